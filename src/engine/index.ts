@@ -1,0 +1,18 @@
+/**
+ * LM Workbench engine: pure TypeScript, decimal money, no Office, React or I/O.
+ * `evaluateCase(case, { programs? })` is the entry point the CLI, the pane and the custom functions share.
+ */
+export * from './money';
+export * from './amortization';
+export * from './dates';
+export * from './errors';
+export * from './results';
+export * from './case/types';
+export * from './case/parse';
+export * from './affordability';
+export * from './evaluate';
+export * from './rulebooks';
+export * from './programs';
+export * from './regulationX';
+export * from './recommendation';
+export { ENGINE_VERSION } from './version';

@@ -1,0 +1,91 @@
+/**
+ * Decimal money and rate arithmetic.
+ *
+ * Every amount that is rounded, compared with a threshold or printed is a decimal.js value,
+ * never a binary float. Rounding happens only where a rule names it, with the helpers here,
+ * so that every rounding point in the engine is greppable (`roundCents`, `floorCents`,
+ * `truncatePercent`).
+ */
+import DecimalJs from 'decimal.js';
+
+/**
+ * The engine's own Decimal constructor: 40 significant digits (cents on a 10^12 balance
+ * still have 26 digits of headroom) and half-up rounding, the servicing convention.
+ * A clone, so that the engine never changes the global decimal.js configuration of a host.
+ */
+export const Decimal = DecimalJs.clone({ precision: 40, rounding: DecimalJs.ROUND_HALF_UP });
+export type Decimal = DecimalJs;
+
+export type DecimalInput = DecimalJs.Value;
+
+export const ZERO = new Decimal(0);
+export const ONE = new Decimal(1);
+export const CENT = new Decimal('0.01');
+
+/** A decimal from a number or string. JSON numbers convert exactly (decimal.js reads their shortest string form). */
+export function dec(value: DecimalInput): Decimal {
+  return new Decimal(value);
+}
+
+/** Rounds half-up to the cent: the standard rounding point for money. */
+export function roundCents(value: DecimalInput): Decimal {
+  return new Decimal(value).toDecimalPlaces(2, DecimalJs.ROUND_HALF_UP);
+}
+
+/** Rounds down (toward negative infinity) to the cent: used for "largest cent amount with ..." targets. */
+export function floorCents(value: DecimalInput): Decimal {
+  return new Decimal(value).toDecimalPlaces(2, DecimalJs.ROUND_FLOOR);
+}
+
+/** Rounds up to the cent. */
+export function ceilCents(value: DecimalInput): Decimal {
+  return new Decimal(value).toDecimalPlaces(2, DecimalJs.ROUND_CEIL);
+}
+
+/** A money amount as a JSON number, rounded half-up to the cent. */
+export function centsNumber(value: DecimalInput): number {
+  return roundCents(value).toNumber();
+}
+
+/** A fraction (0.2001) as a percent with two decimals (20.01), rounded half-up. */
+export function percentNumber(fraction: DecimalInput): number {
+  return new Decimal(fraction).times(100).toDecimalPlaces(2, DecimalJs.ROUND_HALF_UP).toNumber();
+}
+
+/** A fraction as a percent truncated (not rounded) to two decimals, as GSE MTMLTV is reported. */
+export function truncatePercent(fraction: DecimalInput): number {
+  return new Decimal(fraction).times(100).toDecimalPlaces(2, DecimalJs.ROUND_DOWN).toNumber();
+}
+
+/** A ratio as a JSON number with a fixed number of decimals (ratios are fractions, e.g. DTI 0.3125). */
+export function ratioNumber(value: DecimalInput, decimals = 6): number {
+  return new Decimal(value).toDecimalPlaces(decimals, DecimalJs.ROUND_HALF_UP).toNumber();
+}
+
+/** Rounds a rate to the nearest multiple of `step` (0.00125 for 1/8 %), half-up. */
+export function roundRateToStep(rate: DecimalInput, step: DecimalInput, mode: 'nearest' | 'up' | 'down' = 'nearest'): Decimal {
+  const r = new Decimal(rate);
+  const s = new Decimal(step);
+  const units = r.dividedBy(s);
+  const rounded =
+    mode === 'up'
+      ? units.toDecimalPlaces(0, DecimalJs.ROUND_CEIL)
+      : mode === 'down'
+        ? units.toDecimalPlaces(0, DecimalJs.ROUND_FLOOR)
+        : units.toDecimalPlaces(0, DecimalJs.ROUND_HALF_UP);
+  return rounded.times(s);
+}
+
+export function minDecimal(...values: Decimal[]): Decimal {
+  return values.reduce((a, b) => (b.lessThan(a) ? b : a));
+}
+
+export function maxDecimal(...values: Decimal[]): Decimal {
+  return values.reduce((a, b) => (b.greaterThan(a) ? b : a));
+}
+
+export function sumDecimals(values: Iterable<DecimalInput>): Decimal {
+  let total = ZERO;
+  for (const v of values) total = total.plus(v);
+  return total;
+}

@@ -1,0 +1,4 @@
+/** GOVERNMENT programs. */
+import type { ProgramDefinition } from '../types';
+
+export const GOVERNMENT_PROGRAMS: ProgramDefinition[] = [];

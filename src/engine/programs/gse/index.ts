@@ -1,0 +1,4 @@
+/** GSE programs. */
+import type { ProgramDefinition } from '../types';
+
+export const GSE_PROGRAMS: ProgramDefinition[] = [];

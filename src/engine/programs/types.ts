@@ -1,0 +1,28 @@
+/**
+ * A program is one option an investor allows (repayment plan, Flex modification, partial
+ * claim, short sale...). Each is a pure function of the parsed case, the affordability
+ * metrics, its rulebook and the results of the options evaluated before it in the waterfall.
+ */
+import type { LoanCase } from '../case/types';
+import type { Affordability, OptionKind, OptionResult, RulebookRef } from '../results';
+import type { ParameterValue, Rulebook } from '../rulebooks/types';
+
+export interface EvaluationContext {
+  loanCase: LoanCase;
+  affordability: Affordability;
+  /** The rulebook in force for this evaluation (overrides applied), with its parameter values. */
+  rulebook<P extends Record<string, ParameterValue>>(id: string): { ref: RulebookRef; params: P; rulebook: Rulebook<P> };
+  /** Results of the options already evaluated in this waterfall, by program id. */
+  results: Readonly<Record<string, OptionResult>>;
+}
+
+export interface ProgramDefinition {
+  /** Program id as printed, e.g. `GSE-FLEX`, `FHA-PARTIAL-CLAIM`. */
+  id: string;
+  /** Name a specialist reads, e.g. "Flex Modification". */
+  label: string;
+  kind: OptionKind;
+  /** The id of the rulebook the program applies. */
+  rulebookId: string;
+  evaluate(context: EvaluationContext): OptionResult;
+}

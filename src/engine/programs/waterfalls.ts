@@ -1,0 +1,15 @@
+/**
+ * The order in which each investor's options are evaluated and considered for the
+ * recommendation. Temporary options come first (a resolved or temporary hardship should not
+ * be modified), then retention by modification, then disposition.
+ */
+import type { Investor } from '../case/types';
+
+export const WATERFALLS: Record<Investor, string[]> = {
+  FANNIE: ['FORBEARANCE', 'REPAYMENT-PLAN', 'GSE-PAYMENT-DEFERRAL', 'GSE-FLEX', 'SHORT-SALE', 'DEED-IN-LIEU'],
+  FREDDIE: ['FORBEARANCE', 'REPAYMENT-PLAN', 'GSE-PAYMENT-DEFERRAL', 'GSE-FLEX', 'SHORT-SALE', 'DEED-IN-LIEU'],
+  FHA: [],
+  VA: [],
+  USDA: [],
+  PORTFOLIO: [],
+};

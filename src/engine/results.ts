@@ -1,0 +1,171 @@
+/**
+ * What an evaluation returns: shared/spec/case-format.md, "The evaluation, as the CLI prints it".
+ *
+ * Results are plain JSON values (amounts as numbers rounded to cents, percents as numbers with
+ * two decimals, ratios as fractions, dates as ISO strings) so that the CLI, the pane, the
+ * custom functions and the summary all read the same object. Every figure was computed with
+ * decimals and rounded once, at its rounding point, before it was stored here.
+ */
+import type { IsoDate } from './dates';
+import type { Investor } from './case/types';
+
+/** A rulebook reference, printed with every result: `GSE-FLEX 2024-12-01`. */
+export interface RulebookRef {
+  id: string;
+  version: string;
+}
+
+export type CheckStatus = 'pass' | 'fail' | 'not checked';
+
+/** One eligibility test, by name. A test whose input is absent is `not checked`, never passed or failed silently. */
+export interface EligibilityCheck {
+  test: string;
+  status: CheckStatus;
+  detail: string;
+}
+
+export type StepFigures = Record<string, number | string | boolean | null>;
+
+/** One step of a waterfall: what it did, with which figures, under which rule (the manager's audit trail). */
+export interface AuditStep {
+  step: string;
+  action: string;
+  rule: string;
+  before?: StepFigures;
+  after?: StepFigures;
+}
+
+export type OptionKind = 'modification' | 'repayment' | 'forbearance' | 'deferral' | 'partialClaim' | 'disposition';
+
+export interface OptionResultBase {
+  program: string;
+  label: string;
+  kind: OptionKind;
+  eligible: boolean;
+  /** When not eligible: the failed test in a few words (e.g. "P&I increase"); `reasonDetail` gives the figures. */
+  reason?: string;
+  reasonDetail?: string;
+  rulebook: RulebookRef;
+  checks: EligibilityCheck[];
+  steps: AuditStep[];
+}
+
+export interface ModificationResult extends OptionResultBase {
+  kind: 'modification';
+  rate: number;
+  termMonths: number;
+  postCapitalizationUpb: number;
+  interestBearingUpb: number;
+  forbearance: number;
+  principalAndInterest: number;
+  monthlyPayment: number;
+  reductionPercent: number;
+  mtmltvPercent: number | null;
+  trialPayment: number;
+  trialPaymentCount: number;
+  /** Trial payment due dates, `null` when the case has no first trial payment date. */
+  trialPaymentDates: IsoDate[] | null;
+  modificationEffectiveDate: IsoDate | null;
+  firstPaymentDate: IsoDate | null;
+  maturityDate: IsoDate | null;
+  /** Post-modification front-end DTI (new housing expense / gross income), `null` without income. */
+  postModificationDti: number | null;
+  [extra: string]: unknown;
+}
+
+export interface RepaymentPlanResult extends OptionResultBase {
+  kind: 'repayment';
+  months: number | null;
+  monthlyPayment: number | null;
+  [extra: string]: unknown;
+}
+
+export interface ForbearancePlanResult extends OptionResultBase {
+  kind: 'forbearance';
+  months: number | null;
+  monthlyPayment: number | null;
+  arrearsAtEnd: number | null;
+  [extra: string]: unknown;
+}
+
+export interface DeferralResult extends OptionResultBase {
+  kind: 'deferral';
+  deferredMonths: number | null;
+  deferredAmount: number | null;
+  [extra: string]: unknown;
+}
+
+export interface PartialClaimResult extends OptionResultBase {
+  kind: 'partialClaim';
+  partialClaim: number | null;
+  partialClaimCap: number | null;
+  [extra: string]: unknown;
+}
+
+export interface DispositionResult extends OptionResultBase {
+  kind: 'disposition';
+  netProceeds?: number | null;
+  netReturnPercent?: number | null;
+  [extra: string]: unknown;
+}
+
+export type OptionResult =
+  | ModificationResult
+  | RepaymentPlanResult
+  | ForbearancePlanResult
+  | DeferralResult
+  | PartialClaimResult
+  | DispositionResult;
+
+export interface IncomeLineResult {
+  type: string;
+  frequency: string;
+  amount: number;
+  monthlyAmount: number;
+  counted: boolean;
+}
+
+export interface Affordability {
+  grossMonthlyIncome: number | null;
+  incomeLines: IncomeLineResult[];
+  principalAndInterest: number;
+  housingExpense: number;
+  otherDebtPayments: number;
+  frontEndDti: number | null;
+  backEndDti: number | null;
+  ltv: number | null;
+  cltv: number | null;
+  /** Gross income less housing expense, other debts and living expenses; `null` without income. */
+  surplusIncome: number | null;
+  vaResidualIncome?: { residualIncome: number | null; required: number | null; meets: boolean | null } | null;
+  [extra: string]: unknown;
+}
+
+export interface Timeline {
+  acknowledgmentDue: IsoDate | null;
+  evaluationDue: IsoDate | null;
+  appealDeadline: IsoDate | null;
+  earliestForeclosureReferral: IsoDate | null;
+  [extra: string]: unknown;
+}
+
+export interface Recommendation {
+  program: string | null;
+  rationale: string;
+}
+
+export interface Evaluation {
+  caseId: string;
+  investor: Investor;
+  evaluationDate: IsoDate;
+  engineVersion: string;
+  /** Program ids in the investor's waterfall order. */
+  waterfall: string[];
+  options: Record<string, OptionResult>;
+  affordability: Affordability;
+  timeline: Timeline;
+  recommendation: Recommendation;
+  rulebooks: RulebookRef[];
+  /** Case-level observations that are not errors (e.g. a stale valuation). */
+  warnings: string[];
+}
