@@ -8,8 +8,8 @@ import type { Investor } from '../case/types';
 export const WATERFALLS: Record<Investor, string[]> = {
   FANNIE: ['FORBEARANCE', 'REPAYMENT-PLAN', 'GSE-PAYMENT-DEFERRAL', 'GSE-FLEX', 'SHORT-SALE', 'DEED-IN-LIEU'],
   FREDDIE: ['FORBEARANCE', 'REPAYMENT-PLAN', 'GSE-PAYMENT-DEFERRAL', 'GSE-FLEX', 'SHORT-SALE', 'DEED-IN-LIEU'],
-  FHA: [],
-  VA: [],
-  USDA: [],
-  PORTFOLIO: [],
+  FHA: ['SHORT-SALE', 'DEED-IN-LIEU'],
+  VA: ['SHORT-SALE', 'DEED-IN-LIEU'],
+  USDA: ['SHORT-SALE', 'DEED-IN-LIEU'],
+  PORTFOLIO: ['SHORT-SALE', 'DEED-IN-LIEU'],
 };
