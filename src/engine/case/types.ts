@@ -158,6 +158,26 @@ export interface CaseOptions {
   foreclosureSaleDate: IsoDate | null;
 }
 
+/**
+ * Disposition inputs (an extension of case-format.md version 1, optional as a whole): the
+ * terms of a short-sale offer when there is one. Without an offer the short sale is
+ * evaluated at the as-is value with the rulebook's cost defaults, and says so.
+ */
+export interface DispositionInputs {
+  /** Accepted (or proposed) short-sale price; null: evaluated at the as-is value. */
+  offerPrice: number | null;
+  /** Days the property has been marketed (FHA's minimum net return depends on it). */
+  marketingDays: number | null;
+  /** Sales commission as a fraction of the price; null: the rulebook's cap. */
+  commissionRate: number | null;
+  sellerClosingCosts: number | null;
+  subordinateLienPayoff: number | null;
+  relocationAssistance: number | null;
+}
+
+/** Rulebook parameter overrides carried by the case (extension): `{ "PORTFOLIO-MOD": { "targetDti": 0.31 } }`. */
+export type RulebookOverrides = Record<string, Record<string, number | string | boolean>>;
+
 /** A parsed case: every field present (defaults applied, `null` where unknown). */
 export interface LoanCase {
   caseId: string;
@@ -169,6 +189,10 @@ export interface LoanCase {
   borrower: Borrower;
   market: Market;
   options: CaseOptions;
+  /** Extension: short-sale offer terms. */
+  disposition: DispositionInputs;
+  /** Extension: rulebook overrides that travel with the case (the workbook's settings add theirs). */
+  rulebookOverrides: RulebookOverrides;
 }
 
 type DeepPartial<T> = { [K in keyof T]?: T[K] extends (infer U)[] ? U[] : T[K] extends object | null ? DeepPartial<NonNullable<T[K]>> | null : T[K] | null };
