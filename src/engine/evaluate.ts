@@ -19,7 +19,7 @@ import { ENGINE_VERSION } from './version';
 export interface EvaluateOptions {
   /** Evaluate only these program ids (in waterfall order where they are in it). */
   programs?: string[];
-  /** Rulebook parameter overrides by rulebook id, e.g. `{ 'PORTFOLIO': { targetDti: 0.31 } }`. */
+  /** Rulebook parameter overrides by rulebook id, e.g. `{ 'PORTFOLIO': { targetDti: 0.31 } }`; applied over the case's own. */
   rulebookOverrides?: Record<string, Record<string, unknown>>;
 }
 
@@ -36,6 +36,7 @@ export function evaluateCase(input: unknown, options: EvaluateOptions = {}): Eva
 export function evaluateParsedCase(loanCase: LoanCase, options: EvaluateOptions = {}, warnings: string[] = []): Evaluation {
   const programIds = selectPrograms(loanCase, options.programs);
   const affordability = computeAffordability(loanCase);
+  const overrides = mergeOverrides(loanCase.rulebookOverrides, options.rulebookOverrides);
   const rulebooksInForce = new Map<string, Rulebook>();
   const usedRulebooks: RulebookRef[] = [];
 
@@ -49,7 +50,7 @@ export function evaluateParsedCase(loanCase: LoanCase, options: EvaluateOptions 
       if (!rulebook) {
         const published = findRulebook(id) as Rulebook<P> | undefined;
         if (!published) throw new Error(`no rulebook "${id}" is defined`);
-        rulebook = withOverrides(published, options.rulebookOverrides?.[id] ?? {});
+        rulebook = withOverrides(published, overrides[id] ?? {});
         rulebooksInForce.set(id, rulebook);
         usedRulebooks.push(rulebookRef(rulebook));
       }
@@ -76,6 +77,18 @@ export function evaluateParsedCase(loanCase: LoanCase, options: EvaluateOptions 
     rulebooks: usedRulebooks,
     warnings,
   };
+}
+
+/** The case's own overrides, then the caller's (the workbook's settings) on top. */
+function mergeOverrides(
+  fromCase: Record<string, Record<string, unknown>> | undefined,
+  fromCaller: Record<string, Record<string, unknown>> | undefined,
+): Record<string, Record<string, unknown>> {
+  const merged: Record<string, Record<string, unknown>> = {};
+  for (const source of [fromCase ?? {}, fromCaller ?? {}]) {
+    for (const [id, parameters] of Object.entries(source)) merged[id] = { ...(merged[id] ?? {}), ...parameters };
+  }
+  return merged;
 }
 
 /** The investor's waterfall, narrowed to `requested` when given. Unknown program ids are an error naming them. */
