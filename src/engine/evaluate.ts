@@ -10,7 +10,9 @@ import { CaseInputError } from './errors';
 import { ALL_PROGRAMS, WATERFALLS, findProgram } from './programs';
 import type { EvaluationContext } from './programs/types';
 import { recommend } from './recommendation';
+import { caseModificationNpv } from './npv';
 import { computeTimeline } from './regulationX';
+import { NPV_RULEBOOK, REGULATION_X_RULEBOOK, type NpvParams, type RegulationXParams } from './rulebooks/disposition';
 import type { Evaluation, OptionResult, RulebookRef } from './results';
 import { findRulebook, parameterValues, rulebookRef, withOverrides } from './rulebooks';
 import type { ParameterValue, Rulebook } from './rulebooks/types';
@@ -61,7 +63,13 @@ export function evaluateParsedCase(loanCase: LoanCase, options: EvaluateOptions 
   for (const id of programIds) {
     const program = findProgram(id);
     if (!program) continue;
-    results[id] = program.evaluate(context);
+    const result = program.evaluate(context);
+    // Every eligible modification carries its NPV against foreclosure (a decision aid, engine.md section 7).
+    if (result.kind === 'modification' && result.eligible) {
+      const npv = context.rulebook<NpvParams>(NPV_RULEBOOK.id);
+      result.npv = caseModificationNpv(loanCase, result, npv.params, npv.ref);
+    }
+    results[id] = result;
   }
 
   return {
@@ -72,7 +80,7 @@ export function evaluateParsedCase(loanCase: LoanCase, options: EvaluateOptions 
     waterfall: programIds.filter((id) => id in results),
     options: results,
     affordability,
-    timeline: computeTimeline(loanCase),
+    timeline: computeTimeline(loanCase, context.rulebook<RegulationXParams>(REGULATION_X_RULEBOOK.id).params),
     recommendation: recommend(loanCase, programIds, results),
     rulebooks: usedRulebooks,
     warnings,

@@ -1,7 +1,128 @@
-/** Regulation X timelines (engine.md section 8). STUB: to be completed by the programs work. */
+/**
+ * Regulation X timelines (engine.md section 8; fha-va-usda.md "Regulation X details"):
+ * 12 CFR 1024.39 (early intervention) and 1024.41 (loss mitigation procedures).
+ *
+ * Counting decisions (docs/disposition-npv-regx.md):
+ * - Delinquency starts on the first missed due date (`loan.nextDueDate`): 12 CFR 1024.31 makes a
+ *   borrower delinquent "beginning on the date a periodic payment ... becomes due and unpaid", so
+ *   that date is day 1. The 36th day is nextDueDate + 35 days, the 45th nextDueDate + 44, and
+ *   "more than 120 days delinquent" is first true on nextDueDate + 120 days.
+ * - The acknowledgment is due 5 business days after the application is received (Saturdays,
+ *   Sundays and observed federal holidays excluded; the day of receipt is not counted).
+ * - Appeal and acceptance windows run from the evaluation notice; the case does not carry the
+ *   notice date, so they are counted from the evaluation due date (the latest compliant notice
+ *   date): the borrower has at least until then.
+ * - Day counts "before a foreclosure sale" are calendar days from the received (or complete)
+ *   date to the sale date. Without a scheduled sale every protection applies.
+ * - Flags never say an act was missed: the engine does not know whether it was done. A date
+ *   before the evaluation date is flagged "due date passed at evaluation: confirm".
+ */
 import type { LoanCase } from './case/types';
-import type { Timeline } from './results';
+import { type IsoDate, addDays, daysBetween } from './dates';
+import { addBusinessDays } from './holidays';
+import type { Timeline, TimelineFlag } from './results';
+import { REGULATION_X_RULEBOOK, type RegulationXParams } from './rulebooks/disposition';
+import { parameterValues } from './rulebooks/types';
 
-export function computeTimeline(_loanCase: LoanCase): Timeline {
-  return { acknowledgmentDue: null, evaluationDue: null, appealDeadline: null, earliestForeclosureReferral: null };
+const LABELS: Record<string, string> = {
+  acknowledgmentDue: 'Acknowledgment of the application (1024.41(b)(2))',
+  evaluationDue: 'Evaluation of the complete application (1024.41(c)(1))',
+  appealDeadline: 'Appeal deadline (1024.41(h))',
+  acceptanceDeadline: 'Offer acceptance window (1024.41(e))',
+  earliestForeclosureReferral: 'Earliest first foreclosure notice or filing (1024.41(f))',
+  earlyInterventionLiveContactBy: 'Early intervention live contact (1024.39(a))',
+  earlyInterventionWrittenNoticeBy: 'Early intervention written notice (1024.39(b))',
+};
+
+/** Computes the Regulation X dates of a case with the REG-X rulebook (overrides applied by the caller). */
+export function computeTimeline(loanCase: LoanCase, params: RegulationXParams = parameterValues(REGULATION_X_RULEBOOK)): Timeline {
+  const { applicationReceivedDate: received, applicationCompleteDate: complete, foreclosureSaleDate: sale } = loanCase.options;
+  const firstMissed = loanCase.loan.nextDueDate;
+  const evaluationDate = loanCase.evaluationDate;
+  const flags: TimelineFlag[] = [];
+  const notes: string[] = [];
+  const daysBeforeSale = (date: IsoDate): number | null => (sale ? daysBetween(date, sale) : null);
+
+  // Acknowledgment: 5 business days, when received 45 or more days before a sale.
+  let acknowledgmentDue: IsoDate | null = null;
+  if (received) {
+    const before = daysBeforeSale(received);
+    if (before !== null && before < params.acknowledgmentMinDaysBeforeSale) {
+      flags.push({ item: 'acknowledgmentDue', status: 'not required', message: `application received ${before} days before the sale (fewer than ${params.acknowledgmentMinDaysBeforeSale}): the written acknowledgment is not required` });
+    } else {
+      acknowledgmentDue = addBusinessDays(received, params.acknowledgmentBusinessDays);
+    }
+  } else notes.push('No application received date: acknowledgment not computed.');
+
+  // Evaluation: 30 days after a complete application received more than 37 days before a sale.
+  let evaluationDue: IsoDate | null = null;
+  let appealDeadline: IsoDate | null = null;
+  let acceptanceWindowDays: number | null = null;
+  let acceptanceDeadline: IsoDate | null = null;
+  let saleProtected: boolean | null = null;
+  if (complete) {
+    const before = daysBeforeSale(complete);
+    if (before !== null && before <= params.evaluationMinDaysBeforeSale) {
+      flags.push({ item: 'evaluationDue', status: 'not required', message: `complete application received ${before} days before the sale (not more than ${params.evaluationMinDaysBeforeSale}): the 30-day evaluation, appeal and acceptance protections do not apply` });
+      saleProtected = false;
+    } else {
+      evaluationDue = addDays(complete, params.evaluationDays);
+      saleProtected = sale ? true : null;
+      if (before === null || before >= params.appealMinDaysBeforeSale) {
+        appealDeadline = addDays(evaluationDue, params.appealDays);
+        acceptanceWindowDays = params.acceptanceDays;
+      } else {
+        flags.push({ item: 'appealDeadline', status: 'not required', message: `complete application received ${before} days before the sale (fewer than ${params.appealMinDaysBeforeSale}): no appeal right` });
+        acceptanceWindowDays = params.acceptanceShortDays;
+      }
+      acceptanceDeadline = addDays(evaluationDue, acceptanceWindowDays);
+      notes.push('Appeal and acceptance windows counted from the evaluation due date (the evaluation notice date is not in the case).');
+      if (saleProtected) notes.push('Complete application more than 37 days before the sale: no motion for judgment or sale until the evaluation, appeal and acceptance periods end (1024.41(g)).');
+    }
+  } else notes.push('No application complete date: evaluation, appeal and acceptance not computed.');
+
+  // Delinquency-based dates, from the first missed due date (day 1 of delinquency).
+  let earliestForeclosureReferral: IsoDate | null = null;
+  let earlyInterventionLiveContactBy: IsoDate | null = null;
+  let earlyInterventionWrittenNoticeBy: IsoDate | null = null;
+  if (firstMissed) {
+    earlyInterventionLiveContactBy = addDays(firstMissed, params.liveContactDay - 1);
+    earlyInterventionWrittenNoticeBy = addDays(firstMissed, params.writtenNoticeDay - 1);
+    earliestForeclosureReferral = addDays(firstMissed, params.foreclosureReferralDelinquencyDays);
+    if (firstMissed > evaluationDate) notes.push(`The loan is not delinquent at the evaluation (next due ${firstMissed}): delinquency dates assume that payment is missed.`);
+  } else notes.push('No next due date: early-intervention and foreclosure-referral dates not computed.');
+
+  const dueDates: [string, IsoDate | null][] = [
+    ['earlyInterventionLiveContactBy', earlyInterventionLiveContactBy],
+    ['earlyInterventionWrittenNoticeBy', earlyInterventionWrittenNoticeBy],
+    ['acknowledgmentDue', acknowledgmentDue],
+    ['evaluationDue', evaluationDue],
+    ['appealDeadline', appealDeadline],
+    ['acceptanceDeadline', acceptanceDeadline],
+  ];
+  for (const [item, date] of dueDates) {
+    if (!date) continue;
+    const daysLeft = daysBetween(evaluationDate, date);
+    if (daysLeft < 0) flags.push({ item, status: 'missed', message: `${LABELS[item]}: due date ${date} passed at evaluation (${-daysLeft} days ago): confirm it was done` });
+    else if (daysLeft <= params.nearDays) flags.push({ item, status: 'near', message: `${LABELS[item]}: due ${date}, in ${daysLeft} days` });
+  }
+  if (earliestForeclosureReferral) {
+    const daysLeft = daysBetween(evaluationDate, earliestForeclosureReferral);
+    if (daysLeft <= 0) flags.push({ item: 'earliestForeclosureReferral', status: 'reached', message: `${LABELS.earliestForeclosureReferral}: permitted from ${earliestForeclosureReferral} (the loan is more than 120 days delinquent), subject to a pending complete application (1024.41(f)(2))` });
+    else if (daysLeft <= params.nearDays) flags.push({ item: 'earliestForeclosureReferral', status: 'near', message: `${LABELS.earliestForeclosureReferral}: permitted from ${earliestForeclosureReferral}, in ${daysLeft} days` });
+  }
+
+  return {
+    acknowledgmentDue,
+    evaluationDue,
+    appealDeadline,
+    earliestForeclosureReferral,
+    earlyInterventionLiveContactBy,
+    earlyInterventionWrittenNoticeBy,
+    acceptanceWindowDays,
+    acceptanceDeadline,
+    saleProtected,
+    flags,
+    notes,
+  };
 }

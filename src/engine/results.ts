@@ -70,7 +70,42 @@ export interface ModificationResult extends OptionResultBase {
   maturityDate: IsoDate | null;
   /** Post-modification front-end DTI (new housing expense / gross income), `null` without income. */
   postModificationDti: number | null;
+  /** NPV of the modification against foreclosure now (attached by evaluate for eligible modifications; src/engine/npv.ts). */
+  npv?: NpvResult | null;
   [extra: string]: unknown;
+}
+
+/** The assumptions an NPV used, printed with it (engine.md section 7: "a decision aid whose assumptions are printed with it"). */
+export interface NpvAssumptions {
+  /** Annual discount rate (fraction). */
+  discountRate: number;
+  discountRateSource: string;
+  /** Annual probability that the modified loan re-defaults (fraction), applied as a constant monthly hazard. */
+  annualRedefaultRate: number;
+  /** REO discount: liquidation value = value x (1 - reoDiscount) - foreclosure costs. */
+  reoDiscount: number;
+  /** Foreclosure, holding and disposition costs as a fraction of the property value. */
+  foreclosureCostRate: number;
+  /** Days from the last paid installment to the foreclosure sale (state timeline). */
+  foreclosureTimelineDays: number;
+  foreclosureTimelineSource: string;
+  /** Days of that timeline already elapsed at the evaluation (shortens the foreclosure-now delay). */
+  daysAlreadyDelinquent: number;
+}
+
+export interface NpvResult {
+  /** Expected present value of the modified loan's cash flows (with re-default ending in liquidation). */
+  npvModification: number | null;
+  /** Present value of foreclosing now. */
+  npvForeclosure: number | null;
+  /** npvModification - npvForeclosure. */
+  npvDifference: number | null;
+  /** True when the difference is 0 or more; `null` when it could not be computed. */
+  passes: boolean | null;
+  /** Why the NPV was not computed (e.g. no property value). */
+  reason?: string;
+  assumptions: NpvAssumptions | null;
+  rulebook?: RulebookRef;
 }
 
 export interface RepaymentPlanResult extends OptionResultBase {
@@ -146,12 +181,39 @@ export interface Timeline {
   evaluationDue: IsoDate | null;
   appealDeadline: IsoDate | null;
   earliestForeclosureReferral: IsoDate | null;
+  /** 12 CFR 1024.39(a): live contact (good-faith attempts) by the 36th day of delinquency. */
+  earlyInterventionLiveContactBy?: IsoDate | null;
+  /** 12 CFR 1024.39(b): written early-intervention notice by the 45th day of delinquency. */
+  earlyInterventionWrittenNoticeBy?: IsoDate | null;
+  /** 12 CFR 1024.41(e): minimum days the borrower has to accept an offer (14, or 7), `null` when none applies. */
+  acceptanceWindowDays?: number | null;
+  /** The end of that window counted from the evaluation due date. */
+  acceptanceDeadline?: IsoDate | null;
+  /** 12 CFR 1024.41(g): a complete application more than 37 days before a scheduled sale bars the sale until the periods end. */
+  saleProtected?: boolean | null;
+  /** Flags for the specialist: missed (due date passed at evaluation), near (within 5 days), not required, reached. */
+  flags?: TimelineFlag[];
+  /** Which dates the timeline counted from, and the decisions applied. */
+  notes?: string[];
   [extra: string]: unknown;
+}
+
+export type TimelineFlagStatus = 'missed' | 'near' | 'not required' | 'reached';
+
+export interface TimelineFlag {
+  /** The timeline field the flag is about, e.g. `acknowledgmentDue`. */
+  item: string;
+  status: TimelineFlagStatus;
+  message: string;
 }
 
 export interface Recommendation {
   program: string | null;
   rationale: string;
+  /** The route taken: hardship resolved, temporary hardship, long-term hardship, disposition intent, waterfall order. */
+  category?: string;
+  /** Options considered before the chosen one, each with the reason it was passed over. */
+  passedOver?: { program: string; label: string; reason: string }[];
 }
 
 export interface Evaluation {

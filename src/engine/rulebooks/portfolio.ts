@@ -1,5 +1,153 @@
-/** PORTFOLIO rulebooks (filled in by the portfolio programs). */
+/**
+ * PORTFOLIO rulebooks: lender-owned loans, evaluated with a configurable HAMP-shaped DTI
+ * target waterfall (shared/spec/fha-va-usda.md, "PORTFOLIO"). Defaults from HAMP Tier 1
+ * (Treasury Supplemental Directive 09-01, MHA Handbook) and Tier 2; a servicer overrides any
+ * of them for its own portfolio policy.
+ */
 import type { Rulebook } from './types';
 
+export type PortfolioParameters = {
+  targetDti: number;
+  rateStep: number;
+  rateFloor: number;
+  maxTermMonths: number;
+  forbearanceMaxPercentOfUpb: number;
+  forbearanceMtmltvTarget: number;
+  backEndDtiFlag: number;
+  fixedRateMonths: number;
+  stepUpPerYear: number;
+  rateCapSpread: number;
+  rateCapStep: number;
+  trialPaymentCount: number;
+  trialPaymentCountImminentDefault: number;
+  imminentDefaultMaxMonthsDelinquent: number;
+  repaymentMaxMonths: number;
+  repaymentMaxPaymentRatio: number;
+  forbearanceMaxMonths: number;
+  forbearanceIncrementMonths: number;
+};
+
+const HAMP = 'HAMP Tier 1 standard waterfall: Treasury SD 09-01 (2009-04-06), MHA Handbook (Tier 1 standard modification waterfall)';
+
+export const PORTFOLIO_RULEBOOK: Rulebook<PortfolioParameters> = {
+  id: 'PORTFOLIO-MOD',
+  version: '2026-01-01',
+  effectiveDate: '2026-01-01',
+  title: 'Portfolio modification: HAMP Tier 1 shaped DTI-target waterfall',
+  parameters: {
+    targetDti: {
+      value: 0.31,
+      description: 'Target front-end DTI (housing expense / gross monthly income); the loan qualifies only when above it.',
+      source: `${HAMP}; housekeepingreport.com "How the terms of a HAMP modification are determined" (2013-07-11)`,
+    },
+    rateStep: {
+      value: 0.00125,
+      description: 'The rate is reduced in steps of this size.',
+      source: `${HAMP}; housekeepingreport.com (2013-07-11): "reducing the interest rate in small increments of 0.125%"`,
+    },
+    rateFloor: {
+      value: 0.02,
+      description: 'The rate is never reduced below this floor.',
+      source: `${HAMP}; housekeepingreport.com (2013-07-11): "The floor interest rate for HAMP is 2%"`,
+    },
+    maxTermMonths: {
+      value: 480,
+      description: 'The term is extended up to this many months from the modification date.',
+      source: HAMP,
+    },
+    forbearanceMaxPercentOfUpb: {
+      value: 0.3,
+      description: 'Principal forbearance cap: the greater of this share of the post-capitalization UPB and the amount that brings MTMLTV to the target below.',
+      source: `${HAMP} (spec, verified)`,
+    },
+    forbearanceMtmltvTarget: {
+      value: 1,
+      description: 'The second forbearance cap: the amount that brings interest-bearing MTMLTV to this ratio.',
+      source: `${HAMP} (spec, verified)`,
+    },
+    backEndDtiFlag: {
+      value: 0.55,
+      description: 'A post-modification back-end DTI at or above this is flagged for counselling.',
+      source: 'HAMP: back-end DTI of 55% or more requires HUD-approved counselling (fresnobklaw.com 2015-05; spec)',
+    },
+    fixedRateMonths: {
+      value: 60,
+      description: 'The reduced rate is fixed for this many months before any step-up.',
+      source: `${HAMP}: fixed for 5 years`,
+    },
+    stepUpPerYear: {
+      value: 0.01,
+      description: 'After the fixed period the rate rises by at most this much each year, up to the cap.',
+      source: `${HAMP}: at most 1% a year to the rate cap`,
+    },
+    rateCapSpread: {
+      value: 0,
+      description: 'Rate cap = PMMS at the modification date plus this spread, rounded to the step below.',
+      source: `${HAMP}: "interest rate cap, which is based on the PMMS" (housekeepingreport.com 2013-07-11)`,
+    },
+    rateCapStep: {
+      value: 0.00125,
+      description: 'The rate cap is the PMMS rounded to the nearest multiple of this step.',
+      source: 'MHA Handbook (Freddie Mac PMMS rate rounded to the nearest 0.125%); not re-read 2026-11-23',
+      interpretation: true,
+    },
+    trialPaymentCount: { value: 3, description: 'Trial payments.', source: `${HAMP}: three-month trial period plan` },
+    trialPaymentCountImminentDefault: {
+      value: 3,
+      description: 'Trial payments when the loan is current (imminent default).',
+      source: 'HAMP used 3 months; a servicer may override (FHA uses 4 since ML 2025-14)',
+      interpretation: true,
+    },
+    imminentDefaultMaxMonthsDelinquent: {
+      value: 0,
+      description: 'A loan at most this many months delinquent is in imminent default.',
+      source: 'Engine decision',
+      interpretation: true,
+    },
+    repaymentMaxMonths: { value: 6, description: 'Longest repayment plan.', source: 'Servicer policy default (GSE D2-3.2-02 shape)', interpretation: true },
+    repaymentMaxPaymentRatio: {
+      value: 1.5,
+      description: 'Plan payment at most this multiple of the contractual payment.',
+      source: 'Servicer policy default (GSE D2-3.2-02 shape)',
+      interpretation: true,
+    },
+    forbearanceMaxMonths: { value: 12, description: 'Longest forbearance plan.', source: 'Servicer policy default (GSE D2-3.2-01 shape)', interpretation: true },
+    forbearanceIncrementMonths: { value: 3, description: 'Months granted per increment.', source: 'Servicer policy default (GSE D2-3.2-01 shape)', interpretation: true },
+  },
+};
+
+export type PortfolioTier2Parameters = {
+  rateStep: number;
+  riskAdjustment: number;
+  termMonths: number;
+  minDti: number;
+  maxDti: number;
+  minReductionPercent: number;
+  trialPaymentCount: number;
+};
+
+const TIER2 = 'HAMP Tier 2: MHA Handbook (Tier 2); raygarcialaw.com "Loan Modifications under HAMP Tier 2" (2015-05)';
+
+export const PORTFOLIO_TIER2_RULEBOOK: Rulebook<PortfolioTier2Parameters> = {
+  id: 'PORTFOLIO-TIER2',
+  version: '2026-01-01',
+  effectiveDate: '2026-01-01',
+  title: 'Portfolio modification: HAMP Tier 2 shaped (fixed terms, DTI range)',
+  parameters: {
+    rateStep: { value: 0.00125, description: 'The rate is the PMMS plus the risk adjustment rounded up to this step.', source: `${TIER2} (spec)` },
+    riskAdjustment: {
+      value: 0,
+      description: 'Added to the PMMS before rounding up. HAMP Tier 2 added a risk adjustment (amount not confirmed; the spec uses none).',
+      source: `${TIER2}: "PMMS rate plus a risk adjustment"; amount not read`,
+      interpretation: true,
+    },
+    termMonths: { value: 480, description: 'Modified term.', source: `${TIER2}: "extending the loan term to 480 months"` },
+    minDti: { value: 0.25, description: 'Post-modification front-end DTI at least this.', source: `${TIER2}: "range of 25% to 42%"` },
+    maxDti: { value: 0.42, description: 'Post-modification front-end DTI at most this.', source: `${TIER2}: "range of 25% to 42%"` },
+    minReductionPercent: { value: 0.1, description: 'P&I must fall by at least this share.', source: `${TIER2}: "at least a 10% monthly principal and interest reduction"` },
+    trialPaymentCount: { value: 3, description: 'Trial payments.', source: TIER2 },
+  },
+};
+
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export const PORTFOLIO_RULEBOOKS: Rulebook<any>[] = [];
+export const PORTFOLIO_RULEBOOKS: Rulebook<any>[] = [PORTFOLIO_RULEBOOK, PORTFOLIO_TIER2_RULEBOOK];

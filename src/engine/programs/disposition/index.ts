@@ -1,4 +1,243 @@
-/** DISPOSITION programs. */
-import type { ProgramDefinition } from '../types';
+/**
+ * DISPOSITION programs: short sale (pre-foreclosure sale for FHA and USDA, compromise sale for
+ * VA) and deed-in-lieu (Mortgage Release for the GSEs). They are last in every investor's
+ * waterfall; each applies the disposition rulebook of the case's investor family
+ * (src/engine/rulebooks/disposition.ts).
+ */
+import type { LoanCase } from '../../case/types';
+import { daysBetween } from '../../dates';
+import { Decimal, ZERO, centsNumber, dec, minDecimal, percentNumber, roundCents } from '../../money';
+import { foreclosureTimelineFor } from '../../npv';
+import type { AuditStep, DispositionResult, EligibilityCheck } from '../../results';
+import { GSE_DISPOSITION_RULEBOOK, NPV_RULEBOOK, type DispositionParams, type NpvParams, dispositionRulebookId } from '../../rulebooks/disposition';
+import type { EvaluationContext, ProgramDefinition } from '../types';
 
-export const DISPOSITION_PROGRAMS: ProgramDefinition[] = [];
+const check = (test: string, status: EligibilityCheck['status'], detail: string): EligibilityCheck => ({ test, status, detail });
+
+const SALE_NAMES: Record<string, string> = {
+  FANNIE: 'short sale',
+  FREDDIE: 'short sale',
+  FHA: 'pre-foreclosure sale',
+  VA: 'compromise sale',
+  USDA: 'pre-foreclosure sale',
+  PORTFOLIO: 'short sale',
+};
+
+/** The minimum net return for the marketing period: the first tier whose last day is at or after `marketingDays`. */
+export function minimumNetReturn(params: Pick<DispositionParams, 'minimumNetReturn' | 'minimumNetReturnTiers'>, marketingDays: number | null): { minimum: Decimal; tier: string } {
+  const tiers = Object.entries(params.minimumNetReturnTiers)
+    .map(([lastDay, minimum]) => ({ lastDay: Number(lastDay), minimum }))
+    .filter((tier) => Number.isFinite(tier.lastDay))
+    .sort((a, b) => a.lastDay - b.lastDay);
+  if (tiers.length === 0) return { minimum: dec(params.minimumNetReturn), tier: 'flat minimum' };
+  // Without the marketing days the first (highest) tier applies: the strictest reading.
+  const days = marketingDays ?? 1;
+  let from = 1;
+  for (const tier of tiers) {
+    if (days <= tier.lastDay) return { minimum: dec(tier.minimum), tier: `marketing days ${from}-${tier.lastDay}` };
+    from = tier.lastDay + 1;
+  }
+  return { minimum: dec(params.minimumNetReturn), tier: `marketing day ${from} and after` };
+}
+
+/** Checks shared by both dispositions: value, valuation age, hardship, occupancy. */
+function commonChecks(loanCase: LoanCase, params: DispositionParams): EligibilityCheck[] {
+  const { property, borrower } = loanCase;
+  const checks: EligibilityCheck[] = [];
+  checks.push(property.value === null ? check('as-is value', 'fail', 'no property value (property.value): the option cannot be evaluated') : check('as-is value', 'pass', `as-is value ${property.value}`));
+  if (property.valuationDate === null) checks.push(check('valuation age', 'not checked', 'no valuation date (property.valuationDate)'));
+  else {
+    const age = daysBetween(property.valuationDate, loanCase.evaluationDate);
+    checks.push(check('valuation age', age <= params.valuationMaxAgeDays ? 'pass' : 'fail', `valuation ${age} days old at the evaluation (at most ${params.valuationMaxAgeDays})`));
+  }
+  checks.push(borrower.hardship === null ? check('hardship', 'not checked', 'no hardship in the case (borrower.hardship)') : check('hardship', 'pass', `hardship ${borrower.hardship}`));
+  if (!params.ownerOccupancyRequired) checks.push(check('occupancy', 'pass', `owner occupancy not required by this investor${property.occupancy ? ` (${property.occupancy})` : ''}`));
+  else if (property.occupancy === null) checks.push(check('occupancy', 'not checked', 'no occupancy in the case (property.occupancy); the investor requires owner occupancy'));
+  else if (property.occupancy === 'OWNER') checks.push(check('occupancy', 'pass', 'owner-occupied'));
+  else checks.push(check('occupancy', 'fail', `${property.occupancy}: owner occupancy required, unless the borrower left for a reason tied to the default (job loss, transfer, divorce, death): confirm`));
+  return checks;
+}
+
+function intentStep(loanCase: LoanCase): AuditStep {
+  const intent = loanCase.borrower.intent;
+  return {
+    step: 'Borrower intent',
+    action: intent === 'SELL' || intent === 'VACATE' ? `borrower intends to ${intent === 'SELL' ? 'sell' : 'leave the property'}: disposition fits` : intent === 'KEEP' ? 'borrower intends to keep the home: disposition only if no retention option works' : 'borrower intent not stated or undecided',
+    rule: 'recommendation routing (docs/disposition-npv-regx.md)',
+    after: { intent: intent ?? null },
+  };
+}
+
+function failed(checks: EligibilityCheck[]): EligibilityCheck | undefined {
+  return checks.find((c) => c.status === 'fail');
+}
+
+function evaluateShortSale(context: EvaluationContext): DispositionResult {
+  const { loanCase } = context;
+  const { ref, params } = context.rulebook<DispositionParams>(dispositionRulebookId(loanCase.investor));
+  const saleName = SALE_NAMES[loanCase.investor] ?? 'short sale';
+  const label = saleName[0].toUpperCase() + saleName.slice(1);
+  const checks = commonChecks(loanCase, params);
+  const steps: AuditStep[] = [intentStep(loanCase)];
+  const base = { program: 'SHORT-SALE', label, kind: 'disposition' as const, rulebook: ref, checks, steps };
+  const value = loanCase.property.value;
+  if (value === null) {
+    return { ...base, eligible: false, reason: 'no as-is value', reasonDetail: 'property.value is required to compare the net proceeds with the investor minimum', netProceeds: null, netReturnPercent: null, minimumNetReturnPercent: null };
+  }
+  const offer = loanCase.disposition;
+  const valueDec = dec(value);
+
+  // 1. Price: the accepted offer, or the as-is value when there is none.
+  const price = offer.offerPrice !== null ? dec(offer.offerPrice) : valueDec;
+  steps.push({
+    step: 'Price',
+    action: offer.offerPrice !== null ? `offer price ${offer.offerPrice}` : `no offer in the case (disposition.offerPrice): evaluated at the as-is value ${value} with the rulebook's cost defaults`,
+    rule: 'engine.md section 7',
+    after: { price: centsNumber(price) },
+  });
+
+  // 2. Costs deducted from the price.
+  const commissionRate = offer.commissionRate !== null ? dec(offer.commissionRate) : dec(params.maxCommissionRate);
+  const commission = roundCents(price.times(commissionRate));
+  checks.push(
+    commissionRate.greaterThan(params.maxCommissionRate)
+      ? check('commission within cap', 'fail', `commission ${percentNumber(commissionRate)}% is above the investor cap of ${percentNumber(params.maxCommissionRate)}%`)
+      : check('commission within cap', 'pass', `commission ${percentNumber(commissionRate)}%${offer.commissionRate === null ? ' (the cap, no rate in the case)' : ''}; cap ${percentNumber(params.maxCommissionRate)}%`),
+  );
+  const closingCosts = offer.sellerClosingCosts !== null ? roundCents(offer.sellerClosingCosts) : roundCents(price.times(params.defaultClosingCostRate));
+  const subordinateLiens = dec(loanCase.property.subordinateLiens);
+  const lienPayoff = offer.subordinateLienPayoff !== null ? roundCents(offer.subordinateLienPayoff) : roundCents(minDecimal(subordinateLiens, dec(params.subordinateLienPayoffCap)));
+  checks.push(
+    lienPayoff.greaterThan(params.subordinateLienPayoffCap)
+      ? check('subordinate lien payoff within cap', 'fail', `subordinate lien payoff ${centsNumber(lienPayoff)} is above the investor cap of ${params.subordinateLienPayoffCap}`)
+      : check('subordinate lien payoff within cap', 'pass', `subordinate lien payoff ${centsNumber(lienPayoff)}${offer.subordinateLienPayoff === null ? ' (from property.subordinateLiens, capped)' : ''}; cap ${params.subordinateLienPayoffCap}`),
+  );
+  if (offer.subordinateLienPayoff === null && subordinateLiens.greaterThan(params.subordinateLienPayoffCap)) {
+    steps.push({ step: 'Subordinate liens', action: `subordinate liens ${subordinateLiens.toNumber()} exceed the payoff cap: the lien holder must release for at most ${params.subordinateLienPayoffCap}`, rule: `${ref.id} subordinateLienPayoffCap` });
+  }
+  const relocation = offer.relocationAssistance !== null ? roundCents(offer.relocationAssistance) : roundCents(params.relocationAssistance);
+  const netProceeds = roundCents(price.minus(commission).minus(closingCosts).minus(lienPayoff).minus(relocation));
+  steps.push({
+    step: 'Net proceeds',
+    action: 'price - commission - seller closing costs - subordinate lien payoff - relocation assistance',
+    rule: `engine.md section 7; ${ref.id} ${ref.version}`,
+    before: { price: centsNumber(price), commission: centsNumber(commission), sellerClosingCosts: centsNumber(closingCosts), subordinateLienPayoff: centsNumber(lienPayoff), relocationAssistance: centsNumber(relocation) },
+    after: {
+      netProceeds: centsNumber(netProceeds),
+      closingCostsFrom: offer.sellerClosingCosts !== null ? 'case' : `rulebook default ${percentNumber(params.defaultClosingCostRate)}% of the price`,
+      relocationFrom: offer.relocationAssistance !== null ? 'case' : 'rulebook default',
+    },
+  });
+
+  // 3. Net return against the investor minimum.
+  const netReturn = valueDec.isZero() ? ZERO : netProceeds.dividedBy(valueDec);
+  const { minimum, tier } = minimumNetReturn(params, offer.marketingDays);
+  const meets = netReturn.greaterThanOrEqualTo(minimum);
+  const hasTiers = Object.keys(params.minimumNetReturnTiers).length > 0;
+  if (hasTiers) {
+    checks.push(
+      offer.marketingDays === null
+        ? check('marketing period', 'not checked', 'no marketing days in the case (disposition.marketingDays): the first (highest) tier applies')
+        : check('marketing period', 'pass', `${offer.marketingDays} days of marketing: ${tier}`),
+    );
+  }
+  checks.push(check('net return at or above the minimum', meets ? 'pass' : 'fail', `net return ${percentNumber(netReturn)}% of the as-is value; minimum ${percentNumber(minimum)}% (${tier})`));
+  steps.push({
+    step: 'Net return',
+    action: `net proceeds / as-is value ${meets ? 'meets' : 'is below'} the investor minimum`,
+    rule: `${ref.id} minimumNetReturn (${tier})`,
+    after: { netReturnPercent: percentNumber(netReturn), minimumNetReturnPercent: percentNumber(minimum) },
+  });
+
+  const failure = failed(checks);
+  return {
+    ...base,
+    eligible: !failure,
+    ...(failure ? { reason: failure.test === 'net return at or above the minimum' ? 'net return below minimum' : failure.test, reasonDetail: failure.detail } : {}),
+    price: centsNumber(price),
+    priceFromOffer: offer.offerPrice !== null,
+    commission: centsNumber(commission),
+    sellerClosingCosts: centsNumber(closingCosts),
+    subordinateLienPayoff: centsNumber(lienPayoff),
+    relocationAssistance: centsNumber(relocation),
+    netProceeds: centsNumber(netProceeds),
+    netReturnPercent: percentNumber(netReturn),
+    minimumNetReturnPercent: percentNumber(minimum),
+    meetsMinimum: meets,
+  };
+}
+
+function evaluateDeedInLieu(context: EvaluationContext): DispositionResult {
+  const { loanCase } = context;
+  const { ref, params } = context.rulebook<DispositionParams>(dispositionRulebookId(loanCase.investor));
+  const npv = context.rulebook<NpvParams>(NPV_RULEBOOK.id).params;
+  const label = loanCase.investor === 'FANNIE' || loanCase.investor === 'FREDDIE' ? 'Deed-in-lieu (Mortgage Release)' : 'Deed-in-lieu of foreclosure';
+  const checks = commonChecks(loanCase, params);
+  const steps: AuditStep[] = [intentStep(loanCase)];
+  const base = { program: 'DEED-IN-LIEU', label, kind: 'disposition' as const, rulebook: ref, checks, steps };
+  const subordinate = loanCase.property.subordinateLiens;
+  checks.push(subordinate > 0 ? check('clear title', 'fail', `subordinate liens of ${subordinate}: they must be released before the investor takes title`) : check('clear title', 'pass', 'no subordinate liens in the case'));
+  const shortSale = context.results['SHORT-SALE'];
+  if (shortSale) {
+    steps.push({ step: 'Short sale first', action: shortSale.eligible ? 'a short sale is also eligible: the investor normally expects the property to be marketed first' : `the short sale is not eligible (${shortSale.reason ?? 'see its checks'})`, rule: 'investor practice (deed-in-lieu after an unsuccessful marketing period)' });
+  }
+  const value = loanCase.property.value;
+  if (value === null) {
+    return { ...base, eligible: false, reason: 'no as-is value', reasonDetail: 'property.value is required to estimate the recovery', netProceeds: null, netReturnPercent: null, expectedRecovery: null };
+  }
+  const valueDec = dec(value);
+  const costs = roundCents(valueDec.times(params.deedInLieuCostRate));
+  // The case's disposition block holds short-sale offer terms; the deed-in-lieu uses the rulebook's relocation amount.
+  const relocation = roundCents(params.deedInLieuRelocationAssistance);
+  const recovery = roundCents(valueDec.minus(costs).minus(relocation));
+  const recoveryReturn = valueDec.isZero() ? ZERO : recovery.dividedBy(valueDec);
+  steps.push({
+    step: 'Expected recovery',
+    action: 'value - carrying and disposition costs - relocation assistance',
+    rule: `engine.md section 7; ${ref.id} ${ref.version}`,
+    before: { value, carryingAndDispositionCosts: centsNumber(costs), relocationAssistance: centsNumber(relocation) },
+    after: { expectedRecovery: centsNumber(recovery), recoveryPercent: percentNumber(recoveryReturn) },
+  });
+  const timeline = foreclosureTimelineFor(loanCase.property.state, npv);
+  const liquidation = roundCents(valueDec.times(dec(1).minus(npv.reoDiscount).minus(npv.foreclosureCostRate)));
+  steps.push({
+    step: 'Against foreclosure',
+    action: `title in about ${params.deedInLieuTimelineDays} days instead of a ${timeline.days}-day foreclosure timeline (${timeline.source}); foreclosure liquidation value ${centsNumber(liquidation)}`,
+    rule: `${ref.id} deedInLieuTimelineDays; ${NPV_RULEBOOK.id} reoDiscount and foreclosureCostRate`,
+    after: { deedInLieuTimelineDays: params.deedInLieuTimelineDays, foreclosureTimelineDays: timeline.days, foreclosureLiquidationValue: centsNumber(liquidation) },
+  });
+  checks.push(recovery.greaterThan(0) ? check('positive recovery', 'pass', `expected recovery ${centsNumber(recovery)}`) : check('positive recovery', 'fail', `expected recovery ${centsNumber(recovery)} is not positive`));
+  const failure = failed(checks);
+  return {
+    ...base,
+    eligible: !failure,
+    ...(failure ? { reason: failure.test, reasonDetail: failure.detail } : {}),
+    expectedRecovery: centsNumber(recovery),
+    carryingAndDispositionCosts: centsNumber(costs),
+    relocationAssistance: centsNumber(relocation),
+    netProceeds: centsNumber(recovery),
+    netReturnPercent: percentNumber(recoveryReturn),
+    timelineDays: params.deedInLieuTimelineDays,
+    foreclosureTimelineDays: timeline.days,
+    foreclosureLiquidationValue: centsNumber(liquidation),
+  };
+}
+
+export const SHORT_SALE_PROGRAM: ProgramDefinition = {
+  id: 'SHORT-SALE',
+  label: 'Short sale / pre-foreclosure sale',
+  kind: 'disposition',
+  // Nominal: the program applies the rulebook of the case's investor family (dispositionRulebookId).
+  rulebookId: GSE_DISPOSITION_RULEBOOK.id,
+  evaluate: evaluateShortSale,
+};
+
+export const DEED_IN_LIEU_PROGRAM: ProgramDefinition = {
+  id: 'DEED-IN-LIEU',
+  label: 'Deed-in-lieu of foreclosure',
+  kind: 'disposition',
+  rulebookId: GSE_DISPOSITION_RULEBOOK.id,
+  evaluate: evaluateDeedInLieu,
+};
+
+export const DISPOSITION_PROGRAMS: ProgramDefinition[] = [SHORT_SALE_PROGRAM, DEED_IN_LIEU_PROGRAM];

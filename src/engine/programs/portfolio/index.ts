@@ -1,4 +1,7 @@
-/** PORTFOLIO programs. */
+/** PORTFOLIO programs: lender-owned loans, HAMP-shaped DTI-target waterfalls (shared/spec/fha-va-usda.md). */
 import type { ProgramDefinition } from '../types';
+import { PORTFOLIO_MODIFICATION, PORTFOLIO_TIER2_MODIFICATION } from './hamp';
 
-export const PORTFOLIO_PROGRAMS: ProgramDefinition[] = [];
+export { computePortfolioWaterfall, rateStepSchedule, type RateStep } from './hamp';
+
+export const PORTFOLIO_PROGRAMS: ProgramDefinition[] = [PORTFOLIO_MODIFICATION, PORTFOLIO_TIER2_MODIFICATION];

@@ -1,0 +1,97 @@
+#!/usr/bin/env node
+/**
+ * npm run bench [-- --json] [-- --build] [-- --rounds N] [-- --no-compile]
+ *
+ * Compiles the engine, the bench code, the summary plans and the in-memory Excel host to
+ * .bench-build/ (tsconfig.bench.json; type errors in work in progress are reported on stderr
+ * but do not stop the bench), then measures side by side in one run:
+ *  - GSE Flex evaluations per second, decimal engine and the float64 comparator, and the ratio;
+ *  - full-case evaluations per second;
+ *  - engine time of a 10,000-loan LM.PORTFOLIO call;
+ *  - context.sync() round trips to build the Case Summary of the largest sample case;
+ *  - gzip size of the production bundles in dist/ (built first only with --build).
+ * Figures only: no pass/fail. See docs/bench.md.
+ */
+'use strict';
+const { spawnSync } = require('child_process');
+const fs = require('fs');
+const path = require('path');
+const zlib = require('zlib');
+
+const root = path.resolve(__dirname, '..');
+const args = process.argv.slice(2);
+const json = args.includes('--json');
+const roundsArg = args.indexOf('--rounds');
+const rounds = roundsArg >= 0 ? Math.max(1, Number(args[roundsArg + 1]) || 5) : 5;
+const notes = [];
+const note = (message) => {
+  notes.push(message);
+  process.stderr.write(`bench: ${message}\n`);
+};
+
+function run(command, commandArgs) {
+  const result = spawnSync(command, commandArgs, { cwd: root, encoding: 'utf8' });
+  return { status: result.status, output: `${result.stdout || ''}${result.stderr || ''}` };
+}
+
+if (args.includes('--build')) {
+  const build = run(process.execPath, [path.join(root, 'node_modules/webpack/bin/webpack.js'), '--mode', 'production']);
+  if (build.status !== 0) note(`webpack production build failed:\n${build.output.slice(-2000)}`);
+}
+
+if (!args.includes('--no-compile')) {
+  const tsc = run(process.execPath, [path.join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.bench.json']);
+  if (tsc.status !== 0) {
+    const errors = tsc.output.split('\n').filter((line) => /error TS/.test(line));
+    note(`tsc reported ${errors.length} type error(s) (compiled anyway); first: ${errors[0] || tsc.output.slice(0, 300)}`);
+  }
+}
+const build = path.join(root, '.bench-build');
+const { runBench } = require(path.join(build, 'bench/run.js'));
+
+const figures = runBench({ rounds, log: note });
+
+// Case Summary syncs: src/bench/summarySyncs.ts counts them with the in-memory Excel host once that code exists.
+figures.summarySyncs = null;
+const summaryBench = path.join(build, 'bench/summarySyncs.js');
+if (fs.existsSync(summaryBench)) {
+  try {
+    figures.summarySyncs = require(summaryBench).measureSummarySyncs({ log: note });
+  } catch (error) {
+    note(`summary syncs not measured: ${String(error && error.message).split('\n')[0]}`);
+  }
+} else note('summary syncs not measured: src/bench/summarySyncs.ts is not built');
+
+// Bundle sizes: the largest .js of each entry in dist/ (webpack names them functions*.js, taskpane*.js).
+function gzipOf(prefix) {
+  const dist = path.join(root, 'dist');
+  if (!fs.existsSync(dist)) return null;
+  const files = fs.readdirSync(dist).filter((f) => f.startsWith(prefix) && f.endsWith('.js'));
+  if (files.length === 0) return null;
+  return files.reduce((total, f) => total + zlib.gzipSync(fs.readFileSync(path.join(dist, f)), { level: 9 }).length, 0);
+}
+figures.functionsBundleGzipBytes = gzipOf('functions');
+figures.taskpaneBundleGzipBytes = gzipOf('taskpane');
+if (figures.functionsBundleGzipBytes === null || figures.taskpaneBundleGzipBytes === null) {
+  note('no production bundle in dist/ (run `npm run build` or `npm run bench -- --build`): bundle sizes are null');
+}
+figures.rounds = rounds;
+figures.node = process.version;
+
+if (json) {
+  process.stdout.write(`${JSON.stringify(figures)}\n`);
+} else {
+  const fmt = (v, unit = '') => (v === null || v === undefined ? 'not measured' : `${Number(v).toLocaleString('en-US')}${unit}`);
+  const lines = [
+    'LM Workbench bench (median of ' + rounds + ' rounds after warm-up, ' + process.version + ')',
+    `  GSE Flex, decimal engine        ${fmt(figures.flexEvaluationsPerSecond, ' evaluations/s')}`,
+    `  GSE Flex, float64 comparator    ${fmt(figures.flexFloat64EvaluationsPerSecond, ' evaluations/s')}`,
+    `  decimal / float64 time ratio    ${fmt(figures.flexDecimalToFloatRatio, 'x')}   (target: within 30x)`,
+    `  full case evaluations           ${fmt(figures.fullCaseEvaluationsPerSecond, ' cases/s')}`,
+    `  LM.PORTFOLIO, 10,000 loans      ${fmt(figures.portfolio10kMs, ' ms engine time')}   (target: under 1,000 ms)`,
+    `  Case Summary context.sync()     ${fmt(figures.summarySyncs, ' syncs')}`,
+    `  functions bundle, gzip          ${fmt(figures.functionsBundleGzipBytes, ' bytes')}   (target: under 150 KB)`,
+    `  task pane bundle, gzip          ${fmt(figures.taskpaneBundleGzipBytes, ' bytes')}`,
+  ];
+  process.stdout.write(`${lines.join('\n')}\n`);
+}

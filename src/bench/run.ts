@@ -1,0 +1,127 @@
+/**
+ * The measurements of `npm run bench` (scripts/bench.js compiles this and calls `runBench`).
+ * Every figure is the median of several rounds after a warm-up, on deterministic generated
+ * loans (seeded PRNG). Figures only: the bench asserts nothing.
+ */
+import { parseCase } from '../engine/case/parse';
+import { computeAffordability } from '../engine/affordability';
+import { evaluateCase } from '../engine/evaluate';
+import { evaluateLoanTape } from '../engine/loanTape';
+import { findProgram } from '../engine/programs';
+import type { EvaluationContext } from '../engine/programs/types';
+import { findRulebook, parameterValues, rulebookRef } from '../engine/rulebooks';
+import type { LoanCase } from '../engine/case/types';
+import type { OptionResult } from '../engine/results';
+import { flexFloat64 } from './flexFloat64';
+import { casesAsLoanTape, flexLoanOf, generateCases } from './loanGenerator';
+
+export interface BenchFigures {
+  flexEvaluationsPerSecond: number | null;
+  flexFloat64EvaluationsPerSecond: number;
+  flexDecimalToFloatRatio: number | null;
+  fullCaseEvaluationsPerSecond: number | null;
+  portfolio10kMs: number | null;
+  portfolio10kErrorRows: number | null;
+  [extra: string]: unknown;
+}
+
+export interface BenchOptions {
+  rounds: number;
+  log: (message: string) => void;
+}
+
+const now = (): number => Number(process.hrtime.bigint()) / 1e6;
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+/** Median milliseconds of `rounds` runs of `body` after one warm-up run. */
+function timeRounds(rounds: number, body: () => void): number {
+  body();
+  const times: number[] = [];
+  for (let r = 0; r < rounds; r++) {
+    const start = now();
+    body();
+    times.push(now() - start);
+  }
+  return median(times);
+}
+
+/** A minimal evaluation context, as evaluate.ts builds it, so the bench can time one program alone. */
+function contextFor(loanCase: LoanCase): EvaluationContext {
+  const results: Record<string, OptionResult> = {};
+  return {
+    loanCase,
+    affordability: computeAffordability(loanCase),
+    results,
+    rulebook(id: string) {
+      const rulebook = findRulebook(id);
+      if (!rulebook) throw new Error(`no rulebook "${id}"`);
+      // eslint-disable-next-line @typescript-eslint/no-explicit-any
+      return { ref: rulebookRef(rulebook), params: parameterValues(rulebook) as any, rulebook: rulebook as any };
+    },
+  };
+}
+
+export function runBench(options: BenchOptions): BenchFigures {
+  const { rounds, log } = options;
+  const flexCases = generateCases(2000, 11);
+  const flexLoans = flexCases.map(flexLoanOf);
+
+  // Float64 Flex baseline.
+  let sink = 0;
+  const floatMs = timeRounds(rounds, () => {
+    for (const loan of flexLoans) sink += flexFloat64(loan).principalAndInterest;
+  });
+  const flexFloat64EvaluationsPerSecond = Math.round((flexLoans.length / floatMs) * 1000);
+
+  // Decimal Flex: the GSE-FLEX program alone on pre-parsed cases with their affordability.
+  let flexEvaluationsPerSecond: number | null = null;
+  const flex = findProgram('GSE-FLEX');
+  const parsed = flexCases.map((json) => parseCase(json));
+  const firstProblem = parsed.find((p) => !p.ok);
+  if (!flex) log('GSE-FLEX is not registered yet: flexEvaluationsPerSecond is null');
+  else if (firstProblem && !firstProblem.ok) log(`generated cases do not parse yet (${firstProblem.problems[0]?.field}: ${firstProblem.problems[0]?.message}): flex figures are null`);
+  else {
+    const contexts = parsed.map((p) => contextFor((p as { case: LoanCase }).case));
+    const decimalMs = timeRounds(rounds, () => {
+      for (const context of contexts) flex.evaluate(context);
+    });
+    flexEvaluationsPerSecond = Math.round((contexts.length / decimalMs) * 1000);
+  }
+
+  // Full case: parse + every program of the waterfall + timeline + recommendation.
+  let fullCaseEvaluationsPerSecond: number | null = null;
+  const fullCases = flexCases.slice(0, 1000);
+  try {
+    const fullMs = timeRounds(rounds, () => {
+      for (const json of fullCases) evaluateCase(json);
+    });
+    fullCaseEvaluationsPerSecond = Math.round((fullCases.length / fullMs) * 1000);
+  } catch (error) {
+    log(`evaluateCase fails on generated cases (${(error as Error).message.split('\n')[0]}): fullCaseEvaluationsPerSecond is null`);
+  }
+
+  // LM.PORTFOLIO engine time: 10,000 loans from a table of cells, as Excel passes it.
+  const tape = casesAsLoanTape(generateCases(10000, 20251015));
+  let errorRows = 0;
+  const portfolioMs = timeRounds(Math.max(1, Math.min(rounds, 3)), () => {
+    errorRows = evaluateLoanTape(tape).filter((row) => row.error !== null).length;
+  });
+  if (errorRows > 0) log(`LM.PORTFOLIO: ${errorRows} of 10000 rows are error rows (engine pieces missing?)`);
+  if (sink === -1) log('');
+
+  return {
+    flexEvaluationsPerSecond,
+    flexFloat64EvaluationsPerSecond,
+    flexDecimalToFloatRatio: flexEvaluationsPerSecond ? round2(flexFloat64EvaluationsPerSecond / flexEvaluationsPerSecond) : null,
+    fullCaseEvaluationsPerSecond,
+    portfolio10kMs: Math.round(portfolioMs),
+    portfolio10kErrorRows: errorRows,
+  };
+}
+
+const round2 = (x: number): number => Math.round(x * 100) / 100;

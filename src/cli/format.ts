@@ -1,0 +1,85 @@
+/**
+ * The human-readable report of `lm evaluate`: the affordability block, one line per option in
+ * waterfall order, and the recommendation. Figures are printed as the engine rounded them; the
+ * loan number is masked to its last 4 digits and borrower names are not printed.
+ */
+import { dec } from '../engine/money';
+import type { LoanCase } from '../engine/case/types';
+import type { Affordability, Evaluation, OptionResult } from '../engine/results';
+
+export function maskLoanNumber(loanNumber: string | null): string {
+  if (!loanNumber) return '(none)';
+  return `****${loanNumber.slice(-4)}`;
+}
+
+export function money(value: number | null | undefined): string {
+  if (value === null || value === undefined) return 'n/a';
+  return value.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+}
+
+/** A fraction (0.3125) as a percent "31.25%" (exact decimal; 0.04875 prints 4.875%). */
+export function percentOfFraction(value: number | null | undefined): string {
+  if (value === null || value === undefined) return 'n/a';
+  const percent = dec(value).times(100);
+  return `${percent.decimalPlaces() > 2 ? percent.toString() : percent.toFixed(2)}%`;
+}
+
+export function formatReport(evaluation: Evaluation, loanCase: LoanCase): string {
+  const lines: string[] = [];
+  const loan = loanCase.loan;
+  lines.push(`Case ${evaluation.caseId}  ${evaluation.investor}  evaluated ${evaluation.evaluationDate}  (engine ${evaluation.engineVersion})`);
+  lines.push(
+    `Loan ${maskLoanNumber(loan.loanNumber)}  UPB ${money(loan.upb)}  rate ${percentOfFraction(loan.rate)}  remaining ${loan.remainingTermMonths} months  ` +
+      `P&I ${money(loan.contractualPI)}  escrow ${money(loan.monthlyEscrow)}  ${loan.monthsDelinquent} months delinquent`,
+  );
+  lines.push('');
+  lines.push(...affordabilityBlock(evaluation.affordability));
+  lines.push('');
+  lines.push('Options (waterfall order)');
+  const ids = evaluation.waterfall.length > 0 ? evaluation.waterfall : Object.keys(evaluation.options);
+  if (ids.length === 0) lines.push('  (no program evaluated)');
+  const width = Math.max(0, ...ids.map((id) => id.length));
+  for (const id of ids) lines.push(`  ${id.padEnd(width)}  ${optionLine(evaluation.options[id])}`);
+  lines.push('');
+  const rec = evaluation.recommendation;
+  lines.push(`Recommendation: ${rec.program ?? 'none'}`);
+  lines.push(`  ${rec.rationale}`);
+  if (evaluation.rulebooks.length > 0) lines.push(`Rulebooks: ${evaluation.rulebooks.map((r) => `${r.id} ${r.version}`).join(', ')}`);
+  return `${lines.join('\n')}\n`;
+}
+
+function affordabilityBlock(a: Affordability): string[] {
+  const rows: [string, string][] = [
+    ['Gross monthly income', money(a.grossMonthlyIncome)],
+    ['Housing expense (PITIA)', `${money(a.housingExpense)}${a.housingExpenseBasis === 'ESCROW' ? ' (P&I + escrow)' : a.housingExpenseBasis === 'PI_ONLY' ? ' (P&I only)' : ''}`],
+    ['Other debt payments', money(a.otherDebtPayments)],
+    ['Front-end DTI', percentOfFraction(a.frontEndDti)],
+    ['Back-end DTI', percentOfFraction(a.backEndDti)],
+    ['LTV / CLTV', `${percentOfFraction(a.ltv)} / ${percentOfFraction(a.cltv)}`],
+    ['Surplus income', money(a.surplusIncome)],
+  ];
+  if (typeof a.mtmltv === 'number') rows.splice(6, 0, ['MTMLTV', percentOfFraction(a.mtmltv)]);
+  if (a.vaResidualIncome) {
+    const va = a.vaResidualIncome;
+    const verdict = va.meets === null ? 'not checked' : va.meets ? 'meets' : 'below';
+    rows.push(['VA residual income', `${money(va.residualIncome)} (required ${money(va.required)}: ${verdict})`]);
+  }
+  const out = ['Affordability', ...rows.map(([label, value]) => `  ${label.padEnd(24)} ${value}`)];
+  const notes = Array.isArray(a.notes) ? (a.notes as string[]) : [];
+  for (const note of notes) out.push(`  note: ${note}`);
+  return out;
+}
+
+function optionLine(option: OptionResult | undefined): string {
+  if (!option) return 'not evaluated';
+  const parts: string[] = [option.eligible ? 'eligible' : 'NOT eligible'];
+  const figures = option as Record<string, unknown>;
+  if (typeof figures.monthlyPayment === 'number') parts.push(`payment ${money(figures.monthlyPayment)}`);
+  else if (typeof figures.principalAndInterest === 'number') parts.push(`P&I ${money(figures.principalAndInterest)}`);
+  if (typeof figures.reductionPercent === 'number') parts.push(`reduction ${figures.reductionPercent.toFixed(2)}%`);
+  if (typeof figures.deferredAmount === 'number') parts.push(`deferred ${money(figures.deferredAmount)}`);
+  if (typeof figures.partialClaim === 'number') parts.push(`partial claim ${money(figures.partialClaim)}`);
+  if (typeof figures.netProceeds === 'number') parts.push(`net proceeds ${money(figures.netProceeds)}`);
+  if (!option.eligible && option.reason) parts.push(`reason: ${option.reason}${option.reasonDetail ? ` (${option.reasonDetail})` : ''}`);
+  return `${option.label ? `${option.label}: ` : ''}${parts.join(', ')}`;
+}

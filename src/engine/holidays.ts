@@ -1,0 +1,114 @@
+/**
+ * US federal (legal public) holidays and business days, computed from the rules of
+ * 5 U.S.C. 6103(a), never from a hard-coded list, so that any year works.
+ *
+ * Observed dates (5 U.S.C. 6103(b); Executive Order 11582): a holiday that falls on a Saturday
+ * is observed on the Friday before, one that falls on a Sunday on the Monday after. New Year's
+ * Day on a Saturday is therefore observed on December 31 of the *previous* year (e.g. 2022-01-01
+ * was observed 2021-12-31), which is why a year's observed dates can include one from the next
+ * year's rules.
+ *
+ * Juneteenth National Independence Day (June 19) is a legal public holiday since 2021 (Pub. L.
+ * 117-17, signed 2021-06-17; first observed Friday 2021-06-18). Martin Luther King Jr. Day is
+ * counted from 1986, its first observance. Inauguration Day (a holiday only for federal
+ * employees in the Washington area) is not a nationwide legal public holiday and is not counted.
+ *
+ * Regulation X counts "days (excluding legal public holidays, Saturdays, and Sundays)"
+ * (12 CFR 1024.41(b)(2)(i)(B)); engine.md section 1 asks for the observed dates.
+ */
+import { type IsoDate, addDays, formatIsoDate, parseIsoDate } from './dates';
+
+export interface FederalHoliday {
+  name: string;
+  /** The calendar date of the holiday in that year. */
+  date: IsoDate;
+  /** The date it is observed (moved off a weekend); equal to `date` on a weekday. */
+  observed: IsoDate;
+}
+
+function utc(year: number, month1to12: number, day: number): Date {
+  return new Date(Date.UTC(year, month1to12 - 1, day));
+}
+
+/** The n-th given weekday (0 = Sunday) of a month, e.g. the 3rd Monday of January. */
+function nthWeekday(year: number, month1to12: number, weekday: number, n: number): IsoDate {
+  const first = utc(year, month1to12, 1);
+  const offset = (weekday - first.getUTCDay() + 7) % 7;
+  return formatIsoDate(utc(year, month1to12, 1 + offset + 7 * (n - 1)));
+}
+
+/** The last given weekday of a month (Memorial Day: last Monday of May). */
+function lastWeekday(year: number, month1to12: number, weekday: number): IsoDate {
+  const last = new Date(Date.UTC(year, month1to12, 0));
+  const offset = (last.getUTCDay() - weekday + 7) % 7;
+  return formatIsoDate(new Date(Date.UTC(year, month1to12 - 1, last.getUTCDate() - offset)));
+}
+
+/** Saturday -> Friday before, Sunday -> Monday after (5 U.S.C. 6103(b)). */
+export function observedDate(date: IsoDate): IsoDate {
+  const day = parseIsoDate(date).getUTCDay();
+  if (day === 6) return addDays(date, -1);
+  if (day === 0) return addDays(date, 1);
+  return date;
+}
+
+/** The legal public holidays whose calendar date falls in `year`, with their observed dates. */
+export function federalHolidays(year: number): FederalHoliday[] {
+  if (!Number.isInteger(year) || year < 1971 || year > 9998) {
+    throw new RangeError(`year ${year} is outside the supported range 1971-9998 (the Monday holiday rules date from 1971)`);
+  }
+  const fixed = (name: string, month: number, day: number): FederalHoliday => {
+    const date = formatIsoDate(utc(year, month, day));
+    return { name, date, observed: observedDate(date) };
+  };
+  const floating = (name: string, date: IsoDate): FederalHoliday => ({ name, date, observed: date });
+  const holidays: FederalHoliday[] = [fixed("New Year's Day", 1, 1)];
+  if (year >= 1986) holidays.push(floating('Birthday of Martin Luther King, Jr.', nthWeekday(year, 1, 1, 3)));
+  holidays.push(floating("Washington's Birthday", nthWeekday(year, 2, 1, 3)));
+  holidays.push(floating('Memorial Day', lastWeekday(year, 5, 1)));
+  if (year >= 2021) holidays.push(fixed('Juneteenth National Independence Day', 6, 19));
+  holidays.push(fixed('Independence Day', 7, 4));
+  holidays.push(floating('Labor Day', nthWeekday(year, 9, 1, 1)));
+  holidays.push(floating('Columbus Day', nthWeekday(year, 10, 1, 2)));
+  holidays.push(fixed('Veterans Day', 11, 11));
+  holidays.push(floating('Thanksgiving Day', nthWeekday(year, 11, 4, 4)));
+  holidays.push(fixed('Christmas Day', 12, 25));
+  return holidays;
+}
+
+/** The observed holidays that fall on `date` (normally zero or one). */
+export function holidayOn(date: IsoDate): FederalHoliday | null {
+  const year = parseIsoDate(date).getUTCFullYear();
+  // New Year's Day of the next year can be observed on December 31 of this one.
+  const candidates = [...federalHolidays(year), ...(year < 9998 ? federalHolidays(year + 1).slice(0, 1) : [])];
+  return candidates.find((holiday) => holiday.observed === date) ?? null;
+}
+
+export function isFederalHoliday(date: IsoDate): boolean {
+  return holidayOn(date) !== null;
+}
+
+export function isWeekend(date: IsoDate): boolean {
+  const day = parseIsoDate(date).getUTCDay();
+  return day === 0 || day === 6;
+}
+
+/** A business day: not a Saturday, a Sunday or an observed federal holiday (engine.md section 1). */
+export function isBusinessDay(date: IsoDate): boolean {
+  return !isWeekend(date) && !isFederalHoliday(date);
+}
+
+/**
+ * The date `days` business days after `date` (the start date itself is not counted): the
+ * "within 5 days (excluding legal public holidays, Saturdays, and Sundays)" of Regulation X.
+ */
+export function addBusinessDays(date: IsoDate, days: number): IsoDate {
+  if (!Number.isInteger(days) || days < 0) throw new RangeError(`business days ${days} must be a whole number of days, 0 or more`);
+  let current = date;
+  let counted = 0;
+  while (counted < days) {
+    current = addDays(current, 1);
+    if (isBusinessDay(current)) counted += 1;
+  }
+  return current;
+}

@@ -1,0 +1,179 @@
+/**
+ * A loan tape (LM.PORTFOLIO): a table with one loan per row and case-format field names as
+ * headers (`upb`, `rate`, `loan.contractualPI`... see caseFields.ts). Each row becomes a case,
+ * is evaluated through the investor's waterfall, and yields one summary row. A bad row yields
+ * an error row naming the row and the field; it never fails the whole tape.
+ *
+ * At risk (a triage flag for a portfolio manager, not a rule of any investor; our definition):
+ *  - no home-retention option is eligible (only disposition, or nothing), or
+ *  - the back-end DTI is 55% or more (the HAMP counselling threshold, fha-va-usda.md PORTFOLIO), or
+ *  - the property valuation is older than the AFFORDABILITY rulebook's maximum age (90 days,
+ *    Fannie Mae F-1-27) at the evaluation date.
+ */
+import { CaseJsonBuilder, cellToFieldValue, isBlankCell, resolveField, type CellValue, type ResolvedField } from './caseFields';
+import { daysBetween, isIsoDate } from './dates';
+import { CaseInputError } from './errors';
+import { evaluateCase, type EvaluateOptions } from './evaluate';
+import { Decimal, percentNumber, ratioNumber } from './money';
+import type { Evaluation, OptionResult } from './results';
+import { findRulebook } from './rulebooks';
+
+/** Back-end DTI at or above which a loan is flagged at risk. */
+export const AT_RISK_BACK_END_DTI = 0.55;
+
+export interface LoanTapeResult {
+  /** 1-based row of the tape, counting the header row as row 1 (as Excel would number it). */
+  row: number;
+  caseId: string | null;
+  /** Recommended program id, `null` when none is eligible or the row has an error. */
+  program: string | null;
+  /** The monthly payment (P&I + escrow) under the recommended option; `null` when it has none. */
+  newPayment: number | null;
+  /** Reduction as a fraction: the P&I reduction of a modification, else the payment reduction. */
+  reduction: number | null;
+  atRisk: boolean | null;
+  /** Why the loan is at risk, in words; empty when it is not. */
+  atRiskReasons: string[];
+  /** The row's problem ("row 4, loan.rate: ..."), `null` when it was evaluated. */
+  error: string | null;
+}
+
+export interface LoanTapeOptions extends EvaluateOptions {
+  /** Applied to every row before its own values (e.g. the workbook's evaluation date or posted rate). */
+  defaults?: Record<string, unknown>;
+}
+
+/**
+ * Evaluates a loan tape. `table[0]` is the header row. Completely blank rows are skipped (a
+ * table often ends with some). An unusable header fails every row, naming the header.
+ */
+export function evaluateLoanTape(table: CellValue[][], options: LoanTapeOptions = {}): LoanTapeResult[] {
+  if (table.length === 0) return [];
+  const headers = table[0].map((cell) => (isBlankCell(cell) ? null : resolveField(String(cell))));
+  const headerProblems = headers
+    .map((h, column) => (h && 'error' in h ? `column ${column + 1}: ${h.error}` : null))
+    .filter((p): p is string => p !== null);
+
+  const results: LoanTapeResult[] = [];
+  for (let r = 1; r < table.length; r++) {
+    const cells = table[r];
+    if (cells.every(isBlankCell)) continue;
+    const row = r + 1;
+    if (headerProblems.length > 0) {
+      results.push(errorRow(row, null, `header ${headerProblems.join('; ')}`));
+      continue;
+    }
+    results.push(evaluateTapeRow(row, headers as (ResolvedField | null)[], cells, options));
+  }
+  return results;
+}
+
+function evaluateTapeRow(row: number, headers: (ResolvedField | null)[], cells: CellValue[], options: LoanTapeOptions): LoanTapeResult {
+  const builder = new CaseJsonBuilder();
+  let caseId: string | null = null;
+  for (let c = 0; c < headers.length; c++) {
+    const field = headers[c];
+    if (!field) continue;
+    const converted = cellToFieldValue(cells[c], field.fieldKind);
+    if (!converted.ok) return errorRow(row, caseId, `${field.path}: ${converted.message}`);
+    const problem = builder.set(field, converted.value);
+    if (problem) return errorRow(row, caseId, problem);
+    if (field.path === 'caseId' && converted.value !== null) caseId = String(converted.value);
+  }
+  const json = mergeDefaults(options.defaults ?? {}, builder.build());
+  if (json.caseId === undefined) json.caseId = `row ${row}`;
+  caseId = String(json.caseId);
+
+  let evaluation: Evaluation;
+  try {
+    evaluation = evaluateCase(json, options);
+  } catch (error) {
+    if (error instanceof CaseInputError) {
+      return errorRow(row, caseId, error.problems.map((p) => `${p.field}: ${p.message}`).join('; '));
+    }
+    return errorRow(row, caseId, error instanceof Error ? error.message : String(error));
+  }
+  return summarizeEvaluation(row, evaluation, json);
+}
+
+/** The tape's summary of one evaluation. Exported for the bench and tests. */
+export function summarizeEvaluation(row: number, evaluation: Evaluation, json: Record<string, unknown>): LoanTapeResult {
+  const program = evaluation.recommendation.program;
+  const option = program ? evaluation.options[program] : undefined;
+  const loan = (json.loan ?? {}) as Record<string, unknown>;
+  const contractualPI = typeof loan.contractualPI === 'number' ? loan.contractualPI : null;
+  const escrow = typeof loan.monthlyEscrow === 'number' ? loan.monthlyEscrow : 0;
+  const newPayment = option ? paymentUnder(option, contractualPI, escrow) : null;
+  const reduction = option ? reductionUnder(option, contractualPI, escrow, newPayment) : null;
+
+  const atRiskReasons: string[] = [];
+  const retentionEligible = evaluation.waterfall.some((id) => {
+    const result = evaluation.options[id];
+    return result && result.eligible && result.kind !== 'disposition';
+  });
+  if (!retentionEligible) atRiskReasons.push('no home-retention option is eligible');
+  const backEnd = evaluation.affordability.backEndDti;
+  if (backEnd !== null && new Decimal(backEnd).greaterThanOrEqualTo(AT_RISK_BACK_END_DTI)) {
+    atRiskReasons.push(`back-end DTI ${percentNumber(backEnd).toFixed(2)}% is ${percentNumber(AT_RISK_BACK_END_DTI)}% or more`);
+  }
+  const stale = staleValuation(json, evaluation.evaluationDate);
+  if (stale) atRiskReasons.push(stale);
+
+  return {
+    row,
+    caseId: evaluation.caseId,
+    program,
+    newPayment,
+    reduction,
+    atRisk: atRiskReasons.length > 0,
+    atRiskReasons,
+    error: null,
+  };
+}
+
+/** P&I + escrow under the option; options that keep the contractual payment (deferral, partial claim) report it. */
+function paymentUnder(option: OptionResult, contractualPI: number | null, escrow: number): number | null {
+  const payment = (option as { monthlyPayment?: unknown }).monthlyPayment;
+  if (typeof payment === 'number') return payment;
+  if ((option.kind === 'deferral' || option.kind === 'partialClaim') && contractualPI !== null) {
+    return new Decimal(contractualPI).plus(escrow).toNumber();
+  }
+  return null;
+}
+
+function reductionUnder(option: OptionResult, contractualPI: number | null, escrow: number, newPayment: number | null): number | null {
+  const percent = (option as { reductionPercent?: unknown }).reductionPercent;
+  if (typeof percent === 'number') return new Decimal(percent).dividedBy(100).toNumber();
+  if (newPayment === null || contractualPI === null) return null;
+  const current = new Decimal(contractualPI).plus(escrow);
+  if (current.isZero()) return null;
+  return ratioNumber(current.minus(newPayment).dividedBy(current), 4);
+}
+
+function staleValuation(json: Record<string, unknown>, evaluationDate: string): string | null {
+  const property = (json.property ?? {}) as Record<string, unknown>;
+  const valuationDate = property.valuationDate;
+  if (typeof valuationDate !== 'string' || !isIsoDate(valuationDate) || !isIsoDate(evaluationDate)) return null;
+  const maxAge = Number(findRulebook('AFFORDABILITY')?.parameters.maxValuationAgeDays?.value ?? 90);
+  const age = daysBetween(valuationDate, evaluationDate);
+  return age > maxAge ? `valuation is ${age} days old (more than ${maxAge})` : null;
+}
+
+function errorRow(row: number, caseId: string | null, message: string): LoanTapeResult {
+  return { row, caseId, program: null, newPayment: null, reduction: null, atRisk: null, atRiskReasons: [], error: `row ${row}, ${message}` };
+}
+
+/** Deep merge of plain objects: `over` wins; arrays are replaced, not merged. */
+function mergeDefaults(base: Record<string, unknown>, over: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...base };
+  for (const [key, value] of Object.entries(over)) {
+    const current = out[key];
+    if (isPlainObject(current) && isPlainObject(value)) out[key] = mergeDefaults(current, value);
+    else out[key] = value;
+  }
+  return out;
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

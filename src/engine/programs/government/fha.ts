@@ -1,0 +1,378 @@
+/**
+ * FHA home-retention options (shared/spec/fha-va-usda.md, "FHA"; rulebook FHA-LOSS-MIT):
+ * standalone partial claim, 30-year and 40-year modifications with a partial claim, and the
+ * Payment Supplement.
+ *
+ * The partial claim is the non-interest-bearing subordinate lien to HUD. In a modification it
+ * takes the arrears first and then principal deferment, so the modification result carries
+ * `forbearance: 0` and the deferment in `principalDeferment` (and in `partialClaim`).
+ * Interpretation (the case format has no past-due principal): the arrears are the eligible
+ * arrearages of the case (delinquent interest, escrow and servicing advances, legal fees;
+ * never late fees) and `loan.upb` is the unpaid principal, so UPB + arrears is the whole debt.
+ */
+import type { LoanCase } from '../../case/types';
+import { Decimal, ZERO, floorCents, minDecimal, roundCents, roundRateToStep, truncatePercent } from '../../money';
+import type { AuditStep, EligibilityCheck, ModificationResult, PartialClaimResult } from '../../results';
+import type { FhaParameters } from '../../rulebooks/government';
+import type { EvaluationContext, ProgramDefinition } from '../types';
+import { computeClaimModification, type ClaimModificationFigures } from './claimModification';
+import { investorCheck, occupancyCheck, pmmsCheck, retentionIntervalCheck } from './common';
+import {
+  check,
+  eligibleArrears,
+  emptyModification,
+  firstFailure,
+  grossIncome,
+  housingExpenseOtherThanPI,
+  housingRatio,
+  modificationDates,
+  money,
+  pct,
+  rateNumber,
+  reductionPercent,
+} from './modificationMath';
+
+export const FHA_RULEBOOK_ID = 'FHA-LOSS-MIT';
+
+/** The partial claim still available: 30% of the UPB (at the initial default) less every previous partial claim. */
+export function fhaPartialClaimAvailable(loanCase: LoanCase, params: FhaParameters): { cap: Decimal; available: Decimal } {
+  // Interpretation: the case carries the current UPB only; it stands in for the UPB at the initial default.
+  const cap = roundCents(new Decimal(loanCase.loan.upb).times(params.partialClaimMaxPercent));
+  const available = Decimal.max(ZERO, cap.minus(loanCase.loan.partialClaimBalance));
+  return { cap, available };
+}
+
+function arrearsForPartialClaim(loanCase: LoanCase): Decimal {
+  const { total, contribution } = eligibleArrears(loanCase);
+  return Decimal.max(ZERO, total.minus(contribution));
+}
+
+function isImminentDefault(loanCase: LoanCase, params: { imminentDefaultMaxMonthsDelinquent: number }): boolean {
+  return loanCase.loan.monthsDelinquent <= params.imminentDefaultMaxMonthsDelinquent;
+}
+
+
+/**
+ * The FHA modification with partial claim at a given term: arrears into the partial claim (the
+ * part beyond the available amount is capitalized), rate = PMMS (+ spread) rounded to the
+ * nearest 1/8 %, then principal deferment in the partial claim to reach the target P&I within
+ * what is left of the available amount.
+ */
+export function computeFhaModification(loanCase: LoanCase, params: FhaParameters, termMonths: number): ClaimModificationFigures | null {
+  if (loanCase.market.pmms === null) return null;
+  const rule = FHA_RULEBOOK_ID;
+  const pre = new Decimal(loanCase.loan.contractualPI);
+  const { cap, available } = fhaPartialClaimAvailable(loanCase, params);
+  const spread = termMonths > params.standardTermMonths ? params.rateSpread40Year : params.rateSpread;
+  const rate = roundRateToStep(new Decimal(loanCase.market.pmms).plus(spread), params.rateStep, 'nearest');
+  return computeClaimModification({
+    upb: new Decimal(loanCase.loan.upb),
+    arrears: arrearsForPartialClaim(loanCase),
+    lateFees: loanCase.arrears.lateFees,
+    available,
+    availableStep: {
+      step: 'Partial claim available',
+      action: '30% of the UPB less previous partial claims',
+      rule: `${rule} partialClaimMaxPercent (12 U.S.C. 1715u(b)(2); ML 2016-14)`,
+      before: { upb: loanCase.loan.upb, previousPartialClaims: loanCase.loan.partialClaimBalance },
+      after: { partialClaimCap: money(cap), available: money(available) },
+    },
+    rate,
+    rateStep: {
+      step: 'Rate',
+      action: 'PMMS rounded to the nearest 1/8 %',
+      rule: `${rule} rateStep, rateSpread (Interpretation)`,
+      before: { noteRate: loanCase.loan.rate, pmms: loanCase.market.pmms },
+      after: { rate: rateNumber(rate) },
+    },
+    termMonths,
+    termRule: `${rule} ${termMonths > params.standardTermMonths ? 'maxTermMonths' : 'standardTermMonths'}`,
+    contractualPI: pre,
+    // Target: the largest cent P&I at least `targetReductionPercent` below the contractual P&I.
+    target: floorCents(pre.times(new Decimal(1).minus(params.targetReductionPercent))),
+    claimName: 'partial claim',
+    rule,
+  });
+}
+
+function fhaModificationProgram(id: string, label: string, which: '30' | '40'): ProgramDefinition {
+  return {
+    id,
+    label,
+    kind: 'modification',
+    rulebookId: FHA_RULEBOOK_ID,
+    evaluate(context: EvaluationContext): ModificationResult {
+      const { loanCase, affordability } = context;
+      const { ref, params } = context.rulebook<FhaParameters>(FHA_RULEBOOK_ID);
+      const checks: EligibilityCheck[] = [
+        investorCheck(loanCase, 'FHA'),
+        occupancyCheck(loanCase),
+        retentionIntervalCheck(loanCase, params.retentionIntervalMonths),
+        pmmsCheck(loanCase),
+      ];
+      const term = which === '30' ? params.standardTermMonths : params.maxTermMonths;
+      const figures = computeFhaModification(loanCase, params, term);
+      if (!figures) {
+        return emptyModification(id, label, ref, checks, [], 'market rate missing', 'market.pmms is needed to set the modified rate');
+      }
+      const steps = [...figures.steps];
+      const pre = new Decimal(loanCase.loan.contractualPI);
+      if (which === '40') {
+        // The 40-year option comes only when the 30-year one misses the target.
+        const thirty = computeFhaModification(loanCase, params, params.standardTermMonths);
+        const thirtyReaches = thirty !== null && thirty.targetReached && thirty.principalAndInterest.lessThan(pre);
+        checks.push(
+          thirtyReaches
+            ? check('30-year modification misses the target', 'fail', `the 30-year modification reaches P&I ${money(thirty!.principalAndInterest)}: offer it first`)
+            : check('30-year modification misses the target', 'pass', 'the 30-year modification does not reach the target'),
+        );
+      }
+      const requireTarget = which === '30' || params.requireTargetReduction;
+      checks.push(
+        figures.targetReached
+          ? check(`${pct(params.targetReductionPercent)} P&I reduction reached`, 'pass', `P&I ${money(figures.principalAndInterest)} <= target ${money(figures.target)}`)
+          : check(
+              `${pct(params.targetReductionPercent)} P&I reduction reached`,
+              requireTarget ? 'fail' : 'pass',
+              `P&I ${money(figures.principalAndInterest)} above target ${money(figures.target)} with the whole partial claim used${requireTarget ? '' : ' (offered anyway: requireTargetReduction is false)'}`,
+            ),
+      );
+      checks.push(
+        figures.principalAndInterest.lessThanOrEqualTo(pre)
+          ? check('P&I does not increase', 'pass', `${money(figures.principalAndInterest)} <= contractual ${money(pre)}`)
+          : check('P&I does not increase', 'fail', `${money(figures.principalAndInterest)} > contractual ${money(pre)}`),
+      );
+      return buildGovernmentModification(context, id, label, ref, checks, steps, figures, params.trialPaymentCount, params.trialPaymentCountImminentDefault, isImminentDefault(loanCase, params), {
+        partialClaim: money(figures.arrearsInPartialClaim.plus(figures.principalDeferment)),
+        partialClaimCap: money(figures.available),
+        partialClaimArrears: money(figures.arrearsInPartialClaim),
+        principalDeferment: money(figures.principalDeferment),
+        capitalizedArrears: money(figures.capitalizedArrears),
+        targetPrincipalAndInterest: money(figures.target),
+      }, affordability);
+    },
+  };
+}
+
+/** Assembles a government modification result (FHA, VA, USDA share the shape). */
+export function buildGovernmentModification(
+  context: EvaluationContext,
+  id: string,
+  label: string,
+  ref: ModificationResult['rulebook'],
+  checks: EligibilityCheck[],
+  steps: AuditStep[],
+  figures: { rate: Decimal; termMonths: number; postCapitalizationUpb: Decimal; interestBearingUpb: Decimal; principalAndInterest: Decimal },
+  trialCount: number,
+  trialCountImminentDefault: number,
+  imminentDefault: boolean,
+  extra: Record<string, unknown>,
+  affordability: EvaluationContext['affordability'],
+): ModificationResult {
+  const { loanCase } = context;
+  const pre = new Decimal(loanCase.loan.contractualPI);
+  const pi = figures.principalAndInterest;
+  const escrow = new Decimal(loanCase.loan.monthlyEscrow);
+  const monthlyPayment = pi.plus(escrow);
+  const count = imminentDefault ? trialCountImminentDefault : trialCount;
+  const dates = modificationDates(loanCase.options.firstTrialPaymentDate, count, figures.termMonths);
+  const value = loanCase.property.value;
+  const otherHousing = housingExpenseOtherThanPI(loanCase, affordability);
+  const income = grossIncome(affordability);
+  const dti = housingRatio(pi, otherHousing, income);
+  steps.push({
+    step: 'Result',
+    action: 'new P&I on the interest-bearing UPB',
+    rule: 'amortization (engine.md 1)',
+    before: { contractualPI: money(pre) },
+    after: {
+      principalAndInterest: money(pi),
+      monthlyPayment: money(monthlyPayment),
+      trialPaymentCount: count,
+      postModificationDti: dti === null ? null : dti.toDecimalPlaces(6).toNumber(),
+    },
+  });
+  const failure = firstFailure(checks);
+  return {
+    program: id,
+    label,
+    kind: 'modification',
+    eligible: failure === undefined,
+    ...(failure ? { reason: shortReason(failure.test), reasonDetail: failure.detail } : {}),
+    rulebook: ref,
+    checks,
+    steps,
+    rate: rateNumber(figures.rate),
+    termMonths: figures.termMonths,
+    postCapitalizationUpb: money(figures.postCapitalizationUpb),
+    interestBearingUpb: money(figures.interestBearingUpb),
+    forbearance: 0,
+    principalAndInterest: money(pi),
+    monthlyPayment: money(monthlyPayment),
+    reductionPercent: reductionPercent(pre, pi),
+    mtmltvPercent: value === null || value <= 0 ? null : truncatePercent(figures.interestBearingUpb.dividedBy(value)),
+    trialPayment: money(monthlyPayment),
+    trialPaymentCount: count,
+    ...dates,
+    postModificationDti: dti === null ? null : dti.toDecimalPlaces(6).toNumber(),
+    ...extra,
+  };
+}
+
+/** A failed check's name as the short reason. */
+export function shortReason(test: string): string {
+  if (test === 'P&I does not increase') return 'P&I increase';
+  if (test.includes('P&I reduction reached')) return 'target reduction not reached';
+  return `failed: ${test}`;
+}
+
+export const FHA_PARTIAL_CLAIM: ProgramDefinition = {
+  id: 'FHA-PARTIAL-CLAIM',
+  label: 'FHA standalone partial claim',
+  kind: 'partialClaim',
+  rulebookId: FHA_RULEBOOK_ID,
+  evaluate(context: EvaluationContext): PartialClaimResult {
+    const { loanCase } = context;
+    const { ref, params } = context.rulebook<FhaParameters>(FHA_RULEBOOK_ID);
+    const { cap, available } = fhaPartialClaimAvailable(loanCase, params);
+    const arrears = arrearsForPartialClaim(loanCase);
+    const checks: EligibilityCheck[] = [
+      investorCheck(loanCase, 'FHA'),
+      occupancyCheck(loanCase),
+      retentionIntervalCheck(loanCase, params.retentionIntervalMonths),
+      loanCase.loan.monthsDelinquent >= 1 && arrears.greaterThan(0)
+        ? check('loan delinquent', 'pass', `${loanCase.loan.monthsDelinquent} months delinquent, arrears ${money(arrears)}`)
+        : check('loan delinquent', 'fail', 'no arrears to cure'),
+      loanCase.borrower.hardshipResolved
+        ? check('borrower can resume the contractual payment', 'pass', 'hardship resolved')
+        : check('borrower can resume the contractual payment', 'fail', 'hardship not resolved: the modification options with a 25% P&I reduction apply'),
+      arrears.lessThanOrEqualTo(available)
+        ? check('arrears within the partial claim available', 'pass', `${money(arrears)} <= ${money(available)}`)
+        : check('arrears within the partial claim available', 'fail', `arrears ${money(arrears)} > partial claim available ${money(available)}`),
+    ];
+    const steps: AuditStep[] = [
+      {
+        step: 'Partial claim',
+        action: 'arrears advanced into a non-interest-bearing subordinate lien to HUD; P&I and term unchanged',
+        rule: `${FHA_RULEBOOK_ID} partialClaimMaxPercent (12 U.S.C. 1715u(b)(2); ML 2016-14)`,
+        before: { upb: loanCase.loan.upb, previousPartialClaims: loanCase.loan.partialClaimBalance, arrears: money(arrears) },
+        after: { partialClaim: money(minDecimal(arrears, available)), partialClaimCap: money(available), statutoryCap: money(cap) },
+      },
+    ];
+    const failure = firstFailure(checks);
+    return {
+      program: 'FHA-PARTIAL-CLAIM',
+      label: 'FHA standalone partial claim',
+      kind: 'partialClaim',
+      eligible: failure === undefined,
+      ...(failure ? { reason: partialClaimReason(failure.test), reasonDetail: failure.detail } : {}),
+      rulebook: ref,
+      checks,
+      steps,
+      partialClaim: money(minDecimal(arrears, available)),
+      partialClaimCap: money(available),
+      partialClaimArrears: money(arrears),
+    };
+  },
+};
+
+function partialClaimReason(test: string): string {
+  if (test === 'arrears within the partial claim available') return 'partial claim cap exceeded';
+  if (test === 'borrower can resume the contractual payment') return 'cannot resume payment';
+  return `failed: ${test}`;
+}
+
+export const FHA_PAYMENT_SUPPLEMENT: ProgramDefinition = {
+  id: 'FHA-PAYMENT-SUPPLEMENT',
+  label: 'FHA Payment Supplement',
+  kind: 'partialClaim',
+  rulebookId: FHA_RULEBOOK_ID,
+  evaluate(context: EvaluationContext): PartialClaimResult {
+    const { loanCase } = context;
+    const { ref, params } = context.rulebook<FhaParameters>(FHA_RULEBOOK_ID);
+    const { available } = fhaPartialClaimAvailable(loanCase, params);
+    const arrears = arrearsForPartialClaim(loanCase);
+    const pi = new Decimal(loanCase.loan.contractualPI);
+    const checks: EligibilityCheck[] = [
+      investorCheck(loanCase, 'FHA'),
+      occupancyCheck(loanCase),
+      retentionIntervalCheck(loanCase, params.retentionIntervalMonths),
+      loanCase.loan.productType === 'FIXED'
+        ? check('fixed-rate mortgage', 'pass', 'productType FIXED')
+        : check('fixed-rate mortgage', 'fail', `productType ${loanCase.loan.productType}: the Payment Supplement needs a fixed rate`),
+    ];
+    // The supplement is the last retention option: only when neither modification reaches the target.
+    if (loanCase.market.pmms === null) {
+      checks.push(check('modifications miss the target', 'not checked', 'market.pmms not given: the modifications could not be computed'));
+    } else {
+      const reaching = [params.standardTermMonths, params.maxTermMonths]
+        .map((term) => computeFhaModification(loanCase, params, term)!)
+        .find((m) => m.targetReached && m.principalAndInterest.lessThanOrEqualTo(pi));
+      checks.push(
+        reaching
+          ? check('modifications miss the target', 'fail', `the ${reaching.termMonths}-month modification reaches the target: offer it first`)
+          : check('modifications miss the target', 'pass', 'neither the 30- nor the 40-year modification reaches the target'),
+      );
+    }
+    checks.push(
+      arrears.lessThanOrEqualTo(available)
+        ? check('arrears within the partial claim available', 'pass', `${money(arrears)} <= ${money(available)}`)
+        : check('arrears within the partial claim available', 'fail', `arrears ${money(arrears)} > partial claim available ${money(available)}`),
+    );
+    const remaining = Decimal.max(ZERO, available.minus(arrears));
+    const maxReduction = pi.times(params.paymentSupplementMaxReductionPercent);
+    const affordableByClaim = remaining.dividedBy(params.paymentSupplementMonths);
+    const monthlyPrincipalReduction = floorCents(minDecimal(maxReduction, affordableByClaim));
+    const minimum = Decimal.max(pi.times(params.paymentSupplementMinReductionPercent), new Decimal(params.paymentSupplementMinReductionAmount));
+    checks.push(
+      monthlyPrincipalReduction.greaterThanOrEqualTo(minimum)
+        ? check('minimum monthly principal reduction', 'pass', `MoPR ${money(monthlyPrincipalReduction)} >= ${minimum.toDecimalPlaces(2, Decimal.ROUND_CEIL).toString()}`)
+        : check(
+            'minimum monthly principal reduction',
+            'fail',
+            `MoPR ${money(monthlyPrincipalReduction)} below the minimum ${minimum.toDecimalPlaces(2, Decimal.ROUND_CEIL).toString()} (greater of ${pct(params.paymentSupplementMinReductionPercent)} of P&I and $${params.paymentSupplementMinReductionAmount})`,
+          ),
+    );
+    const supplementTotal = monthlyPrincipalReduction.times(params.paymentSupplementMonths);
+    const partialClaim = minDecimal(arrears, available).plus(supplementTotal);
+    const paymentDuringSupplement = pi.minus(monthlyPrincipalReduction);
+    const steps: AuditStep[] = [
+      {
+        step: 'Cure arrears',
+        action: 'partial claim brings the loan current',
+        rule: `${FHA_RULEBOOK_ID} (ML 2024-02)`,
+        before: { arrears: money(arrears), partialClaimAvailable: money(available) },
+        after: { partialClaimLeft: money(remaining) },
+      },
+      {
+        step: 'Monthly principal reduction',
+        action: `lesser of ${pct(params.paymentSupplementMaxReductionPercent)} of P&I and the claim left over ${params.paymentSupplementMonths} months (rounded down to the cent); note rate unchanged`,
+        rule: `${FHA_RULEBOOK_ID} paymentSupplementMaxReductionPercent, paymentSupplementMonths, minimums (ML 2024-02)`,
+        before: { contractualPI: money(pi) },
+        after: { monthlyPrincipalReduction: money(monthlyPrincipalReduction), borrowerPrincipalAndInterest: money(paymentDuringSupplement), partialClaim: money(partialClaim) },
+      },
+    ];
+    const failure = firstFailure(checks);
+    return {
+      program: 'FHA-PAYMENT-SUPPLEMENT',
+      label: 'FHA Payment Supplement',
+      kind: 'partialClaim',
+      eligible: failure === undefined,
+      ...(failure ? { reason: failure.test === 'modifications miss the target' ? 'a modification reaches the target' : partialClaimReason(failure.test), reasonDetail: failure.detail } : {}),
+      rulebook: ref,
+      checks,
+      steps,
+      partialClaim: money(partialClaim),
+      partialClaimCap: money(available),
+      partialClaimArrears: money(minDecimal(arrears, available)),
+      monthlyPrincipalReduction: money(monthlyPrincipalReduction),
+      supplementMonths: params.paymentSupplementMonths,
+      principalAndInterestDuringSupplement: money(paymentDuringSupplement),
+      monthlyPaymentDuringSupplement: money(paymentDuringSupplement.plus(loanCase.loan.monthlyEscrow)),
+      reductionPercent: reductionPercent(pi, paymentDuringSupplement),
+    };
+  },
+};
+
+export const FHA_30_YEAR_MODIFICATION = fhaModificationProgram('FHA-30-YEAR-MODIFICATION', 'FHA 30-year modification with partial claim', '30');
+export const FHA_40_YEAR_MODIFICATION = fhaModificationProgram('FHA-40-YEAR-MODIFICATION', 'FHA 40-year modification with partial claim', '40');

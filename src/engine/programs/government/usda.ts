@@ -1,0 +1,103 @@
+/**
+ * USDA Single Family Housing Guaranteed streamline modification with a mortgage recovery
+ * advance (MRA) (7 CFR 3555.304 as amended effective 2025-02-11; rulebook USDA-LOSS-MIT).
+ *
+ * No review of the borrower's finances; the borrower at least 90 days past due; the rate at or
+ * below the maximum allowable (lower of the note rate and PMMS rounded to 1/8 % plus 0.50%,
+ * Interpretation); the term to 40 years from the modification date; the MRA takes the arrears
+ * and then defers principal until the P&I falls by at least 10%. The MRA is at most 12 months
+ * of PITI plus foreclosure costs (legal fees) and at most 30% of the UPB, interest-free.
+ */
+import type { LoanCase } from '../../case/types';
+import { Decimal, ZERO, floorCents, minDecimal, roundCents, roundRateToStep } from '../../money';
+import type { EligibilityCheck, ModificationResult } from '../../results';
+import type { UsdaParameters } from '../../rulebooks/government';
+import type { EvaluationContext, ProgramDefinition } from '../types';
+import { computeClaimModification } from './claimModification';
+import { investorCheck, occupancyCheck, pmmsCheck } from './common';
+import { buildGovernmentModification } from './fha';
+import { check, eligibleArrears, emptyModification, money, pct, rateNumber } from './modificationMath';
+
+export const USDA_RULEBOOK_ID = 'USDA-LOSS-MIT';
+
+/** MRA cap: the lesser of 12 months of PITI plus foreclosure costs and 30% of the UPB. */
+export function usdaMraCap(loanCase: LoanCase, params: UsdaParameters): { cap: Decimal; pitiCap: Decimal; upbCap: Decimal } {
+  const piti = new Decimal(loanCase.loan.contractualPI).plus(loanCase.loan.monthlyEscrow);
+  const pitiCap = piti.times(params.mraMaxMonthsPiti).plus(loanCase.arrears.legalFees);
+  const upbCap = roundCents(new Decimal(loanCase.loan.upb).times(params.mraMaxPercentOfUpb));
+  return { cap: minDecimal(pitiCap, upbCap), pitiCap, upbCap };
+}
+
+export const USDA_MODIFICATION: ProgramDefinition = {
+  id: 'USDA-MODIFICATION',
+  label: 'USDA streamline modification with mortgage recovery advance',
+  kind: 'modification',
+  rulebookId: USDA_RULEBOOK_ID,
+  evaluate(context: EvaluationContext): ModificationResult {
+    const { loanCase, affordability } = context;
+    const id = 'USDA-MODIFICATION';
+    const label = 'USDA streamline modification with mortgage recovery advance';
+    const { ref, params } = context.rulebook<UsdaParameters>(USDA_RULEBOOK_ID);
+    const checks: EligibilityCheck[] = [
+      investorCheck(loanCase, 'USDA'),
+      occupancyCheck(loanCase),
+      loanCase.loan.monthsDelinquent >= params.minMonthsDelinquent
+        ? check(`at least ${params.minMonthsDelinquent} months past due`, 'pass', `${loanCase.loan.monthsDelinquent} months delinquent`)
+        : check(`at least ${params.minMonthsDelinquent} months past due`, 'fail', `${loanCase.loan.monthsDelinquent} months delinquent: streamline options need 90 days past due`),
+      pmmsCheck(loanCase),
+    ];
+    if (loanCase.market.pmms === null) return emptyModification(id, label, ref, checks, [], 'market rate missing', 'market.pmms is needed for the maximum allowable rate');
+    const pre = new Decimal(loanCase.loan.contractualPI);
+    const maxRate = roundRateToStep(loanCase.market.pmms, params.rateStep, 'nearest').plus(params.rateSpread);
+    const rate = minDecimal(new Decimal(loanCase.loan.rate), maxRate);
+    const { cap, pitiCap, upbCap } = usdaMraCap(loanCase, params);
+    const { total, contribution } = eligibleArrears(loanCase);
+    const figures = computeClaimModification({
+      upb: new Decimal(loanCase.loan.upb),
+      arrears: Decimal.max(ZERO, total.minus(contribution)),
+      lateFees: loanCase.arrears.lateFees,
+      available: cap,
+      availableStep: {
+        step: 'Mortgage recovery advance available',
+        action: `lesser of ${params.mraMaxMonthsPiti} months of PITI plus foreclosure costs and ${pct(params.mraMaxPercentOfUpb)} of the UPB`,
+        rule: `${USDA_RULEBOOK_ID} mraMaxMonthsPiti, mraMaxPercentOfUpb (7 CFR 3555.304; Interpretation)`,
+        before: { contractualPI: loanCase.loan.contractualPI, monthlyEscrow: loanCase.loan.monthlyEscrow, foreclosureCosts: loanCase.arrears.legalFees, upb: loanCase.loan.upb },
+        after: { pitiCap: money(pitiCap), upbCap: money(upbCap), mraCap: money(cap) },
+      },
+      rate,
+      rateStep: {
+        step: 'Rate',
+        action: 'lower of the note rate and the maximum allowable rate',
+        rule: `${USDA_RULEBOOK_ID} rateSpread, rateStep (Interpretation)`,
+        before: { noteRate: loanCase.loan.rate, pmms: loanCase.market.pmms },
+        after: { maximumRate: rateNumber(maxRate), rate: rateNumber(rate) },
+      },
+      termMonths: params.maxTermMonths,
+      termRule: `${USDA_RULEBOOK_ID} maxTermMonths`,
+      contractualPI: pre,
+      // At least a 10% reduction: the largest cent P&I at or below 90% of the contractual P&I.
+      target: floorCents(pre.times(new Decimal(1).minus(params.minReductionPercent))),
+      claimName: 'mortgage recovery advance',
+      rule: USDA_RULEBOOK_ID,
+    });
+    checks.push(
+      figures.targetReached
+        ? check(`${pct(params.minReductionPercent)} P&I reduction reached`, 'pass', `P&I ${money(figures.principalAndInterest)} <= ${money(figures.target)}`)
+        : check(`${pct(params.minReductionPercent)} P&I reduction reached`, 'fail', `P&I ${money(figures.principalAndInterest)} above ${money(figures.target)} with the whole MRA used`),
+      figures.principalAndInterest.lessThanOrEqualTo(pre)
+        ? check('P&I does not increase', 'pass', `${money(figures.principalAndInterest)} <= ${money(pre)}`)
+        : check('P&I does not increase', 'fail', `${money(figures.principalAndInterest)} > ${money(pre)}`),
+    );
+    const mra = figures.arrearsInPartialClaim.plus(figures.principalDeferment);
+    return buildGovernmentModification(context, id, label, ref, checks, figures.steps, figures, params.trialPaymentCount, params.trialPaymentCount, false, {
+      partialClaim: money(mra),
+      partialClaimCap: money(cap),
+      mortgageRecoveryAdvance: money(mra),
+      partialClaimArrears: money(figures.arrearsInPartialClaim),
+      principalDeferment: money(figures.principalDeferment),
+      capitalizedArrears: money(figures.capitalizedArrears),
+      maximumRate: rateNumber(maxRate),
+      targetPrincipalAndInterest: money(figures.target),
+    }, affordability);
+  },
+};

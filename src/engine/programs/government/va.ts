@@ -1,0 +1,229 @@
+/**
+ * VA home-retention options (shared/spec/fha-va-usda.md, "VA"; rulebook VA-LOSS-MIT):
+ * modification (30 years), partial claim (38 U.S.C. 3737, M26-4 chapter 22) and the 40-year
+ * modification, in the 2026 handbook's order (partial claim at step 5, ahead of the 40-year).
+ *
+ * Modification: the eligible arrearages are capitalized (never late fees); the rate is the
+ * lower of the note rate and the maximum modified rate (PMMS rounded to 1/8 % plus 0.50%, and
+ * no more than 1% above the existing rate). Interpretation: VA caps the rate rather than
+ * setting it; the engine uses the lower of the note rate and the cap.
+ */
+import { principalAndInterest } from '../../amortization';
+import type { LoanCase } from '../../case/types';
+import { Decimal, ZERO, minDecimal, roundCents, roundRateToStep } from '../../money';
+import type { Affordability, AuditStep, EligibilityCheck, ModificationResult, PartialClaimResult } from '../../results';
+import type { VaParameters } from '../../rulebooks/government';
+import type { EvaluationContext, ProgramDefinition } from '../types';
+import { investorCheck, occupancyCheck, pmmsCheck } from './common';
+import { buildGovernmentModification, shortReason } from './fha';
+import { check, eligibleArrears, emptyModification, firstFailure, grossIncome, housingExpenseOtherThanPI, housingRatio, money, pct, rateNumber } from './modificationMath';
+
+export const VA_RULEBOOK_ID = 'VA-LOSS-MIT';
+
+/** The maximum modified rate: PMMS rounded (nearest or up) to 1/8 % plus the spread, and at most `maxRateAboveExisting` above the note rate. */
+export function vaMaximumRate(loanCase: LoanCase, params: VaParameters): Decimal | null {
+  if (loanCase.market.pmms === null) return null;
+  const mode = params.rateRounding === 'up' ? 'up' : params.rateRounding === 'down' ? 'down' : 'nearest';
+  const regulatory = roundRateToStep(loanCase.market.pmms, params.rateStep, mode).plus(params.rateSpread);
+  return minDecimal(regulatory, new Decimal(loanCase.loan.rate).plus(params.maxRateAboveExisting));
+}
+
+interface VaModificationFigures {
+  rate: Decimal;
+  maxRate: Decimal;
+  termMonths: number;
+  arrears: Decimal;
+  postCapitalizationUpb: Decimal;
+  interestBearingUpb: Decimal;
+  principalAndInterest: Decimal;
+  steps: AuditStep[];
+}
+
+function computeVaModification(loanCase: LoanCase, params: VaParameters, termMonths: number): VaModificationFigures | null {
+  const maxRate = vaMaximumRate(loanCase, params);
+  if (maxRate === null) return null;
+  const { total, contribution } = eligibleArrears(loanCase);
+  const arrears = Decimal.max(ZERO, total.minus(contribution));
+  const postCapitalizationUpb = new Decimal(loanCase.loan.upb).plus(arrears);
+  const rate = minDecimal(new Decimal(loanCase.loan.rate), maxRate);
+  const pi = principalAndInterest(postCapitalizationUpb, rate, termMonths);
+  const steps: AuditStep[] = [
+    {
+      step: 'Capitalize',
+      action: 'eligible arrearages added to the UPB (late fees never)',
+      rule: `${VA_RULEBOOK_ID} (38 CFR 36.4315)`,
+      before: { upb: loanCase.loan.upb, arrears: money(arrears), lateFeesExcluded: loanCase.arrears.lateFees },
+      after: { postCapitalizationUpb: money(postCapitalizationUpb) },
+    },
+    {
+      step: 'Rate',
+      action: 'lower of the note rate and the maximum modified rate',
+      rule: `${VA_RULEBOOK_ID} rateSpread, rateRounding, maxRateAboveExisting (38 CFR 36.4315(a)(8)(i); M26-4 5.08)`,
+      before: { noteRate: loanCase.loan.rate, pmms: loanCase.market.pmms },
+      after: { maximumRate: rateNumber(maxRate), rate: rateNumber(rate) },
+    },
+    {
+      step: 'Term',
+      action: `re-amortize over ${termMonths} months`,
+      rule: `${VA_RULEBOOK_ID} ${termMonths === params.modificationTermMonths ? 'modificationTermMonths' : 'maxTermMonths'}`,
+      before: { remainingTermMonths: loanCase.loan.remainingTermMonths, contractualPI: loanCase.loan.contractualPI },
+      after: { termMonths, principalAndInterest: money(pi) },
+    },
+  ];
+  return { rate, maxRate, termMonths, arrears, postCapitalizationUpb, interestBearingUpb: postCapitalizationUpb, principalAndInterest: pi, steps };
+}
+
+/** Checks that make a VA modification affordable: P&I not raised (unless allowed) and PITIA within the target ratio. */
+function vaAffordabilityChecks(loanCase: LoanCase, affordability: Affordability, params: VaParameters, pi: Decimal): EligibilityCheck[] {
+  const pre = new Decimal(loanCase.loan.contractualPI);
+  const checks: EligibilityCheck[] = [];
+  if (pi.greaterThan(pre)) {
+    checks.push(
+      params.allowPaymentIncrease
+        ? check('P&I does not increase', 'pass', `${money(pi)} > contractual ${money(pre)}, allowed by allowPaymentIncrease`)
+        : check('P&I does not increase', 'fail', `${money(pi)} > contractual ${money(pre)}`),
+    );
+  } else {
+    checks.push(check('P&I does not increase', 'pass', `${money(pi)} <= contractual ${money(pre)}`));
+  }
+  const ratio = housingRatio(pi, housingExpenseOtherThanPI(loanCase, affordability), grossIncome(affordability));
+  const test = `PITIA at most ${pct(params.targetHousingRatio)} of gross income`;
+  if (ratio === null) checks.push(check(test, 'not checked', 'no gross monthly income in the case'));
+  else if (ratio.lessThanOrEqualTo(params.targetHousingRatio)) checks.push(check(test, 'pass', `PITIA ratio ${pct(ratio)}`));
+  else checks.push(check(test, 'fail', `PITIA ratio ${pct(ratio)} above ${pct(params.targetHousingRatio)}`));
+  return checks;
+}
+
+function vaModificationPasses(loanCase: LoanCase, affordability: Affordability, params: VaParameters, term: number): boolean {
+  const figures = computeVaModification(loanCase, params, term);
+  return figures !== null && vaAffordabilityChecks(loanCase, affordability, params, figures.principalAndInterest).every((c) => c.status !== 'fail');
+}
+
+function vaModificationProgram(id: string, label: string, which: '30' | '40'): ProgramDefinition {
+  return {
+    id,
+    label,
+    kind: 'modification',
+    rulebookId: VA_RULEBOOK_ID,
+    evaluate(context: EvaluationContext): ModificationResult {
+      const { loanCase, affordability } = context;
+      const { ref, params } = context.rulebook<VaParameters>(VA_RULEBOOK_ID);
+      const checks: EligibilityCheck[] = [investorCheck(loanCase, 'VA'), occupancyCheck(loanCase), pmmsCheck(loanCase)];
+      const term = which === '30' ? params.modificationTermMonths : params.maxTermMonths;
+      const figures = computeVaModification(loanCase, params, term);
+      if (!figures) return emptyModification(id, label, ref, checks, [], 'market rate missing', 'market.pmms is needed for the maximum modified rate');
+      if (which === '40') {
+        // Step 6: only when the 30-year modification (step 4) and the partial claim (step 5) do not resolve the default.
+        checks.push(
+          vaModificationPasses(loanCase, affordability, params, params.modificationTermMonths)
+            ? check('30-year modification not affordable', 'fail', 'the 30-year VA modification is affordable: offer it first')
+            : check('30-year modification not affordable', 'pass', 'the 30-year VA modification fails its tests'),
+        );
+        const claim = evaluateVaPartialClaim(loanCase, affordability, params);
+        checks.push(
+          claim.eligible
+            ? check('partial claim not available', 'fail', 'the VA partial claim resolves the default: offer it first')
+            : check('partial claim not available', 'pass', `VA partial claim: ${claim.reason ?? 'not eligible'}`),
+        );
+      }
+      checks.push(...vaAffordabilityChecks(loanCase, affordability, params, figures.principalAndInterest));
+      const residual = affordability.vaResidualIncome ?? null;
+      return buildGovernmentModification(
+        context,
+        id,
+        label,
+        ref,
+        checks,
+        figures.steps,
+        figures,
+        params.trialPaymentCount,
+        params.trialPaymentCount,
+        false,
+        {
+          capitalizedArrears: money(figures.arrears),
+          maximumRate: rateNumber(figures.maxRate),
+          vaResidualIncome: residual,
+        },
+        affordability,
+      );
+    },
+  };
+}
+
+function evaluateVaPartialClaim(loanCase: LoanCase, affordability: Affordability, params: VaParameters): { eligible: boolean; reason?: string; checks: EligibilityCheck[]; cap: Decimal; claim: Decimal; arrears: Decimal } {
+  const { total, contribution } = eligibleArrears(loanCase);
+  const arrears = Decimal.max(ZERO, total.minus(contribution));
+  const percent = params.missedPaymentInCovidWindow ? params.partialClaimMaxPercentCovidEra : params.partialClaimMaxPercent;
+  const cap = roundCents(new Decimal(loanCase.loan.upb).times(percent));
+  const checks: EligibilityCheck[] = [investorCheck(loanCase, 'VA'), occupancyCheck(loanCase)];
+  if (loanCase.loan.partialClaimBalance > 0) {
+    checks.push(
+      loanCase.borrower.hardship === 'DISASTER'
+        ? check('one partial claim per loan', 'pass', 'a prior partial claim, but the hardship is a disaster (exception)')
+        : check('one partial claim per loan', 'fail', `a partial claim of ${money(loanCase.loan.partialClaimBalance)} was already paid on this loan`),
+    );
+  } else checks.push(check('one partial claim per loan', 'pass', 'no prior partial claim'));
+  checks.push(
+    loanCase.loan.monthsDelinquent >= 1 && arrears.greaterThan(0)
+      ? check('loan delinquent', 'pass', `${loanCase.loan.monthsDelinquent} months delinquent`)
+      : check('loan delinquent', 'fail', 'no arrears to cure'),
+  );
+  checks.push(
+    arrears.lessThanOrEqualTo(cap)
+      ? check(`within ${pct(percent)} of the UPB`, 'pass', `arrears ${money(arrears)} <= cap ${money(cap)}`)
+      : check(`within ${pct(percent)} of the UPB`, 'fail', `arrears ${money(arrears)} > cap ${money(cap)}`),
+  );
+  // The contractual payment resumes: it must be affordable at the target ratio.
+  const ratio = housingRatio(loanCase.loan.contractualPI, housingExpenseOtherThanPI(loanCase, affordability), grossIncome(affordability));
+  const test = `contractual PITIA at most ${pct(params.targetHousingRatio)} of gross income`;
+  if (ratio === null) checks.push(check(test, 'not checked', 'no gross monthly income in the case'));
+  else checks.push(ratio.lessThanOrEqualTo(params.targetHousingRatio) ? check(test, 'pass', `PITIA ratio ${pct(ratio)}`) : check(test, 'fail', `PITIA ratio ${pct(ratio)}`));
+  const failure = firstFailure(checks);
+  return {
+    eligible: failure === undefined,
+    reason: failure ? (failure.test.startsWith('within') ? 'partial claim cap exceeded' : failure.test === test ? 'contractual payment not affordable' : `failed: ${failure.test}`) : undefined,
+    checks,
+    cap,
+    claim: minDecimal(arrears, cap),
+    arrears,
+  };
+}
+
+export const VA_PARTIAL_CLAIM: ProgramDefinition = {
+  id: 'VA-PARTIAL-CLAIM',
+  label: 'VA partial claim',
+  kind: 'partialClaim',
+  rulebookId: VA_RULEBOOK_ID,
+  evaluate(context: EvaluationContext): PartialClaimResult {
+    const { loanCase, affordability } = context;
+    const { ref, params } = context.rulebook<VaParameters>(VA_RULEBOOK_ID);
+    const result = evaluateVaPartialClaim(loanCase, affordability, params);
+    const failure = firstFailure(result.checks);
+    return {
+      program: 'VA-PARTIAL-CLAIM',
+      label: 'VA partial claim',
+      kind: 'partialClaim',
+      eligible: result.eligible,
+      ...(failure ? { reason: result.reason, reasonDetail: failure.detail } : {}),
+      rulebook: ref,
+      checks: result.checks,
+      steps: [
+        {
+          step: 'Partial claim',
+          action: 'VA purchases the arrears into a non-interest-bearing subordinate lien; the contractual payment resumes',
+          rule: `${VA_RULEBOOK_ID} partialClaimMaxPercent (38 U.S.C. 3737(c); M26-4 chapter 22, 2026-06-01)`,
+          before: { upb: loanCase.loan.upb, arrears: money(result.arrears) },
+          after: { partialClaim: money(result.claim), partialClaimCap: money(result.cap) },
+        },
+      ],
+      partialClaim: money(result.claim),
+      partialClaimCap: money(result.cap),
+      partialClaimArrears: money(result.arrears),
+      trialPaymentCount: params.trialPaymentCount,
+    };
+  },
+};
+
+export const VA_MODIFICATION = vaModificationProgram('VA-MODIFICATION', 'VA modification (30 years)', '30');
+export const VA_40_YEAR_MODIFICATION = vaModificationProgram('VA-40-YEAR-MODIFICATION', 'VA 40-year modification', '40');
+export { shortReason };

@@ -1,0 +1,55 @@
+/** Helpers shared by the GSE programs: eligibility checks, reasons, conversion of bad arguments into case errors. */
+import type { LoanCase } from '../../case/types';
+import { ArgumentError, CaseInputError } from '../../errors';
+import type { CheckStatus, EligibilityCheck, OptionResult } from '../../results';
+
+export function check(test: string, status: CheckStatus, detail: string): EligibilityCheck {
+  return { test, status, detail };
+}
+
+export function passFail(test: string, pass: boolean, detail: string): EligibilityCheck {
+  return { test, status: pass ? 'pass' : 'fail', detail };
+}
+
+/** A test whose input is absent: listed, never passed or failed silently. */
+export function notChecked(test: string, detail: string): EligibilityCheck {
+  return { test, status: 'not checked', detail };
+}
+
+/**
+ * Sets eligible / reason / reasonDetail from the checks: every failed test is named in the
+ * reason (joined with "; "), its figures in the detail. `not checked` tests do not make an option ineligible.
+ */
+export function applyChecks<R extends OptionResult>(result: R, shortReasons: Record<string, string> = {}): R {
+  const failed = result.checks.filter((c) => c.status === 'fail');
+  if (failed.length === 0) {
+    result.eligible = true;
+    delete result.reason;
+    delete result.reasonDetail;
+    return result;
+  }
+  result.eligible = false;
+  result.reason = failed.map((c) => shortReasons[c.test] ?? c.test).join('; ');
+  result.reasonDetail = failed.map((c) => c.detail).join('; ');
+  return result;
+}
+
+/** Conventional first lien: a Fannie Mae or Freddie Mac loan in first lien position. */
+export function conventionalFirstLienCheck(loanCase: LoanCase): EligibilityCheck {
+  const gse = loanCase.investor === 'FANNIE' || loanCase.investor === 'FREDDIE';
+  const first = loanCase.loan.lienPosition === 1;
+  return passFail(
+    'conventional first lien',
+    gse && first,
+    `investor ${loanCase.investor}, lien position ${loanCase.loan.lienPosition}${gse ? '' : ' (not a Fannie Mae / Freddie Mac loan)'}${first ? '' : ' (not a first lien)'}`,
+  );
+}
+
+/** The case path of each calculator argument, so a bad argument is reported as the case field to fix. */
+export function asCaseError(error: unknown, fieldOf: Record<string, string>): never {
+  if (error instanceof ArgumentError) {
+    throw new CaseInputError([{ field: fieldOf[error.argument] ?? error.argument, message: error.message }]);
+  }
+  throw error;
+}
+

@@ -1,0 +1,433 @@
+/**
+ * The GSE program definitions: each maps a LoanCase to its calculator's inputs, runs the
+ * eligibility tests that need the case, and returns the option result with its checks and
+ * audit trail. The arithmetic lives in flex.ts and src/engine/workouts (shared with the
+ * government programs).
+ */
+import type { LoanCase } from '../../case/types';
+import { daysBetween, monthsBetween } from '../../dates';
+import { Decimal, centsNumber, roundCents } from '../../money';
+import type { AuditStep, DeferralResult, EligibilityCheck, ForbearancePlanResult, ModificationResult, RepaymentPlanResult } from '../../results';
+import type { GseFlexParameters, GseForbearanceParameters, GsePaymentDeferralParameters, GseRepaymentPlanParameters } from '../../rulebooks/gse';
+import { forbearancePlan } from '../../workouts/forbearancePlan';
+import { paymentDeferral } from '../../workouts/paymentDeferral';
+import { repaymentPlan } from '../../workouts/repaymentPlan';
+import type { EvaluationContext, ProgramDefinition } from '../types';
+import { applyChecks, asCaseError, conventionalFirstLienCheck, notChecked, passFail } from './common';
+import { flexModification, type FlexInputs } from './flex';
+
+/** Where each calculator argument comes from in the case, for error messages. */
+const CASE_FIELDS: Record<string, string> = {
+  interestBearingUpb: 'loan.upb',
+  deferredBalance: 'loan.deferredBalance',
+  eligibleArrearages: 'arrears',
+  borrowerContribution: 'arrears.borrowerContribution',
+  currentRate: 'loan.rate',
+  remainingTermMonths: 'loan.remainingTermMonths',
+  contractualPI: 'loan.contractualPI',
+  propertyValue: 'property.value',
+  modificationRate: 'market.modificationRate',
+  monthlyEscrow: 'loan.monthlyEscrow',
+  escrowShortage: 'loan.escrowShortage',
+  grossMonthlyIncome: 'borrower.incomes',
+  otherHousingExpense: 'borrower.housingExpenses',
+  monthsDelinquent: 'loan.monthsDelinquent',
+  cumulativeDeferredMonths: 'loan.cumulativeDeferredMonths',
+  escrowAdvances: 'arrears.escrowAdvances',
+  servicingAdvances: 'arrears.servicingAdvances',
+  contractualPayment: 'loan.contractualPI',
+  monthlyPayment: 'loan.contractualPI',
+  arrears: 'loan.monthsDelinquent',
+  currentArrears: 'loan.monthsDelinquent',
+};
+
+/**
+ * The contractual payment of the GSE plans: P&I + monthly escrow (the servicing reading of
+ * "contractual payment"; an escrow shortage installment is not part of it).
+ */
+export function contractualPayment(loanCase: LoanCase): Decimal {
+  return new Decimal(loanCase.loan.contractualPI).plus(loanCase.loan.monthlyEscrow);
+}
+
+/** Past-due contractual payments: months delinquent x (P&I + escrow). Late fees and advances are not included. */
+export function pastDuePayments(loanCase: LoanCase): Decimal {
+  return contractualPayment(loanCase).times(loanCase.loan.monthsDelinquent);
+}
+
+/** Housing expense other than P&I, for the post-modification DTI: the borrower's housing expense lines, or the escrow when none are given. */
+function otherHousingExpense(loanCase: LoanCase): Decimal {
+  const h = loanCase.borrower.housingExpenses;
+  const lines = new Decimal(h.taxes).plus(h.insurance).plus(h.floodInsurance).plus(h.mortgageInsurance).plus(h.association).plus(h.groundRent).plus(h.subordinateLienPayment);
+  return lines.isZero() ? new Decimal(loanCase.loan.monthlyEscrow) : lines;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Flex Modification
+// ---------------------------------------------------------------------------------------------
+
+/** The Flex inputs of a case. Eligible arrearages: delinquent interest, escrow advances, servicing advances and legal fees (late fees are never capitalized). */
+export function flexInputsFromCase(loanCase: LoanCase, grossMonthlyIncome: number | null): FlexInputs {
+  const { loan, arrears, property, market, options } = loanCase;
+  return {
+    interestBearingUpb: loan.upb,
+    deferredBalance: loan.deferredBalance,
+    eligibleArrearages: new Decimal(arrears.delinquentInterest).plus(arrears.escrowAdvances).plus(arrears.servicingAdvances).plus(arrears.legalFees),
+    borrowerContribution: arrears.borrowerContribution,
+    currentRate: loan.rate,
+    remainingTermMonths: loan.remainingTermMonths,
+    contractualPI: loan.contractualPI,
+    propertyValue: property.value,
+    modificationRate: market.modificationRate,
+    monthlyEscrow: loan.monthlyEscrow,
+    escrowShortage: loan.escrowShortage,
+    firstTrialPaymentDate: options.firstTrialPaymentDate,
+    grossMonthlyIncome,
+    otherHousingExpense: otherHousingExpense(loanCase),
+  };
+}
+
+/**
+ * The Flex eligibility tests that need the case (engine.md section 4), each with the short
+ * reason printed when it fails. Imminent default: the case carries no servicer determination
+ * of imminent default, so a loan less than 60 days delinquent FAILS the test with a detail
+ * saying that imminent default must be determined outside the engine (never a silent pass).
+ */
+export function flexCaseChecks(loanCase: LoanCase, p: GseFlexParameters): { checks: EligibilityCheck[]; reasons: Record<string, string> } {
+  const { loan, property, evaluationDate } = loanCase;
+  const checks: EligibilityCheck[] = [];
+  const reasons: Record<string, string> = {};
+  const add = (c: EligibilityCheck, reason: string) => {
+    checks.push(c);
+    reasons[c.test] = reason;
+  };
+
+  add(conventionalFirstLienCheck(loanCase), 'not a conventional first lien');
+
+  const delinquencyTest = `at least ${p.minMonthsDelinquent * 30} days delinquent or in imminent default`;
+  add(
+    passFail(
+      delinquencyTest,
+      loan.monthsDelinquent >= p.minMonthsDelinquent,
+      loan.monthsDelinquent >= p.minMonthsDelinquent
+        ? `${loan.monthsDelinquent} months delinquent`
+        : `${loan.monthsDelinquent} months delinquent; imminent default is a servicer determination the case does not carry: evaluate it outside the engine`,
+    ),
+    `less than ${p.minMonthsDelinquent * 30} days delinquent`,
+  );
+
+  const originationTest = `originated at least ${p.minMonthsSinceOrigination} months before evaluation`;
+  if (loan.originationDate === null) {
+    add(notChecked(originationTest, 'no origination date in the case (loan.originationDate)'), '');
+  } else {
+    const months = monthsBetween(loan.originationDate, evaluationDate);
+    add(passFail(originationTest, months >= p.minMonthsSinceOrigination, `originated ${loan.originationDate}, ${months} months before ${evaluationDate}`), `originated less than ${p.minMonthsSinceOrigination} months ago`);
+  }
+
+  add(
+    passFail(`fewer than ${p.maxPriorModifications} prior modifications`, loan.priorModifications < p.maxPriorModifications, `${loan.priorModifications} prior modifications`),
+    `${p.maxPriorModifications} or more prior modifications`,
+  );
+
+  add(
+    passFail(`no failed Flex trial in the last ${p.failedTrialLookbackMonths} months`, !loan.failedTrialInLast12Months, loan.failedTrialInLast12Months ? 'a Flex trial failed in the last 12 months' : 'no failed trial reported'),
+    `failed Flex trial in the last ${p.failedTrialLookbackMonths} months`,
+  );
+
+  const valuationTest = `property valuation at most ${p.maxValuationAgeDays} days old`;
+  if (property.value === null) {
+    add(notChecked(valuationTest, 'no property value in the case (property.value): MTMLTV and principal forbearance are not computed'), '');
+  } else if (property.valuationDate === null) {
+    add(notChecked(valuationTest, 'no valuation date in the case (property.valuationDate)'), '');
+  } else {
+    const age = daysBetween(property.valuationDate, evaluationDate);
+    add(
+      passFail(
+        valuationTest,
+        age >= 0 && age <= p.maxValuationAgeDays,
+        age >= 0 ? `valued ${property.valuationDate}, ${age} days before ${evaluationDate}` : `valuation date ${property.valuationDate} is after the evaluation date ${evaluationDate}`,
+      ),
+      age >= 0 ? `valuation older than ${p.maxValuationAgeDays} days` : 'valuation dated after the evaluation',
+    );
+  }
+  return { checks, reasons };
+}
+
+export const GSE_FLEX_PROGRAM: ProgramDefinition = {
+  id: 'GSE-FLEX',
+  label: 'Flex Modification',
+  kind: 'modification',
+  rulebookId: 'GSE-FLEX',
+  evaluate(context: EvaluationContext): ModificationResult {
+    const { ref, params } = context.rulebook<GseFlexParameters>('GSE-FLEX');
+    const { loanCase } = context;
+    const { checks, reasons } = flexCaseChecks(loanCase, params);
+    let result: ModificationResult;
+    try {
+      result = flexModification(flexInputsFromCase(loanCase, context.affordability.grossMonthlyIncome), params, ref);
+    } catch (error) {
+      asCaseError(error, CASE_FIELDS);
+    }
+    result.checks = [...checks, ...result.checks];
+    return applyChecks(result, { ...reasons, 'modified P&I below the current P&I': 'P&I increase' });
+  },
+};
+
+// ---------------------------------------------------------------------------------------------
+// Payment Deferral
+// ---------------------------------------------------------------------------------------------
+
+const DEFERRAL_RULE = 'Fannie Mae D2-3.2-04 / Freddie Mac Bulletin 2023-8 (engine.md section 5)';
+
+export const GSE_PAYMENT_DEFERRAL_PROGRAM: ProgramDefinition = {
+  id: 'GSE-PAYMENT-DEFERRAL',
+  label: 'Payment Deferral',
+  kind: 'deferral',
+  rulebookId: 'GSE-PAYMENT-DEFERRAL',
+  evaluate(context: EvaluationContext): DeferralResult {
+    const { ref, params: p } = context.rulebook<GsePaymentDeferralParameters>('GSE-PAYMENT-DEFERRAL');
+    const { loanCase, affordability } = context;
+    const { loan, arrears, borrower } = loanCase;
+    let calc: ReturnType<typeof paymentDeferral>;
+    try {
+      calc = paymentDeferral({
+        monthsDelinquent: loan.monthsDelinquent,
+        contractualPI: loan.contractualPI,
+        escrowAdvances: arrears.escrowAdvances,
+        servicingAdvances: new Decimal(arrears.servicingAdvances).plus(arrears.legalFees),
+        minMonths: p.minMonthsDelinquent,
+        maxMonths: p.maxDeferredMonths,
+        cumulativeDeferredMonths: loan.cumulativeDeferredMonths,
+        maxCumulativeMonths: p.maxCumulativeDeferredMonths,
+      });
+    } catch (error) {
+      asCaseError(error, CASE_FIELDS);
+    }
+    const checks: EligibilityCheck[] = [conventionalFirstLienCheck(loanCase)];
+    const reasons: Record<string, string> = { 'conventional first lien': 'not a conventional first lien' };
+    for (const limit of calc.limits) checks.push(passFail(limit.test, limit.pass, limit.detail));
+
+    const maturityTest = `not within ${p.monthsBeforeMaturityExcluded} months of maturity`;
+    checks.push(passFail(maturityTest, loan.remainingTermMonths > p.monthsBeforeMaturityExcluded, `${loan.remainingTermMonths} months remaining`));
+    reasons[maturityTest] = `within ${p.monthsBeforeMaturityExcluded} months of maturity`;
+
+    const modTest = `no modification in the last ${p.minMonthsSinceLastModification} months`;
+    if (loan.priorModifications === 0) checks.push(passFail(modTest, true, 'no prior modification'));
+    else if (loan.monthsSinceLastModification === null) checks.push(notChecked(modTest, `${loan.priorModifications} prior modifications; no date (loan.monthsSinceLastModification)`));
+    else checks.push(passFail(modTest, loan.monthsSinceLastModification >= p.minMonthsSinceLastModification, `last modification ${loan.monthsSinceLastModification} months ago (disaster modifications are not distinguished)`));
+    reasons[modTest] = `modified within the last ${p.minMonthsSinceLastModification} months`;
+
+    checks.push(passFail('hardship resolved', borrower.hardshipResolved, borrower.hardshipResolved ? 'the borrower reports the hardship resolved' : 'the hardship is not reported resolved (borrower.hardshipResolved)'));
+    reasons['hardship resolved'] = 'hardship not resolved';
+
+    const resumeTest = 'can resume the full contractual payment';
+    if (affordability.surplusIncome === null) checks.push(notChecked(resumeTest, 'no income in the case: surplus income unknown'));
+    else checks.push(passFail(resumeTest, affordability.surplusIncome >= 0, `surplus income ${affordability.surplusIncome.toFixed(2)} after the contractual payment`));
+    reasons[resumeTest] = 'cannot resume the contractual payment';
+
+    const steps: AuditStep[] = [
+      {
+        step: 'defer',
+        action: calc.withinLimits
+          ? `deferred ${calc.deferredMonths} months of P&I (${calc.deferredPrincipalAndInterest.toFixed(2)}) plus advances into a non-interest-bearing balance of ${calc.deferredAmount.toFixed(2)}, due at maturity, payoff or transfer`
+          : `${calc.deferredMonths} past-due months cannot be deferred within the limits`,
+        rule: DEFERRAL_RULE,
+        before: { monthsDelinquent: loan.monthsDelinquent, cumulativeDeferredMonths: loan.cumulativeDeferredMonths, deferredBalance: loan.deferredBalance },
+        after: calc.withinLimits
+          ? { deferredMonths: calc.deferredMonths, deferredAmount: centsNumber(calc.deferredAmount), deferredBalance: centsNumber(calc.deferredAmount.plus(loan.deferredBalance)) }
+          : { deferredMonths: null, deferredAmount: null },
+      },
+      { step: 'payment', action: 'P&I, rate and term unchanged', rule: DEFERRAL_RULE, after: { principalAndInterest: loan.contractualPI, termMonths: loan.remainingTermMonths } },
+    ];
+    const result: DeferralResult = {
+      program: 'GSE-PAYMENT-DEFERRAL',
+      label: 'Payment Deferral',
+      kind: 'deferral',
+      eligible: true,
+      rulebook: ref,
+      checks,
+      steps,
+      deferredMonths: calc.withinLimits ? calc.deferredMonths : null,
+      deferredAmount: calc.withinLimits ? centsNumber(calc.deferredAmount) : null,
+      principalAndInterest: loan.contractualPI,
+      termMonths: loan.remainingTermMonths,
+    };
+    return applyChecks(result, reasons);
+  },
+};
+
+// ---------------------------------------------------------------------------------------------
+// Repayment plan
+// ---------------------------------------------------------------------------------------------
+
+const REPAYMENT_RULE = 'Fannie Mae D2-3.2-02 (engine.md section 5)';
+
+export const GSE_REPAYMENT_PLAN_PROGRAM: ProgramDefinition = {
+  id: 'REPAYMENT-PLAN',
+  label: 'Repayment plan',
+  kind: 'repayment',
+  rulebookId: 'GSE-REPAYMENT-PLAN',
+  evaluate(context: EvaluationContext): RepaymentPlanResult {
+    const { ref, params: p } = context.rulebook<GseRepaymentPlanParameters>('GSE-REPAYMENT-PLAN');
+    const { loanCase, affordability } = context;
+    const { loan, options } = loanCase;
+    const checks: EligibilityCheck[] = [conventionalFirstLienCheck(loanCase)];
+    const reasons: Record<string, string> = { 'conventional first lien': 'not a conventional first lien' };
+
+    const completeApplication = options.applicationCompleteDate !== null;
+    const withinNoApplicationDelinquency = loan.monthsDelinquent <= p.maxMonthsDelinquentWithoutApplication;
+    // The longest plan the servicer may offer on this case.
+    const maxMonths = completeApplication ? p.maxMonthsWithoutInvestorApproval : withinNoApplicationDelinquency ? p.maxMonthsWithoutCompleteApplication : 0;
+
+    let calc: ReturnType<typeof repaymentPlan>;
+    const contractual = contractualPayment(loanCase);
+    const arrears = pastDuePayments(loanCase);
+    try {
+      calc = repaymentPlan({ contractualPayment: contractual, arrears, capRatio: p.maxPaymentRatio, maxMonths: Math.max(maxMonths, 0), surplusIncome: affordability.surplusIncome });
+    } catch (error) {
+      asCaseError(error, CASE_FIELDS);
+    }
+
+    checks.push(passFail('arrears to repay', loan.monthsDelinquent > 0, `${loan.monthsDelinquent} months delinquent, ${arrears.toFixed(2)} past due`));
+    reasons['arrears to repay'] = 'no arrears to repay';
+
+    const applicationTest = `complete application when more than ${p.maxMonthsDelinquentWithoutApplication * 30} days delinquent`;
+    checks.push(
+      passFail(
+        applicationTest,
+        completeApplication || withinNoApplicationDelinquency,
+        completeApplication ? `application complete ${options.applicationCompleteDate}` : `no complete application (options.applicationCompleteDate); ${loan.monthsDelinquent} months delinquent`,
+      ),
+    );
+    reasons[applicationTest] = 'complete application required';
+
+    const shortest = calc.shortestMonthsUnderCap;
+    const capTest = `plan payment at most ${new Decimal(p.maxPaymentRatio).times(100).toString()}% of the contractual payment within ${maxMonths} months`;
+    if (loan.monthsDelinquent > 0 && maxMonths > 0) {
+      checks.push(
+        passFail(
+          capTest,
+          calc.feasible,
+          shortest === null
+            ? 'no plan length keeps the payment under the cap'
+            : `the shortest plan under the cap is ${shortest} months (limit ${maxMonths}: ${completeApplication ? `over ${p.maxMonthsWithoutInvestorApproval} needs investor approval` : `over ${p.maxMonthsWithoutCompleteApplication} needs a complete application`})`,
+        ),
+      );
+      reasons[capTest] = shortest !== null && shortest > p.maxMonthsWithoutInvestorApproval ? `needs more than ${p.maxMonthsWithoutInvestorApproval} months` : shortest !== null ? `needs more than ${maxMonths} months without a complete application` : 'payment cap';
+    }
+
+    const affordTest = 'surplus income covers the plan installment';
+    if (calc.feasible) {
+      if (calc.affordable === null) checks.push(notChecked(affordTest, 'no income in the case: surplus income unknown'));
+      else checks.push(passFail(affordTest, calc.affordable, `surplus income ${affordability.surplusIncome?.toFixed(2)} vs installment ${calc.installment?.toFixed(2)}`));
+      reasons[affordTest] = 'plan payment not affordable';
+    }
+
+    const steps: AuditStep[] = [
+      {
+        step: 'arrears',
+        action: `${loan.monthsDelinquent} past-due payments of ${contractual.toFixed(2)} (P&I + escrow) = ${arrears.toFixed(2)}`,
+        rule: REPAYMENT_RULE,
+        after: { contractualPayment: centsNumber(contractual), arrears: centsNumber(arrears) },
+      },
+      {
+        step: 'plan length',
+        action: calc.feasible
+          ? `shortest plan: ${calc.months} months of ${calc.monthlyPayment?.toFixed(2)} (last ${calc.finalMonthlyPayment?.toFixed(2)}), at most ${roundCents(calc.maxPayment).toFixed(2)}`
+          : `no compliant plan within ${maxMonths} months (shortest under the cap: ${shortest === null ? 'none' : `${shortest} months`})`,
+        rule: REPAYMENT_RULE,
+        after: {
+          months: calc.months,
+          monthlyPayment: calc.monthlyPayment === null ? null : centsNumber(calc.monthlyPayment),
+          maxPayment: centsNumber(calc.maxPayment),
+          maxMonths,
+          affordable: calc.affordable,
+        },
+      },
+    ];
+    const result: RepaymentPlanResult = {
+      program: 'REPAYMENT-PLAN',
+      label: 'Repayment plan',
+      kind: 'repayment',
+      eligible: true,
+      rulebook: ref,
+      checks,
+      steps,
+      months: calc.months,
+      monthlyPayment: calc.monthlyPayment === null ? null : centsNumber(calc.monthlyPayment),
+      finalMonthlyPayment: calc.finalMonthlyPayment === null ? null : centsNumber(calc.finalMonthlyPayment),
+      arrears: centsNumber(arrears),
+      affordable: calc.affordable,
+    };
+    return applyChecks(result, reasons);
+  },
+};
+
+// ---------------------------------------------------------------------------------------------
+// Forbearance plan
+// ---------------------------------------------------------------------------------------------
+
+const FORBEARANCE_RULE = 'Fannie Mae D2-3.2-01 (engine.md section 5)';
+
+export const GSE_FORBEARANCE_PROGRAM: ProgramDefinition = {
+  id: 'FORBEARANCE',
+  label: 'Forbearance plan',
+  kind: 'forbearance',
+  rulebookId: 'GSE-FORBEARANCE',
+  evaluate(context: EvaluationContext): ForbearancePlanResult {
+    const { ref, params: p } = context.rulebook<GseForbearanceParameters>('GSE-FORBEARANCE');
+    const { loanCase } = context;
+    const { borrower } = loanCase;
+    const contractual = contractualPayment(loanCase);
+    // The case format has no requested reduced payment: one increment at the rulebook's default ratio (0 = suspended).
+    const reduced = roundCents(contractual.times(p.defaultReducedPaymentRatio));
+    let calc: ReturnType<typeof forbearancePlan>;
+    try {
+      calc = forbearancePlan({
+        monthlyPayment: contractual,
+        reducedPayment: reduced,
+        months: p.incrementMonths,
+        incrementMonths: p.incrementMonths,
+        maxCumulativeMonths: p.maxCumulativeMonths,
+        currentArrears: pastDuePayments(loanCase),
+        priorForbearanceMonths: 0,
+      });
+    } catch (error) {
+      asCaseError(error, CASE_FIELDS);
+    }
+    const checks: EligibilityCheck[] = [conventionalFirstLienCheck(loanCase)];
+    const reasons: Record<string, string> = { 'conventional first lien': 'not a conventional first lien' };
+    const hardshipTest = 'hardship continuing';
+    if (borrower.hardship === null) checks.push(notChecked(hardshipTest, 'no hardship in the case (borrower.hardship)'));
+    else checks.push(passFail(hardshipTest, !borrower.hardshipResolved, borrower.hardshipResolved ? `the ${borrower.hardship} hardship is reported resolved: forbearance is for a continuing hardship` : `${borrower.hardship} hardship, not resolved`));
+    reasons[hardshipTest] = 'hardship resolved';
+    checks.push(notChecked(`at most ${p.maxCumulativeMonths} months cumulative`, 'the case does not carry prior forbearance months: assumed none'));
+
+    const steps: AuditStep[] = [
+      {
+        step: 'forbearance plan',
+        action: `${calc.months} months at ${calc.monthlyPayment.toFixed(2)} instead of ${contractual.toFixed(2)} (${reduced.isZero() ? 'payments suspended' : 'reduced payments'}); arrears grow by ${calc.shortfallPerMonth.toFixed(2)} a month`,
+        rule: FORBEARANCE_RULE,
+        before: { arrears: centsNumber(pastDuePayments(loanCase)), contractualPayment: centsNumber(contractual) },
+        after: { months: calc.months, monthlyPayment: centsNumber(calc.monthlyPayment), arrearsAtEnd: centsNumber(calc.arrearsAtEnd) },
+      },
+      {
+        step: 'exit',
+        action: `arrears of ${calc.arrearsAtEnd.toFixed(2)} at the end of the plan are resolved by a repayment plan, a payment deferral or a modification`,
+        rule: FORBEARANCE_RULE,
+      },
+    ];
+    const result: ForbearancePlanResult = {
+      program: 'FORBEARANCE',
+      label: 'Forbearance plan',
+      kind: 'forbearance',
+      eligible: true,
+      rulebook: ref,
+      checks,
+      steps,
+      months: calc.months,
+      monthlyPayment: centsNumber(calc.monthlyPayment),
+      arrearsAtEnd: centsNumber(calc.arrearsAtEnd),
+    };
+    return applyChecks(result, reasons);
+  },
+};

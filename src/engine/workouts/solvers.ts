@@ -1,0 +1,116 @@
+/**
+ * Closed-form solvers for the two searches of a payment-targeting modification (GSE Flex
+ * steps 4 and 5; reusable by FHA/VA/USDA): the shortest term whose payment reaches a target,
+ * and the largest principal whose payment stays at a target.
+ *
+ * Speed: a month-by-month decimal search costs hundreds of decimal powers. Instead the answer
+ * is found in float64 from the closed form, then CONFIRMED at the cent rounding boundary with
+ * decimals (the neighbours are checked and the guess moved if float64 was off by one), so the
+ * result is exactly the one the month-by-month decimal search would give.
+ */
+import { principalAndInterest } from '../amortization';
+import { CENT, Decimal, ZERO, floorCents, roundCents } from '../money';
+import { amountArgument, monthsArgument, rateArgument } from './arguments';
+
+export interface TermSolution {
+  /** The shortest term in [minMonths, maxMonths] whose rounded P&I is at or below the target; maxMonths when none is. */
+  termMonths: number;
+  /** Rounded P&I at that term. */
+  principalAndInterest: Decimal;
+  /** True when the P&I at `termMonths` is at or below the target. */
+  reached: boolean;
+}
+
+/**
+ * Shortest term n in [minMonths, maxMonths] with principalAndInterest(principal, rate, n) <= target.
+ * P&I never rises as the term grows (rate >= 0), so the first such n is the boundary of the
+ * closed form n = -ln(1 - P i / A) / ln(1 + i) at A = target + 0.005 (an exact payment below
+ * target + 0.005 rounds half-up to at most the target).
+ */
+export function solveTermForPayment(
+  principal: Decimal | number | string,
+  annualRate: number,
+  targetPayment: Decimal | number | string,
+  minMonths: number,
+  maxMonths: number,
+): TermSolution {
+  const p = amountArgument('principal', principal);
+  rateArgument('annualRate', annualRate);
+  const target = amountArgument('targetPayment', targetPayment);
+  monthsArgument('minMonths', minMonths, 1);
+  monthsArgument('maxMonths', maxMonths, minMonths);
+
+  const pi = (n: number) => principalAndInterest(p, annualRate, n);
+  let n = clamp(Math.ceil(floatTermGuess(p.toNumber(), annualRate / 12, target.toNumber() + 0.005) - 1e-9), minMonths, maxMonths);
+  let payment = pi(n);
+  if (payment.greaterThan(target)) {
+    // float64 guessed one month short (or the target is out of reach): move up until reached.
+    while (n < maxMonths) {
+      n += 1;
+      payment = pi(n);
+      if (!payment.greaterThan(target)) break;
+    }
+  } else {
+    // Confirm no shorter term also reaches the target.
+    while (n > minMonths) {
+      const shorter = pi(n - 1);
+      if (shorter.greaterThan(target)) break;
+      n -= 1;
+      payment = shorter;
+    }
+  }
+  return { termMonths: n, principalAndInterest: payment, reached: !payment.greaterThan(target) };
+}
+
+/** float64 n solving P i / (1 - (1+i)^-n) = A; +Infinity when no term reaches A. */
+function floatTermGuess(principal: number, i: number, payment: number): number {
+  if (principal <= 0) return 1;
+  if (i === 0) return principal / payment;
+  const x = 1 - (principal * i) / payment;
+  if (x <= 0) return Number.POSITIVE_INFINITY;
+  return -Math.log(x) / Math.log1p(i);
+}
+
+function clamp(n: number, min: number, max: number): number {
+  if (!Number.isFinite(n)) return n > 0 ? max : min;
+  return Math.min(max, Math.max(min, n));
+}
+
+/**
+ * How a payment is compared with its target when solving for the principal:
+ * - 'rounded': the payment rounded half-up to the cent is at or below the target (engine.md 4.5 text);
+ * - 'exact': the unrounded payment is at or below the target, i.e. floor_to_cent(target / factor),
+ *   the present value of the target floored to the cent (what the Freddie Mac worked example does).
+ */
+export type PaymentBoundary = 'rounded' | 'exact';
+
+/**
+ * The largest cent amount X >= 0 whose payment (X * factor, see `boundary`) is at or below the
+ * target, factor = paymentFactor(rate, term). 'exact' is one decimal division. 'rounded' is
+ * guessed in float64 from (target + 0.005) / factor, then confirmed cent by cent in decimal on
+ * both sides of the rounding boundary.
+ */
+export function largestPrincipalForPayment(factor: Decimal, targetPayment: Decimal | number | string, boundary: PaymentBoundary = 'rounded'): Decimal {
+  const target = amountArgument('targetPayment', targetPayment);
+  if (!factor.isFinite() || factor.lessThanOrEqualTo(0)) throw new RangeError('payment factor must be positive');
+  if (boundary === 'exact') {
+    // One division, then confirmed against the definition (a 40-digit quotient can sit a hair off an exact cent).
+    let x = floorCents(target.dividedBy(factor));
+    const fitsExact = (amount: Decimal) => !amount.times(factor).greaterThan(target);
+    while (x.greaterThan(ZERO) && !fitsExact(x)) x = x.minus(CENT);
+    while (fitsExact(x.plus(CENT))) x = x.plus(CENT);
+    return x;
+  }
+  const guess = Math.floor(((target.toNumber() + 0.005) / factor.toNumber()) * 100) / 100;
+  let x = new Decimal(Number.isFinite(guess) && guess > 0 ? guess.toFixed(2) : 0);
+  const fits = (amount: Decimal) => !roundCents(amount.times(factor)).greaterThan(target);
+  while (x.greaterThan(ZERO) && !fits(x)) x = x.minus(CENT);
+  while (fits(x.plus(CENT))) x = x.plus(CENT);
+  return x;
+}
+
+/** The rounded P&I of a principal under a precomputed factor (reusing the factor saves a decimal power). */
+export function paymentWithFactor(principal: Decimal, factor: Decimal): Decimal {
+  return roundCents(principal.times(factor));
+}
+

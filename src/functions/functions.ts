@@ -1,0 +1,79 @@
+/// <reference types="custom-functions-runtime" />
+/**
+ * The LM custom functions (namespace LM, shared runtime). Thin wrappers: coerce the arguments
+ * (arguments.ts), call the engine, map its errors to cell errors (excelErrors.ts).
+ *
+ * The JSDoc below IS the function metadata: the build's CustomFunctionsMetadataPlugin turns it
+ * into functions.json and appends the `CustomFunctions.associate(id, function)` calls to this
+ * module. Parameters are typed `any` so that the functions, not Excel, word the error for text
+ * or a blank ("income must be a number, not the text ..."). Keep every @customfunction in this file.
+ */
+/* eslint-disable @typescript-eslint/no-explicit-any -- Excel passes cells untyped; arguments.ts validates them. */
+import { debtToIncome } from '../engine/affordability';
+import { optionalAmount, requiredAmount } from './arguments';
+import { excelFunction } from './excelErrors';
+import { MODTERMS_ARGUMENT_NAMES, fieldValue, modificationField, modificationTable, modificationTerms } from './modificationTerms';
+
+/**
+ * Debt-to-income ratio as a fraction (format the cell as %): housing expense / gross monthly income (front-end DTI), or with other debts (housing + other debts) / income (back-end DTI).
+ * @customfunction DTI DTI
+ * @param income Gross monthly income: a number or a range, summed (blank cells ignored).
+ * @param housing_expense Monthly housing expense (PITIA: P&I, taxes, insurance, dues...): a number or a range, summed.
+ * @param [other_debts] Other monthly debt payments for the back-end DTI: a number or a range, summed. Leave out for the front-end DTI.
+ * @returns The ratio as a fraction, e.g. 0.31 for 31%.
+ */
+export function dti(income: any[][], housing_expense: any[][], other_debts?: any[][]): number {
+  return excelFunction(
+    () => {
+      const gross = requiredAmount(income, 'income', { hint: 'the gross monthly income' });
+      const housing = requiredAmount(housing_expense, 'housing_expense', { hint: 'the monthly housing expense' });
+      const debts = optionalAmount(other_debts, 'other_debts');
+      return debtToIncome(gross, housing, debts ?? 0).toNumber();
+    },
+    { income: 'income', housing: 'housing_expense', otherDebts: 'other_debts' },
+  );
+}
+
+/**
+ * Modification terms of a loss-mitigation program (GSE Flex Modification): spills a table of label and value (eligible, reason, rate, term, post-capitalization UPB, interest-bearing UPB, forbearance, P&I, monthly payment, reduction %, MTMLTV %, trial payment, rulebook), or one value when field is given.
+ * @customfunction MODTERMS MODTERMS
+ * @param program The program: "FLEX" (GSE Flex Modification, Fannie Mae and Freddie Mac).
+ * @param upb Current interest-bearing unpaid principal balance, e.g. 347868.83.
+ * @param arrears Arrearages to capitalize (delinquent interest, escrow and servicing advances, legal fees): a number or a range, summed.
+ * @param rate Current annual note rate: 4.75% or 0.0475.
+ * @param remaining_term Remaining term in months, e.g. 322.
+ * @param current_pi Current contractual monthly principal and interest, e.g. 1913.14.
+ * @param property_value Current property value (BPO, appraisal or AVM).
+ * @param [modification_rate] The GSE posted modification interest rate in effect, e.g. 6.5% or 0.065.
+ * @param [monthly_escrow] Monthly escrow payment, added to the P&I for the monthly and trial payments.
+ * @param [field] One field to return instead of the table, e.g. "principalAndInterest" (any case).
+ * @returns A two-column table of field and value, or the single value of field.
+ */
+export function modterms(
+  program: any,
+  upb: any,
+  arrears: any[][],
+  rate: any,
+  remaining_term: any,
+  current_pi: any,
+  property_value: any,
+  modification_rate?: any,
+  monthly_escrow?: any[][],
+  field?: any,
+): any[][] {
+  return excelFunction(() => {
+    const wanted = modificationField(field);
+    const result = modificationTerms({
+      program,
+      upb,
+      arrears,
+      rate,
+      remainingTerm: remaining_term,
+      currentPI: current_pi,
+      propertyValue: property_value,
+      modificationRate: modification_rate,
+      monthlyEscrow: monthly_escrow,
+    });
+    return wanted ? [[fieldValue(result, wanted)]] : modificationTable(result);
+  }, MODTERMS_ARGUMENT_NAMES);
+}

@@ -1,0 +1,53 @@
+/// <reference types="custom-functions-runtime" />
+/**
+ * LM.MONTHLYINCOME: thin wrapper over the engine's income conversion (engine.md section 2).
+ * Ranges are natural here (one income line per row): the amounts, frequencies and hours are
+ * read line by line and the total is the engine's rounded sum of exact monthly amounts.
+ */
+/* eslint-disable @typescript-eslint/no-explicit-any -- Excel passes cells untyped; arguments.ts validates them. */
+import type { IncomeLine } from '../engine/case/types';
+import { ArgumentError } from '../engine/errors';
+import { grossMonthlyIncome } from '../engine/income';
+import { cellsOf, describeValue, isBlank, requiredNumber } from './arguments';
+import { excelFunction } from './excelErrors';
+
+/**
+ * Gross monthly income from an amount paid at a frequency (weekly x 52 / 12, biweekly x 26 / 12, semimonthly x 2, quarterly / 3, semiannual / 6, annual / 12, hourly x hours x 52 / 12). Give ranges to total several income lines.
+ * @customfunction MONTHLYINCOME MONTHLYINCOME
+ * @param amount Gross amount per period (for HOURLY, the hourly rate): a number, or a range with one line per row.
+ * @param frequency WEEKLY, BIWEEKLY, SEMIMONTHLY, MONTHLY, QUARTERLY, SEMIANNUAL, ANNUAL or HOURLY: one cell for every line, or a range beside the amounts.
+ * @param [hours_per_week] Usual hours worked per week, required for HOURLY lines: one cell or a range beside the amounts.
+ * @returns The gross monthly income in dollars, rounded to the cent.
+ */
+export function monthlyincome(amount: any[][], frequency: any[][], hours_per_week?: any[][]): number {
+  return excelFunction(
+    () => {
+      const amounts = cellsOf(amount);
+      const frequencies = cellsOf(frequency);
+      const hours = hours_per_week === undefined || hours_per_week === null ? [null] : cellsOf(hours_per_week);
+      const pick = (list: unknown[], index: number, name: string): unknown => {
+        if (list.length === 1) return list[0];
+        if (list.length !== amounts.length) {
+          throw new ArgumentError(name, `${name} must be one cell or a range of the same size as amount (${amounts.length} cells), not ${list.length} cells`);
+        }
+        return list[index];
+      };
+      const lines: IncomeLine[] = [];
+      amounts.forEach((cell, index) => {
+        if (isBlank(cell)) return;
+        const value = requiredNumber(cell, 'amount');
+        const freq = pick(frequencies, index, 'frequency');
+        if (typeof freq !== 'string' || freq.trim() === '') {
+          throw new ArgumentError('frequency', `frequency must be text such as "BIWEEKLY", not ${isBlank(freq) ? 'blank' : describeValue(freq)}`);
+        }
+        const hoursCell = pick(hours, index, 'hours_per_week');
+        const line: IncomeLine = { type: 'OTHER', amount: value, frequency: freq.trim().toUpperCase() as IncomeLine['frequency'] };
+        if (!isBlank(hoursCell)) line.hoursPerWeek = requiredNumber(hoursCell, 'hours_per_week');
+        lines.push(line);
+      });
+      if (lines.length === 0) throw new ArgumentError('amount', 'amount is blank: enter the gross amount per period');
+      return grossMonthlyIncome(lines).total ?? 0;
+    },
+    { amount: 'amount', frequency: 'frequency', hoursPerWeek: 'hours_per_week' },
+  );
+}

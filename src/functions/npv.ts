@@ -1,0 +1,75 @@
+/// <reference types="custom-functions-runtime" />
+/**
+ * LM.NPV: thin wrapper over the engine's modification NPV against foreclosure now (engine.md
+ * section 7; src/engine/npv.ts). Every assumption defaults to the NPV rulebook and can be given.
+ */
+/* eslint-disable @typescript-eslint/no-explicit-any -- Excel passes cells untyped; arguments.ts validates them. */
+import { ArgumentError } from '../engine/errors';
+import { foreclosureTimelineFor, modificationNpv } from '../engine/npv';
+import { NPV_RULEBOOK } from '../engine/rulebooks/disposition';
+import { parameterValues } from '../engine/rulebooks/types';
+import { isBlank, optionalAmount, optionalNumber, optionalRate, optionalText, requiredAmount, requiredRate, requiredWholeNumber, singleCell } from './arguments';
+import { excelFunction } from './excelErrors';
+
+function optionalFraction(value: unknown, name: string): number | null {
+  const n = optionalNumber(value, name);
+  if (n !== null && n > 1) throw new ArgumentError(name, `${name} ${n} looks like a percent: enter ${n}% or ${n / 100}`, 'num');
+  return n;
+}
+
+/**
+ * NPV of a modification against foreclosure now (a decision aid: print its assumptions with it). Spills one row: NPV of the modified loan (with re-default into foreclosure), NPV of foreclosure now, and the difference (positive: the modification is worth more).
+ * @customfunction NPV NPV
+ * @param interest_bearing_upb Interest-bearing UPB of the modified loan.
+ * @param forbearance Principal forborne (non-interest-bearing, due at maturity); 0 when none.
+ * @param rate Modified annual rate: 4.75% or 0.0475.
+ * @param term_months Modified term in months, e.g. 480.
+ * @param property_value As-is property value.
+ * @param [state] Two-letter property state for the foreclosure timeline (Fannie Mae time frames), e.g. "GA"; blank: the national default.
+ * @param [discount_rate] Annual discount rate (HAMP allowed up to PMMS + 2.50%); blank: the NPV rulebook's default.
+ * @param [redefault_rate] Annual re-default rate of the modified loan, e.g. 15%.
+ * @param [reo_discount] Discount of the REO sale price on the as-is value, e.g. 15%.
+ * @param [foreclosure_costs] Foreclosure and disposition costs as a fraction of the value, e.g. 10%.
+ * @param [timeline_days] Foreclosure timeline in days (overrides the state's).
+ * @param [days_delinquent] Days already elapsed toward foreclosure (shortens foreclosure now).
+ * @returns One row: NPV modification, NPV foreclosure, difference.
+ */
+export function npv(
+  interest_bearing_upb: any[][],
+  forbearance: any[][],
+  rate: any,
+  term_months: any,
+  property_value: any,
+  state?: any,
+  discount_rate?: any,
+  redefault_rate?: any,
+  reo_discount?: any,
+  foreclosure_costs?: any,
+  timeline_days?: any,
+  days_delinquent?: any,
+): any[][] {
+  return excelFunction(() => {
+    const params = parameterValues(NPV_RULEBOOK);
+    const timeline = isBlank(singleCell(timeline_days, 'timeline_days'))
+      ? foreclosureTimelineFor(optionalText(state, 'state'), params).days
+      : requiredWholeNumber(timeline_days, 'timeline_days', 0);
+    const result = modificationNpv(
+      {
+        interestBearingUpb: requiredAmount(interest_bearing_upb, 'interest_bearing_upb', { hint: 'the interest-bearing UPB' }),
+        forbearance: optionalAmount(forbearance, 'forbearance') ?? 0,
+        rate: requiredRate(rate, 'rate'),
+        termMonths: requiredWholeNumber(term_months, 'term_months', 1, 'the modified term in months'),
+        propertyValue: requiredAmount(property_value, 'property_value', { hint: 'the as-is property value' }),
+      },
+      {
+        annualDiscountRate: optionalRate(discount_rate, 'discount_rate') ?? params.defaultDiscountRate,
+        annualRedefaultRate: optionalFraction(redefault_rate, 'redefault_rate') ?? params.annualRedefaultRate,
+        reoDiscount: optionalFraction(reo_discount, 'reo_discount') ?? params.reoDiscount,
+        foreclosureCostRate: optionalFraction(foreclosure_costs, 'foreclosure_costs') ?? params.foreclosureCostRate,
+        foreclosureTimelineDays: timeline,
+        daysAlreadyDelinquent: optionalNumber(days_delinquent, 'days_delinquent') ?? 0,
+      },
+    );
+    return [[result.npvModification, result.npvForeclosure, result.npvDifference]];
+  });
+}

@@ -1,0 +1,55 @@
+/// <reference types="custom-functions-runtime" />
+/**
+ * LM.REGXDATES: thin wrapper over the engine's Regulation X timeline (engine.md section 8,
+ * 12 CFR 1024.39 and 1024.41; src/engine/regulationX.ts), spilled with dates as Excel serials.
+ */
+/* eslint-disable @typescript-eslint/no-explicit-any -- Excel passes cells untyped; arguments.ts validates them. */
+import type { LoanCase } from '../engine/case/types';
+import { toExcelSerial } from '../engine/dates';
+import { computeTimeline } from '../engine/regulationX';
+import { excelFunction } from './excelErrors';
+import { optionalDate, requiredDate } from './dateArguments';
+
+/** The spilled rows, in the order a specialist works through them. */
+export const REGX_ROWS: { key: string; label: string }[] = [
+  { key: 'earlyInterventionLiveContactBy', label: 'Live contact attempt by (day 36)' },
+  { key: 'earlyInterventionWrittenNoticeBy', label: 'Written early-intervention notice by (day 45)' },
+  { key: 'acknowledgmentDue', label: 'Acknowledge the application by' },
+  { key: 'evaluationDue', label: 'Evaluate the complete application by' },
+  { key: 'appealDeadline', label: 'Appeal deadline' },
+  { key: 'acceptanceDeadline', label: 'Offer acceptance deadline' },
+  { key: 'earliestForeclosureReferral', label: 'Earliest foreclosure referral' },
+];
+
+/**
+ * Regulation X compliance dates (12 CFR 1024.39 and 1024.41): spills label, date (format the column as a date) and status (missed, near, not required, reached) for early intervention, acknowledgment, evaluation, appeal, acceptance and the earliest foreclosure referral.
+ * @customfunction REGXDATES REGXDATES
+ * @param evaluation_date The date the dates are checked against (usually today or the evaluation date).
+ * @param [first_missed_due_date] The first unpaid due date (day 1 of delinquency); blank: delinquency dates are left empty.
+ * @param [application_received] Date the loss-mitigation application was received.
+ * @param [application_complete] Date the application became complete.
+ * @param [foreclosure_sale] Scheduled foreclosure sale date, if any.
+ * @returns Three columns: what is due, the date as an Excel date (empty when it does not apply), and its status.
+ */
+export function regxdates(evaluation_date: any, first_missed_due_date?: any, application_received?: any, application_complete?: any, foreclosure_sale?: any): any[][] {
+  return excelFunction(() => {
+    // computeTimeline reads only these fields of the case (src/engine/regulationX.ts).
+    const loanCase = {
+      evaluationDate: requiredDate(evaluation_date, 'evaluation_date', 'the evaluation date'),
+      loan: { nextDueDate: optionalDate(first_missed_due_date, 'first_missed_due_date') },
+      options: {
+        applicationReceivedDate: optionalDate(application_received, 'application_received'),
+        applicationCompleteDate: optionalDate(application_complete, 'application_complete'),
+        foreclosureSaleDate: optionalDate(foreclosure_sale, 'foreclosure_sale'),
+        firstTrialPaymentDate: null,
+      },
+    } as unknown as LoanCase;
+    const timeline = computeTimeline(loanCase) as unknown as Record<string, unknown>;
+    const flags = (timeline.flags ?? []) as { item: string; status: string }[];
+    return REGX_ROWS.map(({ key, label }) => {
+      const date = timeline[key];
+      const status = flags.find((f) => f.item === key)?.status ?? '';
+      return [label, typeof date === 'string' ? toExcelSerial(date) : '', status];
+    });
+  });
+}

@@ -1,0 +1,173 @@
+/**
+ * A declarative description of a worksheet: what goes in each cell, how it looks and prints.
+ * Built by pure functions (caseSummaryPlan, caseInputPlan) and rendered by src/excel, which is
+ * the only layer that talks to Office.js. Keeping the plan plain data lets the summary be
+ * tested without Excel and rendered in a constant number of round trips.
+ */
+
+export type CellValue = string | number | boolean | null;
+
+/** Named looks, so that section headings, inputs and totals are styled alike everywhere. */
+export type CellStyleName = 'title' | 'subtitle' | 'section' | 'tableHeader' | 'label' | 'input' | 'total' | 'flag' | 'note' | 'good';
+
+export interface CellStyle {
+  fill?: string;
+  bold?: boolean;
+  italic?: boolean;
+  fontColor?: string;
+  fontSize?: number;
+  horizontalAlignment?: 'Left' | 'Center' | 'Right';
+  wrapText?: boolean;
+}
+
+export const STYLES: Record<CellStyleName, CellStyle> = {
+  title: { bold: true, fontSize: 16, fontColor: '#1F3864' },
+  subtitle: { italic: true, fontColor: '#595959' },
+  section: { bold: true, fontSize: 12, fill: '#1F3864', fontColor: '#FFFFFF' },
+  tableHeader: { bold: true, fill: '#D9E1F2', fontColor: '#1F3864' },
+  label: { fontColor: '#404040' },
+  // The one input fill of the Case Input sheet: a user can tell at a glance what to type in.
+  input: { fill: '#FFF2CC', fontColor: '#000000' },
+  total: { bold: true, fill: '#F2F2F2' },
+  flag: { bold: true, fontColor: '#C00000' },
+  note: { italic: true, fontColor: '#595959', wrapText: false },
+  good: { fontColor: '#375623' },
+};
+
+/** Number formats used throughout (Excel format codes). */
+export const FORMATS = {
+  currency: '$#,##0.00',
+  percent: '0.00%',
+  rate: '0.000%',
+  date: 'yyyy-mm-dd',
+  integer: '0',
+  text: '@',
+  general: 'General',
+} as const;
+
+export interface PlannedCell {
+  /** A1 address on the plan's sheet, e.g. "C7". */
+  address: string;
+  value?: CellValue;
+  /** A native Excel formula ("=SUM(C20:C23)"); never an add-in function. */
+  formula?: string;
+  numberFormat?: string;
+  style?: CellStyleName;
+}
+
+export interface PlannedName {
+  name: string;
+  /** A1 address (cell or range) on the plan's sheet. */
+  address: string;
+  comment?: string;
+}
+
+export interface PlannedTable {
+  /** Preferred table name; the renderer adds a suffix when the workbook already has it. */
+  name: string;
+  /** Header row address, e.g. "G4:J4"; the body follows underneath (rows.length rows, at least one). */
+  headerAddress: string;
+  headers: string[];
+  rows: CellValue[][];
+  /** One number format per column. */
+  columnFormats?: string[];
+  style?: string;
+  /** Look of the body cells (the Case Input tables are inputs). */
+  bodyStyle?: CellStyleName;
+}
+
+export interface PlannedValidation {
+  /** Range address, e.g. "B7" or "G5:G200". */
+  address: string;
+  list: readonly string[];
+}
+
+export interface PlannedChart {
+  type: 'ColumnClustered' | 'BarClustered' | 'Line';
+  title: string;
+  /** Data range address including the header row and the category column. */
+  sourceAddress: string;
+  seriesBy: 'Columns' | 'Rows';
+  /** Where the chart sits: top-left and bottom-right cells. */
+  topLeft: string;
+  bottomRight: string;
+}
+
+export interface PrintSetup {
+  orientation: 'Landscape' | 'Portrait';
+  fitToPagesWide: number;
+  printArea: string;
+  /** Rows repeated on every printed page, e.g. "$1:$4". */
+  titleRows: string;
+}
+
+export interface SheetPlan {
+  sheetName: string;
+  /** Every cell; the renderer writes them as one rectangular block. */
+  cells: PlannedCell[];
+  merges: string[];
+  names: PlannedName[];
+  tables: PlannedTable[];
+  validations: PlannedValidation[];
+  /** Column widths in points by column letter. */
+  columnWidths: Record<string, number>;
+  /** Rows frozen at the top (the header). */
+  freezeRows: number;
+  print: PrintSetup;
+  charts: PlannedChart[];
+  showGridlines: boolean;
+  tabColor?: string;
+}
+
+/** "A" for 0, "Z" for 25, "AA" for 26. */
+export function columnLetter(index: number): string {
+  let letters = '';
+  let n = index + 1;
+  while (n > 0) {
+    const remainder = (n - 1) % 26;
+    letters = String.fromCharCode(65 + remainder) + letters;
+    n = Math.floor((n - 1) / 26);
+  }
+  return letters;
+}
+
+export function columnIndex(letters: string): number {
+  let n = 0;
+  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n - 1;
+}
+
+/** Zero-based row and column to "C7". */
+export function cellAddress(row: number, column: number): string {
+  return `${columnLetter(column)}${row + 1}`;
+}
+
+/** "C7" to zero-based { row, column }. */
+export function parseCellAddress(address: string): { row: number; column: number } {
+  const match = /^\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(address.trim());
+  if (!match) throw new Error(`not a cell address: ${address}`);
+  return { row: Number(match[2]) - 1, column: columnIndex(match[1]) };
+}
+
+/** Quotes a sheet name for a formula or an address: 'Case Input'!C7. */
+export function qualifiedAddress(sheetName: string, address: string): string {
+  return `'${sheetName.replace(/'/g, "''")}'!${address}`;
+}
+
+/** Makes a valid, readable worksheet name (31 characters, none of []:*?/\). */
+export function safeSheetName(name: string): string {
+  const cleaned = name.replace(/[[\]:*?/\\]/g, '-').replace(/^'+|'+$/g, '').trim();
+  return (cleaned || 'Sheet').slice(0, 31);
+}
+
+/** The first of `base`, `base (2)`, `base (3)`... not in `taken` (compared case-insensitively, as Excel does). */
+export function uniqueSheetName(base: string, taken: Iterable<string>): string {
+  const lower = new Set([...taken].map((n) => n.toLowerCase()));
+  const safe = safeSheetName(base);
+  if (!lower.has(safe.toLowerCase())) return safe;
+  for (let i = 2; ; i++) {
+    const suffix = ` (${i})`;
+    const candidate = safe.slice(0, 31 - suffix.length) + suffix;
+    if (!lower.has(candidate.toLowerCase())) return candidate;
+  }
+}

@@ -1,0 +1,42 @@
+/**
+ * The bench's float64 Flex comparator (src/bench/flexFloat64.ts) is only a speed baseline, but
+ * a baseline that computes something else would make the speed ratio meaningless: it must
+ * reproduce the published Freddie Mac Resolve examples (shared/reference/cases) and agree
+ * with the decimal engine on most random loans.
+ */
+import { readFileSync } from 'fs';
+import { join } from 'path';
+import { flexFloat64 } from '../../src/bench/flexFloat64';
+import { flexLoanOf, generateCases } from '../../src/bench/loanGenerator';
+
+const referenceDir = '/work/shared/reference/cases';
+const reference = (name: string) => JSON.parse(readFileSync(join(referenceDir, name), 'utf8'));
+
+describe('flexFloat64 reproduces the published Flex examples', () => {
+  test.each(['gse-flex-forbearance.json', 'gse-flex-pi-increase.json'])('%s', (name) => {
+    const { case: json, expect: expected } = reference(name);
+    const loan = flexLoanOf({ ...json, arrears: { ...json.arrears }, loan: { deferredBalance: 0, ...json.loan } });
+    const result = flexFloat64(loan);
+    const flex = expected['GSE-FLEX'];
+    expect(result.eligible).toBe(flex.eligible);
+    for (const key of ['rate', 'termMonths', 'postCapitalizationUpb', 'interestBearingUpb', 'forbearance', 'principalAndInterest', 'mtmltvPercent']) {
+      expect([key, (result as unknown as Record<string, unknown>)[key]]).toEqual([key, flex[key]]);
+    }
+    if (flex.reductionPercent !== undefined) expect(result.reductionPercent).toBe(flex.reductionPercent);
+  });
+});
+
+describe('flexFloat64 invariants on generated loans', () => {
+  const loans = generateCases(500, 7).map(flexLoanOf);
+  test('a term below 480 is the shortest that reaches the target, and forbearance stays within its caps', () => {
+    for (const loan of loans) {
+      const r = flexFloat64(loan);
+      const target = Math.floor((Math.round(loan.contractualPI * 100) * 79995) / 100000) / 100;
+      expect(r.termMonths).toBeLessThanOrEqual(480);
+      expect(r.forbearance).toBeGreaterThanOrEqual(0);
+      expect(r.forbearance).toBeLessThanOrEqual(Math.round(r.postCapitalizationUpb * 30) / 100 + 0.005);
+      expect(Math.round((r.interestBearingUpb + r.forbearance) * 100)).toBe(Math.round(r.postCapitalizationUpb * 100));
+      if (r.termMonths < 480 && r.forbearance === 0) expect(r.principalAndInterest).toBeLessThanOrEqual(target);
+    }
+  });
+});

@@ -1,0 +1,63 @@
+/**
+ * USDA streamline modification with mortgage recovery advance, hand-computed (Python decimal).
+ *
+ * Case: UPB 200,000, note 7.00%, contractual P&I 1,300.00, escrow 400, PMMS 6.31%, arrears
+ * 6,750 + 1,800 + 500 = 9,050 (late fees excluded), 4 months delinquent.
+ * Maximum allowable rate: nearest 1/8 of 6.31% = 6.25% + 0.50% = 6.75% < 7.00% -> 6.75%.
+ * MRA cap = min(12 * (1,300 + 400) + legal fees 500 = 20,900; 30% * 200,000 = 60,000) = 20,900.
+ * Target P&I = floor(1,300 * 0.90) = 1,170.00.
+ */
+import fc from 'fast-check';
+import { USDA_MODIFICATION, usdaMraCap } from '../../../../src/engine/programs/government/usda';
+import { findRulebook, parameterValues } from '../../../../src/engine/rulebooks';
+import type { UsdaParameters } from '../../../../src/engine/rulebooks/government';
+import type { ModificationResult } from '../../../../src/engine/results';
+import { makeCase, makeContext } from '../../../fixtures/caseFactory';
+
+const base = makeCase();
+const usdaCase = (loan = {}) => makeCase({ investor: 'USDA', loan: { ...base.loan, rate: 0.07, contractualPI: 1300, ...loan } });
+const params = parameterValues(findRulebook('USDA-LOSS-MIT')!) as unknown as UsdaParameters;
+
+describe('USDA-MODIFICATION', () => {
+  test('rate, 480 months, then principal deferment in the MRA to a 10% reduction', () => {
+    const r = USDA_MODIFICATION.evaluate(makeContext(usdaCase())) as ModificationResult;
+    expect(r.rate).toBe(0.0675);
+    expect(r.termMonths).toBe(480);
+    expect(r.partialClaimCap).toBe(20900);
+    // P&I(200,000, 6.75%, 480) = 1,206.71 > 1,170.00; largest UPB at 1,170.00 = 193,915.92
+    expect(r.interestBearingUpb).toBe(193915.92);
+    expect(r.principalDeferment).toBe(6084.08);
+    expect(r.mortgageRecoveryAdvance).toBe(15134.08); // 9,050 + 6,084.08 <= 20,900
+    expect(r.principalAndInterest).toBe(1170);
+    expect(r.reductionPercent).toBe(10);
+    expect(r.eligible).toBe(true);
+  });
+
+  test('needs 90 days past due', () => {
+    const r = USDA_MODIFICATION.evaluate(makeContext(usdaCase({ monthsDelinquent: 2 }))) as ModificationResult;
+    expect(r.eligible).toBe(false);
+    expect(r.checks.find((c) => c.test === 'at least 3 months past due')?.status).toBe('fail');
+  });
+
+  test('the MRA cap is the lesser of 12 months PITI + foreclosure costs and 30% of the UPB', () => {
+    // UPB 50,000: 30% = 15,000 < 20,900
+    expect(usdaMraCap(usdaCase({ upb: 50000 }), params).cap.toNumber()).toBe(15000);
+    expect(usdaMraCap(usdaCase(), params).cap.toNumber()).toBe(20900);
+  });
+
+  test('invariants: MRA <= cap, offered P&I at least 10% below contractual', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 30000, max: 500000 }), fc.integer({ min: 55, max: 110 }), fc.integer({ min: 0, max: 30000 }), (upb, factor, interest) => {
+        const c = makeCase({
+          investor: 'USDA',
+          loan: { ...base.loan, upb, contractualPI: Math.round(upb * factor) / 10000 },
+          arrears: { ...base.arrears, delinquentInterest: interest },
+        });
+        const r = USDA_MODIFICATION.evaluate(makeContext(c)) as ModificationResult;
+        expect(r.mortgageRecoveryAdvance as number).toBeLessThanOrEqual(r.partialClaimCap as number);
+        if (r.eligible) expect(r.principalAndInterest).toBeLessThanOrEqual(Math.floor(c.loan.contractualPI * 0.9 * 100 + 1e-6) / 100);
+      }),
+      { numRuns: 100 },
+    );
+  });
+});

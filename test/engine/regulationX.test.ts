@@ -1,0 +1,142 @@
+/**
+ * Regulation X timelines (12 CFR 1024.39, 1024.41). Expected dates are counted by hand on the
+ * calendar in the comments (day 1 of delinquency = the first missed due date, 12 CFR 1024.31).
+ */
+import { parseCase } from '../../src/engine/case/parse';
+import type { LoanCase } from '../../src/engine/case/types';
+import { evaluateCase } from '../../src/engine/evaluate';
+import { computeTimeline } from '../../src/engine/regulationX';
+import { REGULATION_X_RULEBOOK } from '../../src/engine/rulebooks/disposition';
+import { parameterValues } from '../../src/engine/rulebooks/types';
+
+function makeCase(options: Record<string, string | null>, loan: Record<string, unknown> = {}, evaluationDate = '2025-06-25'): LoanCase {
+  const parsed = parseCase({
+    caseId: 'REGX',
+    investor: 'FANNIE',
+    evaluationDate,
+    loan: { upb: 200000, rate: 0.05, remainingTermMonths: 300, contractualPI: 1169.18, monthsDelinquent: 3, ...loan },
+    property: { value: 250000 },
+    options,
+  });
+  if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
+  return parsed.case;
+}
+
+const flag = (timeline: ReturnType<typeof computeTimeline>, item: string) => timeline.flags?.find((f) => f.item === item);
+
+describe('computeTimeline', () => {
+  test('no sale scheduled: every protection applies', () => {
+    const timeline = computeTimeline(
+      makeCase({ applicationReceivedDate: '2025-06-13', applicationCompleteDate: '2025-06-20' }, { nextDueDate: '2025-03-01' }),
+    );
+    // Received Fri 2025-06-13: Mon 16, Tue 17, Wed 18, (Thu 19 Juneteenth), Fri 20, Mon 23.
+    expect(timeline.acknowledgmentDue).toBe('2025-06-23');
+    // Complete 2025-06-20 + 30 days = 2025-07-20; appeal and acceptance 14 days later.
+    expect(timeline.evaluationDue).toBe('2025-07-20');
+    expect(timeline.appealDeadline).toBe('2025-08-03');
+    expect(timeline.acceptanceWindowDays).toBe(14);
+    expect(timeline.acceptanceDeadline).toBe('2025-08-03');
+    // First missed 2025-03-01 = day 1: day 36 = 04-05, day 45 = 04-14, day 121 = 06-29.
+    expect(timeline.earlyInterventionLiveContactBy).toBe('2025-04-05');
+    expect(timeline.earlyInterventionWrittenNoticeBy).toBe('2025-04-14');
+    expect(timeline.earliestForeclosureReferral).toBe('2025-06-29');
+    expect(timeline.saleProtected).toBeNull();
+  });
+
+  test('flags: due dates passed at evaluation are "missed" (to confirm), dates within 5 days "near"', () => {
+    const timeline = computeTimeline(
+      makeCase({ applicationReceivedDate: '2025-06-13', applicationCompleteDate: '2025-06-20' }, { nextDueDate: '2025-03-01' }),
+    );
+    expect(flag(timeline, 'acknowledgmentDue')).toMatchObject({ status: 'missed' });
+    expect(flag(timeline, 'acknowledgmentDue')?.message).toMatch(/passed at evaluation.*confirm/);
+    expect(flag(timeline, 'earlyInterventionLiveContactBy')?.status).toBe('missed');
+    expect(flag(timeline, 'earlyInterventionWrittenNoticeBy')?.status).toBe('missed');
+    // 2025-06-29 is 4 days after the evaluation date 2025-06-25.
+    expect(flag(timeline, 'earliestForeclosureReferral')?.status).toBe('near');
+    expect(flag(timeline, 'evaluationDue')).toBeUndefined(); // 25 days away
+  });
+
+  test('foreclosure referral date reached', () => {
+    const timeline = computeTimeline(makeCase({}, { nextDueDate: '2025-01-01' }));
+    // 2025-01-01 + 120 days = 2025-05-01, before the evaluation date 2025-06-25.
+    expect(timeline.earliestForeclosureReferral).toBe('2025-05-01');
+    expect(flag(timeline, 'earliestForeclosureReferral')?.status).toBe('reached');
+  });
+
+  test('sale 44 days after receipt: no acknowledgment; complete 39 days before: evaluation, no appeal, 7-day acceptance', () => {
+    const timeline = computeTimeline(
+      makeCase({ applicationReceivedDate: '2025-08-27', applicationCompleteDate: '2025-09-01', foreclosureSaleDate: '2025-10-10' }, {}, '2025-09-02'),
+    );
+    // 2025-08-27 -> 2025-10-10 is 4 + 30 + 10 = 44 days (< 45).
+    expect(timeline.acknowledgmentDue).toBeNull();
+    expect(flag(timeline, 'acknowledgmentDue')?.status).toBe('not required');
+    // 2025-09-01 -> 2025-10-10 is 39 days (> 37, < 90).
+    expect(timeline.evaluationDue).toBe('2025-10-01');
+    expect(timeline.appealDeadline).toBeNull();
+    expect(flag(timeline, 'appealDeadline')?.status).toBe('not required');
+    expect(timeline.acceptanceWindowDays).toBe(7);
+    expect(timeline.acceptanceDeadline).toBe('2025-10-08');
+    expect(timeline.saleProtected).toBe(true);
+  });
+
+  test('complete application 37 days before the sale: no evaluation duty', () => {
+    // 2025-09-03 -> 2025-10-10 = 27 + 10 = 37 days: not "more than 37".
+    const timeline = computeTimeline(makeCase({ applicationCompleteDate: '2025-09-03', foreclosureSaleDate: '2025-10-10' }, {}, '2025-09-04'));
+    expect(timeline.evaluationDue).toBeNull();
+    expect(timeline.acceptanceWindowDays).toBeNull();
+    expect(timeline.saleProtected).toBe(false);
+    expect(flag(timeline, 'evaluationDue')?.status).toBe('not required');
+  });
+
+  test('boundaries: received exactly 45 days before, complete exactly 90 days before', () => {
+    // 2025-07-12 -> 2025-10-10: 19 + 31 + 30 + 10 = 90 days; 2025-08-26 -> 2025-10-10: 5 + 30 + 10 = 45 days.
+    const timeline = computeTimeline(
+      makeCase({ applicationReceivedDate: '2025-08-26', applicationCompleteDate: '2025-07-12', foreclosureSaleDate: '2025-10-10' }, {}, '2025-07-14'),
+    );
+    // Tue 2025-08-26 -> Wed 27, Thu 28, Fri 29, (Mon 09-01 Labor Day), Tue 2, Wed 3.
+    expect(timeline.acknowledgmentDue).toBe('2025-09-03');
+    expect(timeline.evaluationDue).toBe('2025-08-11');
+    expect(timeline.appealDeadline).toBe('2025-08-25');
+    expect(timeline.acceptanceWindowDays).toBe(14);
+  });
+
+  test("New Year's Day observed on 2021-12-31 delays the acknowledgment", () => {
+    const timeline = computeTimeline(makeCase({ applicationReceivedDate: '2021-12-28' }, {}, '2021-12-29'));
+    expect(timeline.acknowledgmentDue).toBe('2022-01-05');
+  });
+
+  test('absent starting dates give null, never a guess', () => {
+    const timeline = computeTimeline(makeCase({}));
+    expect(timeline).toMatchObject({
+      acknowledgmentDue: null,
+      evaluationDue: null,
+      appealDeadline: null,
+      earliestForeclosureReferral: null,
+      earlyInterventionLiveContactBy: null,
+      earlyInterventionWrittenNoticeBy: null,
+      acceptanceWindowDays: null,
+    });
+    expect(timeline.notes?.length).toBeGreaterThan(0);
+  });
+
+  test('periods are rulebook parameters (an override moves the date)', () => {
+    const params = { ...parameterValues(REGULATION_X_RULEBOOK), evaluationDays: 20 };
+    const timeline = computeTimeline(makeCase({ applicationCompleteDate: '2025-06-20' }), params);
+    expect(timeline.evaluationDue).toBe('2025-07-10');
+  });
+
+  test('evaluateCase attaches the timeline and honours REG-X overrides', () => {
+    const input = {
+      caseId: 'REGX-EVAL',
+      investor: 'FANNIE',
+      evaluationDate: '2025-06-25',
+      loan: { upb: 200000, rate: 0.05, remainingTermMonths: 300, contractualPI: 1169.18, nextDueDate: '2025-03-01' },
+      property: { value: 250000 },
+      options: { applicationCompleteDate: '2025-06-20' },
+    };
+    const evaluation = evaluateCase(input, { programs: ['SHORT-SALE'], rulebookOverrides: { 'REG-X': { evaluationDays: 20 } } });
+    expect(evaluation.timeline.evaluationDue).toBe('2025-07-10');
+    expect(evaluation.timeline.earliestForeclosureReferral).toBe('2025-06-29');
+    expect(evaluation.rulebooks.some((r) => r.id === 'REG-X' && r.version.endsWith('+overrides'))).toBe(true);
+  });
+});

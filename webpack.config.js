@@ -1,0 +1,136 @@
+/**
+ * Webpack build of the add-in (after Microsoft's shared-runtime custom-functions template).
+ *
+ *   taskpane  src/taskpane/index.tsx      -> taskpane.js, on taskpane.html (the shared runtime page)
+ *   functions src/functions/functions.ts  -> functions.js (also on taskpane.html: one runtime runs both)
+ *                                            + functions.json (metadata from the JSDoc)
+ *   workbench src/workbench/page/index.tsx -> workbench.js, workbench.html (`npm run workbench`;
+ *                                            not referenced by the manifest)
+ *
+ * Office.js comes from Microsoft's CDN (a <script> in taskpane.html), never from the bundle.
+ * Development certificates are only asked for when serving, so `npm run build` needs none.
+ * The production build rewrites every https://localhost:3000/ in manifest.xml to LM_PUBLIC_URL.
+ *
+ * scripts/manifest-check.js reads `FILENAMES` and this config to confirm that every URL of the
+ * manifest points at a file the build emits.
+ */
+/* eslint-disable @typescript-eslint/no-require-imports */
+const path = require('path');
+const CopyWebpackPlugin = require('copy-webpack-plugin');
+const HtmlWebpackPlugin = require('html-webpack-plugin');
+const CustomFunctionsMetadataPlugin = require('custom-functions-metadata-plugin');
+
+const DEV_URL = 'https://localhost:3000/';
+const DEFAULT_PUBLIC_URL = 'https://lm-workbench.example.com/';
+
+/**
+ * The files that hold @customfunction JSDoc: each is bundled into the functions entry and read by
+ * the metadata plugin (which appends its CustomFunctions.associate calls to each of them).
+ */
+const FUNCTION_FILES = [
+  './src/functions/functions.ts',
+  './src/functions/income.ts',
+  './src/functions/housing.ts',
+  './src/functions/residual.ts',
+  './src/functions/workouts.ts',
+  './src/functions/disposition.ts',
+  './src/functions/npv.ts',
+  './src/functions/timeline.ts',
+  './src/functions/evaluate.ts',
+  './src/functions/portfolio.ts',
+];
+
+/** The names of the files the build emits (the manifest check reads these). */
+const FILENAMES = {
+  bundle: '[name].js',
+  taskpaneHtml: 'taskpane.html',
+  workbenchHtml: 'workbench.html',
+  functionsMetadata: 'functions.json',
+};
+
+/** The production base URL: LM_PUBLIC_URL, with exactly one trailing slash. */
+function publicUrl(env = process.env) {
+  const url = (env.LM_PUBLIC_URL || DEFAULT_PUBLIC_URL).trim();
+  if (!/^https:\/\/[^\s/]+/.test(url)) {
+    throw new Error(`LM_PUBLIC_URL must be an https:// URL (Office loads add-ins only over https), not "${url}"`);
+  }
+  return url.replace(/\/*$/, '/');
+}
+
+/** Rewrites every occurrence of the development URL in the manifest (no occurrence is left behind). */
+function rewriteManifest(content, baseUrl) {
+  return content.toString().split(DEV_URL).join(baseUrl).split(DEV_URL.slice(0, -1)).join(baseUrl.slice(0, -1));
+}
+
+module.exports = async (env = {}, argv = {}) => {
+  const dev = argv.mode !== 'production';
+  const serving = Boolean(env.WEBPACK_SERVE);
+  const baseUrl = dev ? DEV_URL : publicUrl();
+
+  return {
+    devtool: dev ? 'source-map' : false,
+    entry: {
+      taskpane: './src/taskpane/index.tsx',
+      functions: FUNCTION_FILES,
+      workbench: './src/workbench/page/index.tsx',
+    },
+    output: {
+      path: path.resolve(__dirname, 'dist'),
+      filename: FILENAMES.bundle,
+      // dist/engine and dist/cli are emitted by tsc after webpack (`npm run build`): keep them.
+      clean: { keep: /^(engine|cli)\// },
+    },
+    resolve: { extensions: ['.ts', '.tsx', '.js'] },
+    // Office.js is loaded from the CDN by taskpane.html; nothing may bundle it.
+    externals: { 'office-js': 'Office', '@microsoft/office-js': 'Office' },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          // Type errors are caught by `tsc --noEmit` in `npm run lint`; the bundle only transpiles.
+          use: { loader: 'ts-loader', options: { transpileOnly: true, compilerOptions: { module: 'esnext', sourceMap: dev } } },
+        },
+      ],
+    },
+    performance: { hints: false },
+    plugins: [
+      new CustomFunctionsMetadataPlugin({ output: FILENAMES.functionsMetadata, input: FUNCTION_FILES }),
+      new HtmlWebpackPlugin({
+        filename: FILENAMES.taskpaneHtml,
+        template: './src/taskpane/taskpane.html',
+        chunks: ['taskpane', 'functions'],
+      }),
+      new HtmlWebpackPlugin({
+        filename: FILENAMES.workbenchHtml,
+        title: 'LM Workbench (local)',
+        chunks: ['workbench'],
+      }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: 'assets/*.png', to: 'assets/[name][ext]' },
+          {
+            from: 'manifest*.xml',
+            to: '[name][ext]',
+            transform: (content) => (dev ? content : rewriteManifest(content, baseUrl)),
+          },
+        ],
+      }),
+    ],
+    devServer: {
+      port: 3000,
+      headers: { 'Access-Control-Allow-Origin': '*' },
+      static: { directory: path.resolve(__dirname, 'dist') },
+      server: serving
+        ? { type: 'https', options: await require('office-addin-dev-certs').getHttpsServerOptions() }
+        : 'https',
+    },
+  };
+};
+
+module.exports.FILENAMES = FILENAMES;
+module.exports.FUNCTION_FILES = FUNCTION_FILES;
+module.exports.DEV_URL = DEV_URL;
+module.exports.DEFAULT_PUBLIC_URL = DEFAULT_PUBLIC_URL;
+module.exports.publicUrl = publicUrl;
+module.exports.rewriteManifest = rewriteManifest;
