@@ -13,7 +13,11 @@
  *   sale one state timeline after the last paid installment (month t - 1): the investor receives
  *   the liquidation value, at most the debt then owed (interest-bearing balance after t - 1
  *   scheduled payments + the forborne balance).
- * - Foreclosure now: the liquidation value, at most the debt (interest-bearing + forborne UPB),
+ * - An FHA/VA partial claim or USDA mortgage recovery advance is paid to the holder by the insurer
+ *   or guarantor when the modification is made: cash at month 0 (the claim itself is the
+ *   agency's subordinate lien, not the holder's). Mortgage insurance and guaranty claims on a
+ *   foreclosure are not modelled.
+ * - Foreclosure now: the liquidation value, at most the debt (interest-bearing + forborne UPB + claim),
  *   received after the state timeline less the days already elapsed since the last paid
  *   installment.
  * - Liquidation value = value x (1 - REO discount) - value x foreclosure cost rate, at least 0.
@@ -38,8 +42,13 @@ export interface ModificationNpvInputs {
   principalAndInterest?: DecimalInput;
   /** As-is property value. */
   propertyValue: DecimalInput;
-  /** Debt a foreclosure now can recover at most; default interest-bearing UPB + forbearance. */
+  /** Debt a foreclosure now can recover at most; default interest-bearing UPB + forbearance (+ upfront claim). */
   totalDebt?: DecimalInput;
+  /**
+   * Cash the holder receives at once with the modification (month 0): an FHA/VA partial claim or a
+   * USDA mortgage recovery advance paid by the insurer or guarantor. Default 0.
+   */
+  upfrontClaim?: DecimalInput;
 }
 
 export interface ModificationNpvAssumptions {
@@ -117,9 +126,12 @@ export function modificationNpv(inputs: ModificationNpvInputs, assumptions: Modi
     vPrev = vt;
   }
   pvModification = pvModification.plus(survival.times(forborne).times(vPrev));
+  const upfront = inputs.upfrontClaim !== undefined ? dec(inputs.upfrontClaim) : ZERO;
+  if (upfront.lessThan(0)) throw new RangeError('upfrontClaim must not be negative');
+  pvModification = pvModification.plus(upfront);
 
-  // Foreclosure now.
-  const debt = inputs.totalDebt !== undefined ? dec(inputs.totalDebt) : upb.plus(forborne);
+  // Foreclosure now: the whole debt, including what a partial claim would have covered.
+  const debt = inputs.totalDebt !== undefined ? dec(inputs.totalDebt) : upb.plus(forborne).plus(upfront);
   const nowDays = Math.max(0, assumptions.foreclosureTimelineDays - elapsed);
   const pvForeclosure = minDecimal(liquidation, debt).times(v.pow(new Decimal(nowDays).dividedBy(DAYS_PER_MONTH)));
 
@@ -155,6 +167,8 @@ export function caseModificationNpv(loanCase: LoanCase, modification: Modificati
   const value = loanCase.property.value;
   const timeline = foreclosureTimelineFor(loanCase.property.state, params);
   const pmms = loanCase.market.pmms;
+  // FHA/VA partial claims and USDA recovery advances travel as `partialClaim` on the modification result.
+  const partialClaim = typeof modification.partialClaim === 'number' && modification.partialClaim > 0 ? modification.partialClaim : 0;
   const discountRate = pmms !== null ? dec(pmms).plus(params.discountRateSpreadOverPmms) : dec(params.defaultDiscountRate);
   const assumptions: NpvAssumptions = {
     discountRate: discountRate.toNumber(),
@@ -165,6 +179,7 @@ export function caseModificationNpv(loanCase: LoanCase, modification: Modificati
     foreclosureTimelineDays: timeline.days,
     foreclosureTimelineSource: timeline.source,
     daysAlreadyDelinquent: params.countElapsedDelinquency ? daysSinceLastPaidInstallment(loanCase) : 0,
+    ...(partialClaim > 0 ? { partialClaimReceived: partialClaim } : {}),
   };
   if (value === null) {
     return { npvModification: null, npvForeclosure: null, npvDifference: null, passes: null, reason: 'no property value: NPV not computed', assumptions, ...(ref ? { rulebook: ref } : {}) };
@@ -178,7 +193,8 @@ export function caseModificationNpv(loanCase: LoanCase, modification: Modificati
         termMonths: modification.termMonths,
         principalAndInterest: modification.principalAndInterest,
         propertyValue: value,
-        totalDebt: dec(modification.interestBearingUpb).plus(modification.forbearance),
+        totalDebt: dec(modification.interestBearingUpb).plus(modification.forbearance).plus(partialClaim),
+        upfrontClaim: partialClaim,
       },
       {
         annualDiscountRate: discountRate,

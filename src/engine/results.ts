@@ -91,6 +91,8 @@ export interface NpvAssumptions {
   foreclosureTimelineSource: string;
   /** Days of that timeline already elapsed at the evaluation (shortens the foreclosure-now delay). */
   daysAlreadyDelinquent: number;
+  /** A partial claim / recovery advance the insurer or guarantor pays the holder at once (FHA, VA, USDA), counted at month 0. */
+  partialClaimReceived?: number;
 }
 
 export interface NpvResult {

@@ -132,7 +132,33 @@ export function modificationTerms(args: ModificationTermsArguments, evaluationDa
   if (!result || result.kind !== 'modification') {
     throw new ArgumentError('program', `the engine returned no modification for ${program}`, 'na');
   }
-  return result;
+  return withoutDelinquencyTest(result);
+}
+
+/**
+ * LM.MODTERMS takes no delinquency (the case format's monthsDelinquent defaults to 0, which the
+ * program's "60 days delinquent or imminent default" test would fail). The function has no
+ * input for it, so that test is reported 'not checked', as any test without its input is, and
+ * eligibility follows from the other tests. The full case evaluation (pane, CLI) checks it.
+ */
+export function withoutDelinquencyTest(result: ModificationResult): ModificationResult {
+  const failed = result.checks.filter((c) => c.status === 'fail');
+  const reasons = result.reason?.split('; ') ?? [];
+  const isDelinquency = (test: string) => /delinquen/i.test(test);
+  const checks = result.checks.map((c) =>
+    isDelinquency(c.test)
+      ? { ...c, status: 'not checked' as const, detail: 'LM.MODTERMS takes no delinquency: the case evaluation checks it' }
+      : c,
+  );
+  const stillFailed = failed.map((c, i) => ({ check: c, reason: reasons.length === failed.length ? reasons[i] : c.test })).filter(({ check }) => !isDelinquency(check.test));
+  const updated: ModificationResult = { ...result, checks, eligible: stillFailed.length === 0 };
+  delete updated.reason;
+  delete updated.reasonDetail;
+  if (stillFailed.length > 0) {
+    updated.reason = stillFailed.map((f) => f.reason).join('; ');
+    updated.reasonDetail = stillFailed.map((f) => f.check.detail).join('; ');
+  }
+  return updated;
 }
 
 /** One field's value as a cell shows it: booleans and numbers as they are, absent as blank. */

@@ -137,4 +137,12 @@ describe('DEED-IN-LIEU', () => {
     const { deedInLieu } = evaluate('FANNIE', { borrower: { hardship: null } });
     expect(deedInLieu.checks.find((c) => c.test === 'hardship')?.status).toBe('not checked');
   });
+
+  test('borrower intent: pass for SELL / VACATE, "not checked" (never a silent pass or a block) otherwise', () => {
+    expect(evaluate('FANNIE', { borrower: { intent: 'VACATE' } }).deedInLieu.checks.find((c) => c.test === 'borrower intent')?.status).toBe('pass');
+    const keep = evaluate('FANNIE', { borrower: { intent: 'KEEP' } }).deedInLieu;
+    expect(keep.checks.find((c) => c.test === 'borrower intent')).toMatchObject({ status: 'not checked', detail: expect.stringMatching(/agreement/) });
+    expect(keep.eligible).toBe(true);
+    expect(evaluate('FANNIE', { borrower: { intent: null } }).shortSale.checks.find((c) => c.test === 'borrower intent')?.status).toBe('not checked');
+  });
 });

@@ -183,3 +183,32 @@ describe('NPV rulebook and case wiring', () => {
     }
   });
 });
+
+describe('partial claims', () => {
+  test('an insurer-paid partial claim is cash at month 0 and part of the foreclosure debt', () => {
+    // Without risk or discounting: mod = 120 x 100 + 0 + claim 5,000 = 17,000.
+    // Foreclosure: liquidation 20,000 capped at the debt 12,000 + 5,000 = 17,000.
+    const r = modificationNpv(
+      { interestBearingUpb: 12000, forbearance: 0, rate: 0, termMonths: 120, propertyValue: 20000, upfrontClaim: 5000 },
+      { ...noRisk, foreclosureTimelineDays: 300 },
+    );
+    expect(r).toMatchObject({ npvModification: 17000, npvForeclosure: 17000, passes: true });
+  });
+
+  test('caseModificationNpv reads `partialClaim` from the modification result', () => {
+    const parsed = parseCase({
+      caseId: 'PC',
+      investor: 'FHA',
+      evaluationDate: '2025-10-15',
+      loan: { upb: 12000, rate: 0.05, remainingTermMonths: 120, contractualPI: 127.28 },
+      property: { value: 20000, state: 'GA' },
+    });
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
+    const mod = { interestBearingUpb: 12000, forbearance: 0, rate: 0, termMonths: 120, principalAndInterest: 100, partialClaim: 5000 } as unknown as ModificationResult;
+    const params = { ...parameterValues(NPV_RULEBOOK), annualRedefaultRate: 0, reoDiscount: 0, foreclosureCostRate: 0, defaultDiscountRate: 0 };
+    const npv = caseModificationNpv(parsed.case, mod, params);
+    expect(npv.assumptions?.partialClaimReceived).toBe(5000);
+    expect(npv.npvModification).toBe(17000);
+    expect(npv.npvForeclosure).toBe(17000);
+  });
+});

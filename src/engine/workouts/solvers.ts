@@ -8,7 +8,7 @@
  * decimals (the neighbours are checked and the guess moved if float64 was off by one), so the
  * result is exactly the one the month-by-month decimal search would give.
  */
-import { principalAndInterest } from '../amortization';
+import { paymentFactor } from '../amortization';
 import { CENT, Decimal, ZERO, floorCents, roundCents } from '../money';
 import { amountArgument, monthsArgument, rateArgument } from './arguments';
 
@@ -19,6 +19,8 @@ export interface TermSolution {
   principalAndInterest: Decimal;
   /** True when the P&I at `termMonths` is at or below the target. */
   reached: boolean;
+  /** paymentFactor(rate, termMonths), for callers that need more payments at that term (saves a decimal power). */
+  factor: Decimal;
 }
 
 /**
@@ -40,26 +42,41 @@ export function solveTermForPayment(
   monthsArgument('minMonths', minMonths, 1);
   monthsArgument('maxMonths', maxMonths, minMonths);
 
-  const pi = (n: number) => principalAndInterest(p, annualRate, n);
+  // Same arithmetic as principalAndInterest (principal x paymentFactor, rounded half-up), keeping the factor.
+  const factorAt = (n: number) => paymentFactor(annualRate, n);
   let n = clamp(Math.ceil(floatTermGuess(p.toNumber(), annualRate / 12, target.toNumber() + 0.005) - 1e-9), minMonths, maxMonths);
-  let payment = pi(n);
+  let factor = factorAt(n);
+  let payment = roundCents(p.times(factor));
   if (payment.greaterThan(target)) {
     // float64 guessed one month short (or the target is out of reach): move up until reached.
     while (n < maxMonths) {
       n += 1;
-      payment = pi(n);
+      factor = factorAt(n);
+      payment = roundCents(p.times(factor));
       if (!payment.greaterThan(target)) break;
     }
   } else {
-    // Confirm no shorter term also reaches the target.
+    // Confirm no shorter term also reaches the target. When float64 puts the shorter term's
+    // exact payment clearly above the rounding boundary (a relative margin of 1e-7, far beyond
+    // float64's error on these powers), the decimal check of that term cannot differ and is skipped.
+    const pf = p.toNumber();
+    const boundary = target.toNumber() + 0.005;
     while (n > minMonths) {
-      const shorter = pi(n - 1);
+      if (floatPayment(pf, annualRate / 12, n - 1) > boundary * (1 + 1e-7)) break;
+      const shorterFactor = factorAt(n - 1);
+      const shorter = roundCents(p.times(shorterFactor));
       if (shorter.greaterThan(target)) break;
       n -= 1;
       payment = shorter;
+      factor = shorterFactor;
     }
   }
-  return { termMonths: n, principalAndInterest: payment, reached: !payment.greaterThan(target) };
+  return { termMonths: n, principalAndInterest: payment, reached: !payment.greaterThan(target), factor };
+}
+
+/** float64 exact (unrounded) payment, for the boundary margin test. */
+function floatPayment(principal: number, i: number, n: number): number {
+  return i === 0 ? principal / n : (principal * i) / -Math.expm1(-n * Math.log1p(i));
 }
 
 /** float64 n solving P i / (1 - (1+i)^-n) = A; +Infinity when no term reaches A. */

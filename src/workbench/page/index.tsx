@@ -69,6 +69,8 @@ const workbenchHost = {
     return sheet.cells.flat().filter((cell) => cell !== null && !cell.covered && (cell.value !== null || cell.formula !== null));
   },
   snapshot: (sheetName: string) => host.getSheetSnapshot(sheetName),
+  /** Defined names: [{ name: 'LM_Rate', formula: "='Case Input'!$B$12" }]. */
+  names: (): { name: string; formula: string }[] => workbook.names.map((n) => ({ name: n.name, formula: n.formula })),
   editCell,
   /** Adds a sheet the way a user would (tests: a user's sheet that must never be overwritten). */
   async addUserSheet(name: string, values: Record<string, string | number>): Promise<void> {

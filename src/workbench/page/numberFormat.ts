@@ -153,7 +153,8 @@ function formatNumber(value: number, section: string, negativeSection: boolean):
     out += rest[0];
     i += 1;
   }
-  if (!placed) out += digits;
+  // A section of literals only ("nil") shows just them; an empty one shows the number.
+  if (!placed && (section.trim() === '' || /[0#?]/.test(tokens))) out += digits;
   const isNegative = value < 0 && !new Decimal(fixed).isZero();
   return isNegative && !negativeSection ? `-${out}` : out;
 }

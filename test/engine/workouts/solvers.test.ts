@@ -32,7 +32,9 @@ function bruteLargest(f: Decimal, target: Decimal, fits: (x: Decimal) => boolean
 describe('solveTermForPayment', () => {
   it('finds the first term at or below the target (hand check: 205000 at 6.5%, target 1338.22 -> 328 months, 1337.87)', () => {
     // Python decimal: 327 months 1339.36, 328 months 1337.87.
-    expect(solveTermForPayment(205000, 0.065, 1338.22, 240, 480)).toEqual({ termMonths: 328, principalAndInterest: new Decimal('1337.87'), reached: true });
+    const s = solveTermForPayment(205000, 0.065, 1338.22, 240, 480);
+    expect(s).toMatchObject({ termMonths: 328, principalAndInterest: new Decimal('1337.87'), reached: true });
+    expect(s.factor.equals(paymentFactor(0.065, 328))).toBe(true);
   });
 
   it('returns the maximum term, not reached, when no term reaches the target', () => {

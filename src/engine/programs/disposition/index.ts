@@ -51,6 +51,10 @@ function commonChecks(loanCase: LoanCase, params: DispositionParams): Eligibilit
     checks.push(check('valuation age', age <= params.valuationMaxAgeDays ? 'pass' : 'fail', `valuation ${age} days old at the evaluation (at most ${params.valuationMaxAgeDays})`));
   }
   checks.push(borrower.hardship === null ? check('hardship', 'not checked', 'no hardship in the case (borrower.hardship)') : check('hardship', 'pass', `hardship ${borrower.hardship}`));
+  // Intent never blocks: a borrower who wants to keep the home may still agree to leave when no retention option works.
+  if (borrower.intent === 'SELL' || borrower.intent === 'VACATE') checks.push(check('borrower intent', 'pass', `borrower intends to ${borrower.intent === 'SELL' ? 'sell' : 'leave the property'}`));
+  else if (borrower.intent === 'KEEP') checks.push(check('borrower intent', 'not checked', "borrower intends to keep the home: a disposition needs the borrower's agreement (confirm)"));
+  else checks.push(check('borrower intent', 'not checked', `borrower intent ${borrower.intent === 'UNDECIDED' ? 'undecided' : 'not stated (borrower.intent)'}: confirm the borrower agrees to leave`));
   if (!params.ownerOccupancyRequired) checks.push(check('occupancy', 'pass', `owner occupancy not required by this investor${property.occupancy ? ` (${property.occupancy})` : ''}`));
   else if (property.occupancy === null) checks.push(check('occupancy', 'not checked', 'no occupancy in the case (property.occupancy); the investor requires owner occupancy'));
   else if (property.occupancy === 'OWNER') checks.push(check('occupancy', 'pass', 'owner-occupied'));

@@ -8,7 +8,6 @@
  * (closed form, confirmed in decimal at the cent boundary), principal forbearance (closed
  * form, confirmed to the cent), result, trial period.
  */
-import { paymentFactor } from '../../amortization';
 import { addMonths, firstOfMonth, type IsoDate } from '../../dates';
 import { ArgumentError } from '../../errors';
 import { type DecimalInput, ZERO, floorCents, minDecimal, maxDecimal, centsNumber, percentNumber, ratioNumber, roundCents, truncatePercent } from '../../money';
@@ -148,7 +147,7 @@ export function flexModification(inputs: FlexInputs, params: GseFlexParameters, 
     steps.push({ step: 'principal forbearance', action: 'not applied: no property value, so MTMLTV and the forbearance caps cannot be computed', rule: RULE.forbearance, after: { forbearance: 0 } });
   } else {
     const grossMtmltv = gross.dividedBy(value);
-    if (grossMtmltv.lessThan(params.minimumMtmltvForForbearance)) {
+    if (gross.lessThan(value.times(params.minimumMtmltvForForbearance))) {
       steps.push({
         step: 'principal forbearance',
         action: `not applied: post-capitalization MTMLTV ${truncatePercent(grossMtmltv)}% is below ${percentNumber(params.minimumMtmltvForForbearance)}%`,
@@ -157,7 +156,7 @@ export function flexModification(inputs: FlexInputs, params: GseFlexParameters, 
         after: { forbearance: 0 },
       });
     } else {
-      const factor = paymentFactor(rate, term.termMonths);
+      const factor = term.factor;
       const interestBearingForTarget = largestPrincipalForPayment(factor, target, boundary);
       const needed = maxDecimal(ZERO, gross.minus(interestBearingForTarget));
       // Caps are floored to the cent so that the forborne amount never exceeds either cap.
@@ -211,10 +210,10 @@ export function flexModification(inputs: FlexInputs, params: GseFlexParameters, 
   let maturity: IsoDate | null = null;
   if (inputs.firstTrialPaymentDate !== null) {
     const first = inputs.firstTrialPaymentDate;
-    trialDates = Array.from({ length: trialCount }, (_, k) => addMonths(first, k));
+    trialDates = Array.from({ length: trialCount }, (_, k) => (k === 0 ? first : addMonths(first, k)));
     effective = firstOfMonth(trialDates[trialDates.length - 1]);
-    firstPayment = addMonths(effective, 1);
-    maturity = addMonths(firstPayment, term.termMonths - 1);
+    firstPayment = firstOfMonthPlus(effective, 1);
+    maturity = firstOfMonthPlus(effective, term.termMonths);
   }
   steps.push({
     step: 'trial period',
@@ -263,4 +262,12 @@ export function flexModification(inputs: FlexInputs, params: GseFlexParameters, 
     targetReached: !newPI.greaterThan(target),
   };
   return applyChecks(result, { [FLEX_PI_INCREASE_TEST]: 'P&I increase' });
+}
+
+/** A first-of-month date plus whole months (no day clamping needed on the 1st): a cheap path for the schedule dates. */
+function firstOfMonthPlus(firstOfMonthDate: IsoDate, months: number): IsoDate {
+  const total = Number(firstOfMonthDate.slice(0, 4)) * 12 + Number(firstOfMonthDate.slice(5, 7)) - 1 + months;
+  const year = Math.floor(total / 12);
+  const month = total - year * 12 + 1;
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-01`;
 }

@@ -1,0 +1,305 @@
+/**
+ * Repayment plans and forbearance plans of the FHA, VA, USDA and PORTFOLIO waterfalls. The
+ * arithmetic is the generic workout calculators' (src/engine/workouts: `repaymentPlan`,
+ * `forbearancePlan`); each program passes its own rulebook's limits.
+ *
+ * Past-due amount = months delinquent x (contractual P&I + escrow), as for the GSE plans.
+ * The case carries no requested reduced payment, so a forbearance plan is evaluated with
+ * payments suspended for one increment (the largest arrears it can produce), and says so.
+ */
+import type { Investor, LoanCase } from '../../case/types';
+import { Decimal } from '../../money';
+import type { AuditStep, EligibilityCheck, ForbearancePlanResult, RepaymentPlanResult, RulebookRef } from '../../results';
+import type { ParameterValue } from '../../rulebooks/types';
+import { forbearancePlan, repaymentPlan } from '../../workouts';
+import type { EvaluationContext, ProgramDefinition } from '../types';
+import { investorCheck } from './common';
+import { check, firstFailure, money, pct } from './modificationMath';
+import { vaMaximumRate } from './va';
+import type { VaParameters } from '../../rulebooks/government';
+
+function contractualPayment(loanCase: LoanCase): Decimal {
+  return new Decimal(loanCase.loan.contractualPI).plus(loanCase.loan.monthlyEscrow);
+}
+
+function pastDue(loanCase: LoanCase): Decimal {
+  return contractualPayment(loanCase).times(loanCase.loan.monthsDelinquent);
+}
+
+export interface RepaymentProgramSpec {
+  id: string;
+  label: string;
+  investor: Investor;
+  rulebookId: string;
+  source: string;
+  /** The longest plan for this case and a note on why, from the rulebook parameters. */
+  maxMonths(params: Record<string, ParameterValue>, loanCase: LoanCase): { months: number; why: string };
+  capRatio(params: Record<string, ParameterValue>): number;
+}
+
+export function repaymentProgram(spec: RepaymentProgramSpec): ProgramDefinition {
+  return {
+    id: spec.id,
+    label: spec.label,
+    kind: 'repayment',
+    rulebookId: spec.rulebookId,
+    evaluate(context: EvaluationContext): RepaymentPlanResult {
+      const { loanCase, affordability } = context;
+      const { ref, params } = context.rulebook<Record<string, ParameterValue>>(spec.rulebookId);
+      const contractual = contractualPayment(loanCase);
+      const arrears = pastDue(loanCase);
+      const { months: maxMonths, why } = spec.maxMonths(params, loanCase);
+      const capRatio = spec.capRatio(params);
+      const checks: EligibilityCheck[] = [
+        investorCheck(loanCase, spec.investor),
+        loanCase.loan.monthsDelinquent > 0
+          ? check('arrears to repay', 'pass', `${loanCase.loan.monthsDelinquent} months delinquent, ${money(arrears)} past due`)
+          : check('arrears to repay', 'fail', 'the loan is current: nothing to repay'),
+      ];
+      let calc: ReturnType<typeof repaymentPlan>;
+      try {
+        calc = repaymentPlan({ contractualPayment: contractual, arrears, capRatio, maxMonths, surplusIncome: affordability.surplusIncome });
+      } catch (error) {
+        return failedTemporary(spec.id, spec.label, 'repayment', ref, checks, (error as Error).message) as RepaymentPlanResult;
+      }
+      const capTest = `plan payment at most ${pct(capRatio)} of the contractual payment within ${maxMonths} months`;
+      if (loanCase.loan.monthsDelinquent > 0) {
+        checks.push(
+          calc.feasible
+            ? check(capTest, 'pass', `${calc.months} months of ${money(calc.monthlyPayment!)}`)
+            : check(capTest, 'fail', calc.shortestMonthsUnderCap === null ? 'no plan length keeps the payment under the cap' : `the shortest plan under the cap is ${calc.shortestMonthsUnderCap} months`),
+        );
+      }
+      if (calc.feasible) {
+        checks.push(
+          calc.affordable === null
+            ? check('surplus income covers the plan installment', 'not checked', 'no income in the case: surplus income unknown')
+            : check('surplus income covers the plan installment', calc.affordable ? 'pass' : 'fail', `surplus ${affordability.surplusIncome} vs installment ${money(calc.installment!)}`),
+        );
+      }
+      const steps: AuditStep[] = [
+        {
+          step: 'Repayment plan',
+          action: calc.feasible
+            ? `shortest plan: ${calc.months} months of ${money(calc.monthlyPayment!)} (last ${money(calc.finalMonthlyPayment!)}); ${why}`
+            : `no compliant plan within ${maxMonths} months; ${why}`,
+          rule: `${spec.rulebookId}: ${spec.source}`,
+          before: { contractualPayment: money(contractual), arrears: money(arrears) },
+          after: { months: calc.months, monthlyPayment: calc.monthlyPayment === null ? null : money(calc.monthlyPayment), maxMonths, maxPayment: money(calc.maxPayment) },
+        },
+      ];
+      const failure = firstFailure(checks);
+      return {
+        program: spec.id,
+        label: spec.label,
+        kind: 'repayment',
+        eligible: failure === undefined,
+        ...(failure ? { reason: temporaryReason(failure.test), reasonDetail: failure.detail } : {}),
+        rulebook: ref,
+        checks,
+        steps,
+        months: calc.months,
+        monthlyPayment: calc.monthlyPayment === null ? null : money(calc.monthlyPayment),
+        finalMonthlyPayment: calc.finalMonthlyPayment === null ? null : money(calc.finalMonthlyPayment),
+        arrears: money(arrears),
+        affordable: calc.affordable,
+      };
+    },
+  };
+}
+
+export interface ForbearanceProgramSpec {
+  id: string;
+  label: string;
+  investor: Investor;
+  rulebookId: string;
+  source: string;
+  maxMonthsParam: string;
+  incrementMonthsParam: string;
+}
+
+export function forbearanceProgram(spec: ForbearanceProgramSpec): ProgramDefinition {
+  return {
+    id: spec.id,
+    label: spec.label,
+    kind: 'forbearance',
+    rulebookId: spec.rulebookId,
+    evaluate(context: EvaluationContext): ForbearancePlanResult {
+      const { loanCase } = context;
+      const { ref, params } = context.rulebook<Record<string, ParameterValue>>(spec.rulebookId);
+      const maxMonths = params[spec.maxMonthsParam] as number;
+      const increment = params[spec.incrementMonthsParam] as number;
+      const contractual = contractualPayment(loanCase);
+      const checks: EligibilityCheck[] = [investorCheck(loanCase, spec.investor)];
+      const borrower = loanCase.borrower;
+      if (borrower.hardship === null) checks.push(check('hardship continuing', 'not checked', 'no hardship in the case (borrower.hardship)'));
+      else
+        checks.push(
+          borrower.hardshipResolved
+            ? check('hardship continuing', 'fail', `the ${borrower.hardship} hardship is reported resolved: forbearance is for a continuing hardship`)
+            : check('hardship continuing', 'pass', `${borrower.hardship} hardship, not resolved`),
+        );
+      checks.push(check(`at most ${maxMonths} months cumulative`, 'not checked', 'the case does not carry prior forbearance months: assumed none'));
+      let calc: ReturnType<typeof forbearancePlan>;
+      try {
+        calc = forbearancePlan({
+          monthlyPayment: contractual,
+          reducedPayment: 0,
+          months: increment,
+          incrementMonths: increment,
+          maxCumulativeMonths: maxMonths,
+          currentArrears: pastDue(loanCase),
+          priorForbearanceMonths: 0,
+        });
+      } catch (error) {
+        return failedTemporary(spec.id, spec.label, 'forbearance', ref, checks, (error as Error).message) as ForbearancePlanResult;
+      }
+      const steps: AuditStep[] = [
+        {
+          step: 'Forbearance plan',
+          action: `${calc.months} months with payments suspended (granted in increments of ${increment}, at most ${maxMonths} months); arrears grow by ${money(calc.shortfallPerMonth)} a month`,
+          rule: `${spec.rulebookId}: ${spec.source}`,
+          before: { arrears: money(pastDue(loanCase)), contractualPayment: money(contractual) },
+          after: { months: calc.months, monthlyPayment: money(calc.monthlyPayment), arrearsAtEnd: money(calc.arrearsAtEnd) },
+        },
+        {
+          step: 'Exit',
+          action: `arrears of ${money(calc.arrearsAtEnd)} at the end are resolved by a repayment plan, a partial claim or a modification`,
+          rule: spec.rulebookId,
+        },
+      ];
+      const failure = firstFailure(checks);
+      return {
+        program: spec.id,
+        label: spec.label,
+        kind: 'forbearance',
+        eligible: failure === undefined,
+        ...(failure ? { reason: temporaryReason(failure.test), reasonDetail: failure.detail } : {}),
+        rulebook: ref,
+        checks,
+        steps,
+        months: calc.months,
+        monthlyPayment: money(calc.monthlyPayment),
+        arrearsAtEnd: money(calc.arrearsAtEnd),
+        maxCumulativeMonths: maxMonths,
+      };
+    },
+  };
+}
+
+function temporaryReason(test: string): string {
+  if (test === 'arrears to repay') return 'no arrears to repay';
+  if (test === 'hardship continuing') return 'hardship resolved';
+  if (test.startsWith('plan payment at most')) return 'payment cap';
+  if (test.startsWith('surplus income')) return 'plan payment not affordable';
+  return `failed: ${test}`;
+}
+
+function failedTemporary(id: string, label: string, kind: 'repayment' | 'forbearance', ref: RulebookRef, checks: EligibilityCheck[], message: string) {
+  return {
+    program: id,
+    label,
+    kind,
+    eligible: false,
+    reason: 'input error',
+    reasonDetail: message,
+    rulebook: ref,
+    checks,
+    steps: [],
+    months: null,
+    monthlyPayment: null,
+    ...(kind === 'forbearance' ? { arrearsAtEnd: null } : {}),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The programs
+// ---------------------------------------------------------------------------------------------
+
+export const FHA_REPAYMENT_PLAN = repaymentProgram({
+  id: 'FHA-REPAYMENT-PLAN',
+  label: 'FHA repayment plan',
+  investor: 'FHA',
+  rulebookId: 'FHA-LOSS-MIT',
+  source: 'repaymentMaxMonths, repaymentMaxPaymentRatio (Interpretation)',
+  maxMonths: (p) => ({ months: p.repaymentMaxMonths as number, why: `limit ${p.repaymentMaxMonths as number} months` }),
+  capRatio: (p) => p.repaymentMaxPaymentRatio as number,
+});
+
+export const FHA_FORBEARANCE = forbearanceProgram({
+  id: 'FHA-FORBEARANCE',
+  label: 'FHA forbearance',
+  investor: 'FHA',
+  rulebookId: 'FHA-LOSS-MIT',
+  source: 'forbearance granted incrementally up to 12 months (ML 2025-12)',
+  maxMonthsParam: 'forbearanceMaxMonths',
+  incrementMonthsParam: 'forbearanceIncrementMonths',
+});
+
+export const VA_REPAYMENT_PLAN = repaymentProgram({
+  id: 'VA-REPAYMENT-PLAN',
+  label: 'VA repayment plan',
+  investor: 'VA',
+  rulebookId: 'VA-LOSS-MIT',
+  source: 'M26-4 5.05 (extended 12 or 18 months when the loan rate is below the maximum modified rate)',
+  maxMonths: (p, loanCase) => {
+    const base = p.repaymentMaxMonths as number;
+    const extended = p.repaymentExtendedMaxMonths as number;
+    const maxRate = vaMaximumRate(loanCase, p as unknown as VaParameters);
+    if (maxRate === null) return { months: base, why: `limit ${base} months (no PMMS: the extended plan is not checked)` };
+    return new Decimal(loanCase.loan.rate).lessThan(maxRate)
+      ? { months: extended, why: `note rate below the maximum modified rate ${maxRate.times(100).toString()}%: up to ${extended} months` }
+      : { months: base, why: `limit ${base} months` };
+  },
+  capRatio: (p) => p.repaymentMaxPaymentRatio as number,
+});
+
+export const VA_SPECIAL_FORBEARANCE = forbearanceProgram({
+  id: 'VA-SPECIAL-FORBEARANCE',
+  label: 'VA special forbearance',
+  investor: 'VA',
+  rulebookId: 'VA-LOSS-MIT',
+  source: 'M26-4 chapter 5 special forbearance (Interpretation: up to 12 months, one grant)',
+  maxMonthsParam: 'specialForbearanceMaxMonths',
+  incrementMonthsParam: 'specialForbearanceMaxMonths',
+});
+
+export const USDA_REPAYMENT_AGREEMENT = repaymentProgram({
+  id: 'USDA-REPAYMENT-AGREEMENT',
+  label: 'USDA repayment agreement',
+  investor: 'USDA',
+  rulebookId: 'USDA-LOSS-MIT',
+  source: '7 CFR 3555.303: at most 3 months',
+  maxMonths: (p) => ({ months: p.repaymentMaxMonths as number, why: `limit ${p.repaymentMaxMonths as number} months` }),
+  capRatio: (p) => p.repaymentMaxPaymentRatio as number,
+});
+
+export const USDA_SPECIAL_FORBEARANCE = forbearanceProgram({
+  id: 'USDA-SPECIAL-FORBEARANCE',
+  label: 'USDA special forbearance',
+  investor: 'USDA',
+  rulebookId: 'USDA-LOSS-MIT',
+  source: '7 CFR 3555.303: at most 12 months of PITI',
+  maxMonthsParam: 'specialForbearanceMaxMonths',
+  incrementMonthsParam: 'specialForbearanceMaxMonths',
+});
+
+export const PORTFOLIO_REPAYMENT_PLAN = repaymentProgram({
+  id: 'PORTFOLIO-REPAYMENT-PLAN',
+  label: 'Portfolio repayment plan',
+  investor: 'PORTFOLIO',
+  rulebookId: 'PORTFOLIO-MOD',
+  source: 'servicer policy (repaymentMaxMonths, repaymentMaxPaymentRatio)',
+  maxMonths: (p) => ({ months: p.repaymentMaxMonths as number, why: `limit ${p.repaymentMaxMonths as number} months` }),
+  capRatio: (p) => p.repaymentMaxPaymentRatio as number,
+});
+
+export const PORTFOLIO_FORBEARANCE = forbearanceProgram({
+  id: 'PORTFOLIO-FORBEARANCE',
+  label: 'Portfolio forbearance plan',
+  investor: 'PORTFOLIO',
+  rulebookId: 'PORTFOLIO-MOD',
+  source: 'servicer policy (forbearanceMaxMonths, forbearanceIncrementMonths)',
+  maxMonthsParam: 'forbearanceMaxMonths',
+  incrementMonthsParam: 'forbearanceIncrementMonths',
+});

@@ -1,0 +1,134 @@
+/**
+ * Renders a SheetPlan onto a worksheet. Everything is queued on the request context and sent
+ * by the caller's next `context.sync()`: the number of round trips does not depend on the
+ * number of cells, options or income lines (Excel on the web pays for each one).
+ */
+import { STYLES, cellAddress, parseCellAddress, type CellValue, type PlannedCell, type SheetPlan } from '../summary/sheetPlan';
+
+export interface RenderOptions {
+  /** How each planned defined name is added: on the workbook, on the sheet, or not at all. */
+  nameScope?: (name: string) => 'workbook' | 'worksheet' | 'skip';
+  /** Final table names (table names are unique in a workbook). */
+  tableName?: (planned: string) => string;
+}
+
+/** Strings Excel would turn into something else (a formula, a number, a date, a boolean) are written as text. */
+function asText(value: string): string {
+  const t = value.trim();
+  if (t.startsWith('=') || t.startsWith("'") || /^[-+$]?[\d.,]+%?$/.test(t) || /^\d{1,4}[-/]\d{1,2}([-/]\d{1,4})?$/.test(t) || /^(true|false)$/i.test(t)) return `'${value}`;
+  return value;
+}
+
+function cellInput(cell: PlannedCell, textFormat: boolean): CellValue {
+  if (cell.formula) return cell.formula;
+  const value = cell.value ?? '';
+  if (typeof value === 'string' && !textFormat) return asText(value);
+  return value;
+}
+
+export function renderPlan(context: Excel.RequestContext, sheet: Excel.Worksheet, plan: SheetPlan, options: RenderOptions = {}): void {
+  // All cells, including the tables' headers and rows, go into one rectangular block.
+  const cells: PlannedCell[] = [...plan.cells];
+  const bodyStyles: { address: string; style: NonNullable<PlannedCell['style']> }[] = [];
+  for (const table of plan.tables) {
+    const [first] = table.headerAddress.split(':');
+    const origin = parseCellAddress(first);
+    table.headers.forEach((header, c) => cells.push({ address: cellAddress(origin.row, origin.column + c), value: header }));
+    table.rows.forEach((row, r) =>
+      row.forEach((value, c) => cells.push({ address: cellAddress(origin.row + 1 + r, origin.column + c), value, numberFormat: table.columnFormats?.[c] })),
+    );
+    if (table.bodyStyle) {
+      const last = cellAddress(origin.row + table.rows.length, origin.column + table.headers.length - 1);
+      bodyStyles.push({ address: `${cellAddress(origin.row + 1, origin.column)}:${last}`, style: table.bodyStyle });
+    }
+  }
+
+  let maxRow = 0;
+  let maxColumn = 0;
+  const positioned = cells.map((cell) => {
+    const { row, column } = parseCellAddress(cell.address);
+    maxRow = Math.max(maxRow, row);
+    maxColumn = Math.max(maxColumn, column);
+    return { cell, row, column };
+  });
+  const formats: string[][] = Array.from({ length: maxRow + 1 }, () => Array<string>(maxColumn + 1).fill('General'));
+  const inputs: CellValue[][] = Array.from({ length: maxRow + 1 }, () => Array<CellValue>(maxColumn + 1).fill(''));
+  for (const { cell, row, column } of positioned) {
+    if (cell.numberFormat) formats[row][column] = cell.numberFormat;
+    inputs[row][column] = cellInput(cell, formats[row][column] === '@');
+  }
+  const block = sheet.getRangeByIndexes(0, 0, maxRow + 1, maxColumn + 1);
+  block.numberFormat = formats; // before the values, so text-formatted cells keep their text
+  block.formulas = inputs as unknown as string[][];
+
+  // Styles: one range per horizontal run of cells with the same look.
+  const styled = positioned
+    .filter((p) => p.cell.style)
+    .sort((a, b) => a.row - b.row || a.column - b.column);
+  const runs: { row: number; from: number; to: number; style: NonNullable<PlannedCell['style']> }[] = [];
+  for (const { cell, row, column } of styled) {
+    const last = runs[runs.length - 1];
+    if (last && last.row === row && last.to === column - 1 && last.style === cell.style) last.to = column;
+    else runs.push({ row, from: column, to: column, style: cell.style! });
+  }
+  const applyStyle = (range: Excel.Range, name: NonNullable<PlannedCell['style']>) => {
+    const style = STYLES[name];
+    if (style.fill) range.format.fill.color = style.fill;
+    if (style.bold !== undefined) range.format.font.bold = style.bold;
+    if (style.italic !== undefined) range.format.font.italic = style.italic;
+    if (style.fontColor) range.format.font.color = style.fontColor;
+    if (style.fontSize) range.format.font.size = style.fontSize;
+    if (style.horizontalAlignment) range.format.horizontalAlignment = style.horizontalAlignment;
+    if (style.wrapText !== undefined) range.format.wrapText = style.wrapText;
+  };
+  for (const run of runs) applyStyle(sheet.getRange(`${cellAddress(run.row, run.from)}:${cellAddress(run.row, run.to)}`), run.style);
+  for (const body of bodyStyles) applyStyle(sheet.getRange(body.address), body.style);
+
+  for (const merge of plan.merges) {
+    const range = sheet.getRange(merge);
+    range.merge(false);
+    range.format.wrapText = true;
+    range.format.verticalAlignment = 'Top';
+  }
+
+  for (const table of plan.tables) {
+    const [first, lastHeader] = table.headerAddress.split(':');
+    const origin = parseCellAddress(first);
+    const end = parseCellAddress(lastHeader ?? first);
+    const address = `${first}:${cellAddress(origin.row + Math.max(1, table.rows.length), end.column)}`;
+    const created = sheet.tables.add(address, true);
+    created.name = options.tableName ? options.tableName(table.name) : table.name;
+    if (table.style) created.style = table.style;
+  }
+
+  for (const validation of plan.validations) {
+    const range = sheet.getRange(validation.address);
+    range.dataValidation.clear();
+    range.dataValidation.rule = { list: { inCellDropDown: true, source: validation.list.join(',') } };
+  }
+
+  for (const name of plan.names) {
+    const scope = options.nameScope ? options.nameScope(name.name) : 'workbook';
+    if (scope === 'skip') continue;
+    const target = sheet.getRange(name.address);
+    if (scope === 'workbook') context.workbook.names.add(name.name, target, name.comment);
+    else sheet.names.add(name.name, target, name.comment);
+  }
+
+  for (const [column, width] of Object.entries(plan.columnWidths)) sheet.getRange(`${column}:${column}`).format.columnWidth = width;
+  if (plan.freezeRows > 0) sheet.freezePanes.freezeRows(plan.freezeRows);
+  sheet.showGridlines = plan.showGridlines;
+  if (plan.tabColor) sheet.tabColor = plan.tabColor;
+
+  sheet.pageLayout.orientation = plan.print.orientation === 'Landscape' ? 'Landscape' : 'Portrait';
+  sheet.pageLayout.zoom = { horizontalFitToPages: plan.print.fitToPagesWide };
+  sheet.pageLayout.setPrintArea(plan.print.printArea);
+  sheet.pageLayout.setPrintTitleRows(plan.print.titleRows);
+
+  for (const spec of plan.charts) {
+    const chart = sheet.charts.add(spec.type, sheet.getRange(spec.sourceAddress), spec.seriesBy);
+    chart.title.text = spec.title;
+    chart.legend.position = 'Bottom';
+    chart.setPosition(spec.topLeft, spec.bottomRight);
+  }
+}

@@ -1,0 +1,476 @@
+#!/usr/bin/env node
+/**
+ * Browser tests of the task pane in the workbench (`npm run test:e2e`).
+ *
+ * Builds the add-in if dist/ is out of date, serves it with scripts/workbench.js on a free
+ * port, and drives the REAL task pane in headless Chromium (Debian's /usr/bin/chromium through
+ * playwright-core) the way a specialist would: New case, fix a cell, Evaluate, export, Build
+ * Case Summary (twice: Keep both, Replace, Cancel), settings, keyboard, import. Expected
+ * figures come from the engine of this checkout (src/engine, evaluated here in Node) and from
+ * the published reference case; the summary's native formulas are computed by the workbench's
+ * HyperFormula and must equal them. axe-core checks the pane; every network request is recorded
+ * and none may leave the page's origin. Screenshots go to test/e2e/screenshots/.
+ *
+ * Prints one line per test and closes with "N passed, M failed"; exits 1 on any failure.
+ */
+/* eslint-disable @typescript-eslint/no-require-imports */
+const assert = require('assert/strict');
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+const { chromium } = require('playwright-core');
+const { ensureBuilt, startWorkbenchServer } = require('../../scripts/workbench');
+require('./tsRequire').register();
+const { parseCase } = require('../../src/engine/case/parse.ts');
+const { evaluateParsedCase } = require('../../src/engine/evaluate.ts');
+
+const ROOT = path.resolve(__dirname, '../..');
+const SCREENSHOTS = path.join(__dirname, 'screenshots');
+const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+const SAMPLE = require('../../src/workbench/page/sampleCase.json');
+const LARGE_SAMPLE = require('../../src/workbench/page/sampleCaseLarge.json');
+const REFERENCE_CASE = path.resolve(ROOT, '../shared/reference/cases/gse-flex-forbearance.json');
+const TIMEOUT = 20_000;
+
+// ---------------------------------------------------------------------------------------------
+// A small sequential runner: a test that fails stops the ones after it (they build on it),
+// except the `always` ones (the network check), which run whatever happened.
+// ---------------------------------------------------------------------------------------------
+const tests = [];
+const test = (name, fn, options = {}) => tests.push({ name, fn, ...options });
+
+async function runAll(context) {
+  let passed = 0;
+  let failed = 0;
+  let skipped = 0;
+  let stop = false;
+  for (const t of tests) {
+    if (stop && !t.always) {
+      skipped++;
+      console.log(`  - ${t.name} (not run: an earlier test failed)`);
+      continue;
+    }
+    const started = Date.now();
+    try {
+      await t.fn(context);
+      passed++;
+      console.log(`  ✓ ${t.name} (${Date.now() - started} ms)`);
+    } catch (error) {
+      failed++;
+      stop = true;
+      console.log(`  ✗ ${t.name}\n      ${String(error && error.stack ? error.stack : error).split('\n').slice(0, 6).join('\n      ')}`);
+      await context.page.screenshot({ path: path.join(os.tmpdir(), 'lm-e2e-failure.png') }).catch(() => {});
+      console.log(`      (page at the failure: ${path.join(os.tmpdir(), 'lm-e2e-failure.png')})`);
+    }
+  }
+  return { passed, failed, skipped };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Helpers
+// ---------------------------------------------------------------------------------------------
+
+/** Polls until `check` returns a truthy value (returned) or throws the last failure after `timeout`. */
+async function until(description, check, timeout = TIMEOUT) {
+  const deadline = Date.now() + timeout;
+  let last;
+  for (;;) {
+    try {
+      const value = await check();
+      if (value) return value;
+      last = new Error(`still waiting for ${description}`);
+    } catch (error) {
+      last = error;
+    }
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeout} ms waiting for ${description}: ${last && last.message}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/** Calls a method of window.LM_WORKBENCH_HOST in the workbench page. */
+function host(page, method, ...args) {
+  return page.evaluate(([m, a]) => window.LM_WORKBENCH_HOST[m](...a), [method, args]);
+}
+
+function evaluateInNode(caseJson, settings = {}) {
+  const parsed = parseCase(caseJson);
+  if (!parsed.ok) throw new Error(`the case does not parse: ${JSON.stringify(parsed.problems)}`);
+  const loanCase = { ...parsed.case, market: { ...parsed.case.market } };
+  if (settings.modificationRate != null) loanCase.market.modificationRate = settings.modificationRate;
+  return evaluateParsedCase(loanCase, {}, parsed.warnings);
+}
+
+/** The pane's status message text (after the action finished). */
+async function statusText(pane) {
+  return (await pane.getByTestId('status').textContent({ timeout: TIMEOUT })) ?? '';
+}
+
+async function waitStatus(pane, pattern) {
+  return until(`the pane's status to match ${pattern}`, async () => {
+    const status = pane.getByTestId('status');
+    if ((await status.count()) === 0) return false;
+    const text = (await status.textContent()) ?? '';
+    return pattern.test(text) ? text : false;
+  });
+}
+
+/** Clicks a pane button and waits until the pane reports a new status matching `pattern`. */
+async function paneAction(pane, buttonName, pattern) {
+  await pane.getByRole('button', { name: buttonName, exact: true }).click();
+  return waitStatus(pane, pattern);
+}
+
+/** A cell address from a defined name's formula "='Case Input'!$B$12" → { sheet, address }. */
+function nameTarget(formula) {
+  const match = /^=?'?(.*?)'?!\$?([A-Z]+)\$?(\d+)$/.exec(formula);
+  return match ? { sheet: match[1].replace(/''/g, "'"), address: `${match[2]}${match[3]}` } : null;
+}
+
+/** Finds the cell holding a key field of the Case Input sheet: by its defined name, else by its label. */
+async function inputCell(page, sheetName, definedName, labelPattern) {
+  const names = await host(page, 'names');
+  const named = names.find((n) => n.name.toLowerCase() === definedName.toLowerCase());
+  if (named) {
+    const target = nameTarget(named.formula);
+    if (target) return target.address;
+  }
+  const cells = await host(page, 'cells', sheetName);
+  const label = cells.find((c) => typeof c.value === 'string' && labelPattern.test(c.value));
+  assert.ok(label, `no defined name ${definedName} and no label matching ${labelPattern} on "${sheetName}"`);
+  return `${String.fromCharCode(label.address.charCodeAt(0) + 1)}${label.address.replace(/^[A-Z]+/, '')}`;
+}
+
+/** Edits a cell through the workbench grid, as a user would: select it, type in the formula bar, Enter. */
+async function typeInCell(page, sheetName, address, text) {
+  await page.locator(`[role=tab][data-sheet="${sheetName}"]`).click();
+  await page.locator(`[data-testid=sheet-table][data-sheet="${sheetName}"] td[data-address="${address}"]`).click();
+  const bar = page.getByTestId('formula-bar');
+  await bar.fill(text);
+  const before = await host(page, 'syncCount');
+  await bar.press('Enter');
+  await until('the edit to reach the workbook', async () => (await host(page, 'syncCount')) > before);
+}
+
+/** The summary's cells by label: the value in `column` on the row whose column-A label matches. */
+function valueByLabel(cells, labelPattern, column) {
+  const label = cells.find((c) => /^A\d+$/.test(c.address) && typeof c.value === 'string' && labelPattern.test(c.value));
+  assert.ok(label, `the summary has no row labelled ${labelPattern}`);
+  const row = label.address.slice(1);
+  const cell = cells.find((c) => c.address === `${column}${row}`);
+  assert.ok(cell, `the summary row "${label.value}" has no value in column ${column}`);
+  return cell;
+}
+
+function assertCents(actual, expected, what) {
+  assert.equal(typeof actual, 'number', `${what}: expected a number, got ${JSON.stringify(actual)}`);
+  assert.ok(Math.abs(actual - expected) < 0.005, `${what}: the sheet computes ${actual}, the engine says ${expected}`);
+}
+
+/** Runs axe-core inside the pane's frame; returns the violations. */
+async function axeViolations(frame) {
+  await frame.addScriptTag({ content: fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8') });
+  return frame.evaluate(async () => {
+    const results = await window.axe.run(document, { resultTypes: ['violations'] });
+    return results.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.length, target: v.nodes[0] && v.nodes[0].target.join(' ') }));
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// The tests
+// ---------------------------------------------------------------------------------------------
+const state = {};
+
+test('the workbench serves the real pane with the in-memory Office instead of the CDN script', async ({ page, baseUrl }) => {
+  const html = await (await fetch(`${baseUrl}taskpane.html`)).text();
+  assert.ok(!/appsforoffice|office\.js/i.test(html), 'taskpane.html still loads Office.js from the CDN');
+  assert.ok(html.includes('/workbench-office-shim.js'), 'taskpane.html does not load the workbench shim');
+  await page.goto(`${baseUrl}workbench.html`);
+  const pane = page.frameLocator('[data-testid=pane]');
+  await pane.getByRole('button', { name: 'New case', exact: true }).waitFor({ timeout: TIMEOUT });
+  const frame = page.frame({ url: /taskpane\.html/ });
+  assert.ok(frame, 'no task pane frame');
+  assert.equal(await frame.evaluate(() => window.Excel === window.parent.Excel), true, "the pane does not use the workbench's Excel");
+});
+
+test('New case creates a Case Input sheet prefilled with the sample case', async ({ page, pane }) => {
+  const text = await paneAction(pane, 'New case', /Created the sheet/);
+  const sheetName = /Created the sheet "([^"]+)"/.exec(text)[1];
+  assert.ok((await host(page, 'sheetNames')).includes(sheetName), `the workbook has no sheet "${sheetName}"`);
+  const cells = await host(page, 'cells', sheetName);
+  assert.ok(cells.some((c) => c.value === SAMPLE.caseId), `the sheet does not hold the sample's case id ${SAMPLE.caseId}`);
+  state.inputSheet = sheetName;
+});
+
+test('a rate typed as 4.5 is reported with its cell and the fix; nothing is evaluated', async ({ page, pane }) => {
+  state.rateCell = await inputCell(page, state.inputSheet, 'LM_Rate', /^(interest |note )?rate\b/i);
+  await typeInCell(page, state.inputSheet, state.rateCell, '4.5');
+  await paneAction(pane, 'Evaluate', /problem/);
+  const problems = (await pane.getByTestId('problems').textContent()) ?? '';
+  assert.ok(problems.includes(state.rateCell), `the problems do not name the cell ${state.rateCell}: ${problems}`);
+  assert.ok(/looks like a percent/.test(problems), `the problem does not give the fix: ${problems}`);
+  assert.equal(await pane.getByTestId('options').count(), 0, 'options were shown for a case with problems');
+  await page.getByTestId('workbook').screenshot({ path: path.join(SCREENSHOTS, 'case-input-grid.png') });
+  await page.frameLocator('[data-testid=pane]').locator('main').screenshot({ path: path.join(SCREENSHOTS, 'pane-problems.png') });
+});
+
+test('fixed (typed 4.5%), Evaluate shows every option of the waterfall and the recommendation', async ({ page, pane }) => {
+  await typeInCell(page, state.inputSheet, state.rateCell, '4.5%');
+  const cell = (await host(page, 'cells', state.inputSheet)).find((c) => c.address === state.rateCell);
+  assert.equal(cell.value, 0.045, 'typing 4.5% did not store the fraction 0.045');
+  await paneAction(pane, 'Evaluate', /Evaluated case/);
+  const expected = evaluateInNode(SAMPLE);
+  state.expected = expected;
+  const rows = pane.locator('[data-testid=options] tbody tr');
+  assert.equal(await rows.count(), expected.waterfall.length, 'one row per option of the waterfall');
+  for (let i = 0; i < expected.waterfall.length; i++) {
+    const id = expected.waterfall[i];
+    const row = rows.nth(i);
+    assert.equal(await row.getAttribute('data-program'), id, `row ${i + 1} should be ${id}`);
+    const text = (await row.textContent()) ?? '';
+    assert.ok(text.includes(expected.options[id].eligible ? 'Yes' : 'No'), `${id}: eligible should be ${expected.options[id].eligible}: ${text}`);
+  }
+  const heading = (await pane.locator('#recommendation-heading').textContent()) ?? '';
+  const program = expected.recommendation.program;
+  const label = program ? expected.options[program].label : 'No option is eligible';
+  assert.ok(heading.includes(label), `the recommendation should be ${label}: ${heading}`);
+});
+
+test('Export gives the case JSON of the sheet (the engine serializer), which parses to the same case', async ({ page, pane }) => {
+  await paneAction(pane, 'Export case JSON', /ready to download/);
+  const [download] = await Promise.all([page.waitForEvent('download'), pane.getByTestId('download-link').click()]);
+  assert.equal(download.suggestedFilename(), `case-${SAMPLE.caseId}.json`);
+  const exported = JSON.parse(fs.readFileSync(await download.path(), 'utf8'));
+  const again = parseCase(exported);
+  assert.ok(again.ok, `the export does not parse: ${JSON.stringify(again.problems)}`);
+  assert.deepEqual(again.case, parseCase(SAMPLE).case, 'the exported case differs from the sample that was loaded');
+});
+
+test('Build Case Summary writes the summary; its native formulas (HyperFormula) equal the engine figures', async ({ page, pane }) => {
+  const text = await paneAction(pane, 'Build Case Summary', /Built the sheet/);
+  const sheetName = /Built the sheet "([^"]+)"/.exec(text)[1];
+  state.summarySheet = sheetName;
+  assert.ok(sheetName.includes(SAMPLE.caseId), `the summary sheet name should carry the case id: ${sheetName}`);
+  const cells = await host(page, 'cells', sheetName);
+  const a = state.expected.affordability;
+  assert.equal(valueByLabel(cells, /^Case ID$/, 'B').value, SAMPLE.caseId);
+  assert.equal(valueByLabel(cells, /^Loan number$/, 'B').value, '****7736', 'the loan number is masked to its last 4 digits');
+  // Hand check of the sample: 1,850 biweekly = 1,850 x 26 / 12 = 4,008.33; + 950 x 2 = 1,900; + 400 = 6,308.33.
+  assertCents(valueByLabel(cells, /^Gross monthly income/, 'D').value, 6308.33, 'gross monthly income (hand computation)');
+  assertCents(valueByLabel(cells, /^Gross monthly income/, 'D').value, a.grossMonthlyIncome, 'gross monthly income');
+  assertCents(valueByLabel(cells, /^Housing expense \(PITIA\)/, 'D').value, a.housingExpense, 'housing expense');
+  assertCents(valueByLabel(cells, /^Other debts$/, 'D').value, a.otherDebtPayments, 'other debts');
+  assertCents(valueByLabel(cells, /^Current total payment$/, 'B').value, SAMPLE.loan.contractualPI + SAMPLE.loan.monthlyEscrow, 'current payment (1,520.06 + 403)');
+  const frontEnd = valueByLabel(cells, /^Front-end DTI/, 'D');
+  assert.ok(frontEnd.formula && frontEnd.formula.startsWith('='), 'the front-end DTI is a native formula');
+  assert.ok(Math.abs(frontEnd.value - a.frontEndDti) < 0.00005, `front-end DTI: sheet ${frontEnd.value}, engine ${a.frontEndDti}`);
+  assert.ok(Math.abs(valueByLabel(cells, /^Back-end DTI/, 'D').value - a.backEndDti) < 0.00005, 'back-end DTI');
+  assertCents(valueByLabel(cells, /^Surplus income/, 'D').value, a.surplusIncome, 'surplus income');
+  const formulas = cells.filter((c) => c.formula);
+  assert.ok(formulas.length >= 5, 'the summary has native formulas');
+  const lmFormula = formulas.find((c) => /\bLM\./i.test(c.formula));
+  assert.ok(!lmFormula, `the summary must open without the add-in, but ${lmFormula && lmFormula.address} calls ${lmFormula && lmFormula.formula}`);
+  const error = cells.find((c) => typeof c.value === 'string' && /^#(NAME\?|REF!|VALUE!|DIV\/0!|N\/A|NUM!|NULL!|ERROR!)/.test(c.value));
+  assert.ok(!error, `cell ${error && error.address} shows ${error && error.value}`);
+  await page.getByTestId('workbook').screenshot({ path: path.join(SCREENSHOTS, 'summary-grid.png') });
+  await page.frameLocator('[data-testid=pane]').locator('main').screenshot({ path: path.join(SCREENSHOTS, 'pane.png') });
+  await page.screenshot({ path: path.join(SCREENSHOTS, 'workbench.png') });
+});
+
+test('Building again asks first; Keep both adds a sheet and leaves the first summary as it was', async ({ page, pane }) => {
+  const before = await host(page, 'cells', state.summarySheet);
+  const sheetsBefore = await host(page, 'sheetNames');
+  await pane.getByRole('button', { name: 'Build Case Summary', exact: true }).click();
+  const dialog = pane.getByRole('alertdialog');
+  await dialog.waitFor({ timeout: TIMEOUT });
+  assert.ok(((await dialog.textContent()) ?? '').includes(state.summarySheet), 'the dialog names the existing summary');
+  await page.frameLocator('[data-testid=pane]').locator('body').screenshot({ path: path.join(SCREENSHOTS, 'pane-replace-dialog.png') });
+  await dialog.getByRole('button', { name: 'Keep both' }).click();
+  const text = await waitStatus(pane, /Built the sheet/);
+  const second = /Built the sheet "([^"]+)"/.exec(text)[1];
+  assert.notEqual(second, state.summarySheet, 'Keep both must build a new sheet');
+  const sheetsAfter = await host(page, 'sheetNames');
+  assert.equal(sheetsAfter.length, sheetsBefore.length + 1);
+  assert.deepEqual(await host(page, 'cells', state.summarySheet), before, 'the first summary changed');
+});
+
+test('Replace rebuilds the summary in place; Cancel builds nothing', async ({ page, pane }) => {
+  const count = (await host(page, 'sheetNames')).length;
+  await pane.getByRole('button', { name: 'Build Case Summary', exact: true }).click();
+  await pane.getByRole('alertdialog').getByRole('button', { name: 'Replace' }).click();
+  await waitStatus(pane, /Replaced the sheet/);
+  assert.equal((await host(page, 'sheetNames')).length, count, 'Replace must not add a sheet');
+  const syncs = await host(page, 'syncCount');
+  await pane.getByRole('button', { name: 'Build Case Summary', exact: true }).click();
+  await pane.getByRole('alertdialog').getByRole('button', { name: 'Cancel' }).click();
+  await waitStatus(pane, /Nothing was built/);
+  assert.equal((await host(page, 'sheetNames')).length, count, 'Cancel must not add a sheet');
+  assert.ok((await host(page, 'syncCount')) - syncs < 10, 'Cancel wrote to the workbook');
+});
+
+test('keyboard: Tab reaches Evaluate and Enter runs it', async ({ page, pane }) => {
+  const frame = page.frame({ url: /taskpane\.html/ });
+  await frame.evaluate(() => document.activeElement && document.activeElement.blur());
+  await pane.locator('main').click({ position: { x: 5, y: 5 } });
+  let reached = false;
+  for (let i = 0; i < 12 && !reached; i++) {
+    await page.keyboard.press('Tab');
+    reached = await frame.evaluate(() => document.activeElement && document.activeElement.textContent === 'Evaluate');
+  }
+  assert.ok(reached, 'Tab never reached the Evaluate button');
+  await page.keyboard.press('Enter');
+  await waitStatus(pane, /Evaluated case/);
+  assert.equal(await frame.evaluate(() => document.querySelector('[role=status][aria-live=polite]').textContent.includes('Evaluated case')), true, 'the live region announces the result');
+});
+
+test('settings: a rate typed as 6.75 is refused with the fix; a saved 6.75% overrides the case, and the pane says so', async ({ page, pane }) => {
+  await pane.getByRole('button', { name: 'Settings' }).click();
+  const rate = pane.getByRole('textbox', { name: /Posted modification rate/ });
+  await rate.fill('6.75');
+  await pane.getByRole('button', { name: 'Save settings' }).click();
+  await waitStatus(pane, /settings were not saved/);
+  const form = (await pane.locator('form[aria-label="Workbook settings"]').textContent()) ?? '';
+  assert.ok(form.includes('6.75 looks like a percent: enter 6.75% or 0.0675'), `no fix shown: ${form}`);
+  await rate.fill('6.75%');
+  await pane.getByRole('button', { name: 'Save settings' }).click();
+  await waitStatus(pane, /Settings saved/);
+  await paneAction(pane, 'Evaluate', /Evaluated case/);
+  const note = (await pane.getByTestId('settings-note').textContent()) ?? '';
+  assert.ok(note.includes("6.75% is used instead of the case's 6.5%"), `the pane does not say the workbook rate is used: ${note}`);
+  // Back to the case's own rates for the tests after this one.
+  await rate.fill('');
+  await pane.getByRole('button', { name: 'Save settings' }).click();
+  await waitStatus(pane, /Settings saved/);
+  await pane.getByRole('button', { name: 'Settings' }).click();
+  void page;
+});
+
+test('axe-core: no serious or critical accessibility violation in the pane (results and dialog shown)', async ({ page, pane }) => {
+  const frame = page.frame({ url: /taskpane\.html/ });
+  await paneAction(pane, 'Evaluate', /Evaluated case/);
+  const withResults = await axeViolations(frame);
+  await pane.getByRole('button', { name: 'Build Case Summary', exact: true }).click();
+  await pane.getByRole('alertdialog').waitFor({ timeout: TIMEOUT });
+  const withDialog = await axeViolations(frame);
+  await pane.getByRole('alertdialog').getByRole('button', { name: 'Cancel' }).click();
+  await waitStatus(pane, /Nothing was built/);
+  const all = [...withResults, ...withDialog];
+  state.axe = all;
+  for (const v of all) console.log(`      axe: ${v.impact} ${v.id} (${v.nodes} nodes, e.g. ${v.target}): ${v.help}`);
+  const serious = all.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  assert.deepEqual(serious, [], 'serious or critical accessibility violations');
+});
+
+test('import of the published reference case (Freddie Mac Scenario 5) shows its Flex figures in the pane', async ({ pane }) => {
+  const reference = JSON.parse(fs.readFileSync(REFERENCE_CASE, 'utf8'));
+  await pane.getByTestId('import-file').setInputFiles(REFERENCE_CASE);
+  await waitStatus(pane, new RegExp(`Imported case ${reference.case.caseId}`));
+  await paneAction(pane, 'Evaluate', /Evaluated case/);
+  const flex = pane.locator('[data-testid=options] tbody tr[data-program="GSE-FLEX"]');
+  const text = (await flex.textContent()) ?? '';
+  // shared/reference/cases/gse-flex-forbearance.json: monthly payment 1,880.41, reduction 20.01%.
+  assert.ok(text.includes('$1,880.41'), `GSE-FLEX should show the published $1,880.41: ${text}`);
+  assert.ok(text.includes('20.01%'), `GSE-FLEX should show the published 20.01% reduction: ${text}`);
+});
+
+test("a user's sheet named like a summary is never overwritten (even answering Replace)", async ({ page, pane, baseUrl }) => {
+  await page.goto(`${baseUrl}workbench.html`);
+  const fresh = page.frameLocator('[data-testid=pane]');
+  await fresh.getByRole('button', { name: 'New case', exact: true }).waitFor({ timeout: TIMEOUT });
+  const userSheet = `Case Summary ${SAMPLE.caseId}`;
+  await host(page, 'addUserSheet', userSheet, { A1: 'My own notes on this borrower', B2: 42 });
+  const before = await host(page, 'cells', userSheet);
+  await paneAction(fresh, 'New case', /Created the sheet/);
+  await fresh.getByRole('button', { name: 'Build Case Summary', exact: true }).click();
+  // If the pane asks, answer the most dangerous way: Replace.
+  await until('the summary to be built or the pane to ask', async () => {
+    if ((await fresh.getByRole('alertdialog').count()) > 0) {
+      await fresh.getByRole('alertdialog').getByRole('button', { name: 'Replace' }).click();
+      return false;
+    }
+    const status = fresh.getByTestId('status');
+    return (await status.count()) > 0 && /(Built|Replaced) the sheet/.test((await status.textContent()) ?? '');
+  });
+  const text = await statusText(fresh);
+  const built = /the sheet "([^"]+)"/.exec(text)[1];
+  assert.notEqual(built.toLowerCase(), userSheet.toLowerCase(), "the summary was written over the user's sheet");
+  assert.ok((await host(page, 'sheetNames')).includes(userSheet), "the user's sheet is gone");
+  assert.deepEqual(await host(page, 'cells', userSheet), before, "the user's sheet changed");
+  void pane;
+});
+
+test('the large sample (14 income lines, 12 debts): the summary lists every line and its totals equal the engine', async ({ page, baseUrl }) => {
+  await page.goto(`${baseUrl}workbench.html`);
+  const fresh = page.frameLocator('[data-testid=pane]');
+  await fresh.getByRole('button', { name: 'New case', exact: true }).waitFor({ timeout: TIMEOUT });
+  await page.getByTestId('sample-select').selectOption('large');
+  await paneAction(fresh, 'New case', /Created the sheet/);
+  const text = await paneAction(fresh, 'Build Case Summary', /Built the sheet/);
+  const sheetName = /Built the sheet "([^"]+)"/.exec(text)[1];
+  const expected = evaluateInNode(LARGE_SAMPLE).affordability;
+  const cells = await host(page, 'cells', sheetName);
+  assertCents(valueByLabel(cells, /^Gross monthly income/, 'D').value, expected.grossMonthlyIncome, 'gross monthly income');
+  assertCents(valueByLabel(cells, /^Other debts$/, 'D').value, expected.otherDebtPayments, 'other debts');
+  assertCents(valueByLabel(cells, /^Housing expense \(PITIA\)/, 'D').value, expected.housingExpense, 'housing expense');
+  const match = /written in (\d+) round trips/.exec(text);
+  assert.ok(match, `the pane reports the round trips: ${text}`);
+  state.largeSyncs = Number(match[1]);
+});
+
+test("no request left the page's origin (no CDN, no telemetry)", async ({ requests, baseUrl }) => {
+  const origin = new URL(baseUrl).origin;
+  const outside = requests.filter((url) => !url.startsWith(origin) && !/^(data|blob|about):/.test(url));
+  assert.ok(requests.length > 0, 'no request was recorded');
+  assert.deepEqual(outside, [], 'requests left the origin');
+}, { always: true });
+
+// ---------------------------------------------------------------------------------------------
+// Main
+// ---------------------------------------------------------------------------------------------
+async function main() {
+  if (!fs.existsSync(CHROMIUM)) {
+    console.error(`e2e: ${CHROMIUM} is missing: run scripts/ensure-chromium.sh (as root) or set CHROMIUM_PATH`);
+    process.exit(1);
+  }
+  if (!fs.existsSync(REFERENCE_CASE)) {
+    console.error(`e2e: the reference case ${REFERENCE_CASE} is missing (shared/ must sit beside the checkout)`);
+    process.exit(1);
+  }
+  fs.mkdirSync(SCREENSHOTS, { recursive: true });
+  ensureBuilt({ log: (line) => console.log(line) });
+  const server = await startWorkbenchServer({ port: 0 });
+  const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lm-e2e-profile-'));
+  let context;
+  let exitCode = 1;
+  try {
+    context = await chromium.launchPersistentContext(userDataDir, {
+      executablePath: CHROMIUM,
+      headless: true,
+      acceptDownloads: true,
+      viewport: { width: 1500, height: 950 },
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+    const page = context.pages()[0] ?? (await context.newPage());
+    const requests = [];
+    context.on('request', (request) => requests.push(request.url()));
+    const pageErrors = [];
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    console.log(`e2e: workbench at ${server.url}, Chromium ${context.browser() ? context.browser().version() : ''}`.trim());
+    const pane = page.frameLocator('[data-testid=pane]');
+    const { passed, failed, skipped } = await runAll({ page, pane, baseUrl: server.url, requests });
+    if (pageErrors.length > 0) console.log(`  (errors the page reported: ${pageErrors.join(' | ')})`);
+    if (state.largeSyncs !== undefined) console.log(`  (large sample summary written in ${state.largeSyncs} round trips)`);
+    console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
+    exitCode = failed === 0 && skipped === 0 ? 0 : 1;
+  } finally {
+    if (context) await context.close();
+    await server.close();
+    fs.rmSync(userDataDir, { recursive: true, force: true });
+  }
+  process.exit(exitCode);
+}
+
+main().catch((error) => {
+  console.error(`e2e: ${error && error.stack ? error.stack : error}`);
+  console.log('0 passed, 1 failed');
+  process.exit(1);
+});

@@ -1,0 +1,67 @@
+/**
+ * Repayment and forbearance programs of the FHA, VA, USDA and PORTFOLIO waterfalls (generic
+ * calculators with each rulebook's limits). Contractual payment = P&I 1,350 + escrow 400 =
+ * 1,750; cap 150% -> room floor(0.5 * 1,750) = 875.00 a month.
+ */
+import { FHA_FORBEARANCE, FHA_REPAYMENT_PLAN, PORTFOLIO_FORBEARANCE, USDA_REPAYMENT_AGREEMENT, USDA_SPECIAL_FORBEARANCE, VA_REPAYMENT_PLAN } from '../../../../src/engine/programs/government/temporary';
+import type { ForbearancePlanResult, RepaymentPlanResult } from '../../../../src/engine/results';
+import { makeCase, makeContext } from '../../../fixtures/caseFactory';
+
+const base = makeCase();
+const withLoan = (investor: 'FHA' | 'VA' | 'USDA' | 'PORTFOLIO', loan = {}, borrower = {}) =>
+  makeCase({ investor, loan: { ...base.loan, ...loan }, borrower: { ...base.borrower, ...borrower } });
+
+describe('repayment plans', () => {
+  test('FHA: 2 months delinquent -> 3,500 / 875 = 4 months of 2,625.00', () => {
+    const r = FHA_REPAYMENT_PLAN.evaluate(makeContext(withLoan('FHA', { monthsDelinquent: 2 }))) as RepaymentPlanResult;
+    expect(r.months).toBe(4);
+    expect(r.monthlyPayment).toBe(2625);
+    expect(r.rulebook.id).toBe('FHA-LOSS-MIT');
+  });
+
+  test('FHA: 4 months delinquent needs 8 months > 6: payment cap', () => {
+    const r = FHA_REPAYMENT_PLAN.evaluate(makeContext(withLoan('FHA'))) as RepaymentPlanResult;
+    expect(r.eligible).toBe(false);
+    expect(r.reason).toBe('payment cap');
+    expect(r.months).toBeNull();
+  });
+
+  test('USDA: at most 3 months (7 CFR 3555.303)', () => {
+    const two = USDA_REPAYMENT_AGREEMENT.evaluate(makeContext(withLoan('USDA', { monthsDelinquent: 2 }))) as RepaymentPlanResult;
+    expect(two.eligible).toBe(false); // needs 4 months
+    const one = USDA_REPAYMENT_AGREEMENT.evaluate(makeContext(withLoan('USDA', { monthsDelinquent: 1 }))) as RepaymentPlanResult;
+    expect(one.months).toBe(2);
+    expect(one.monthlyPayment).toBe(2625);
+  });
+
+  test('VA: extended plan (up to 18 months) when the note rate is below the maximum modified rate', () => {
+    // maximum = nearest 1/8 of 6.31% (6.25%) + 0.50% = 6.75%; note 6.00% < 6.75%
+    const low = VA_REPAYMENT_PLAN.evaluate(makeContext(withLoan('VA', { rate: 0.06 }))) as RepaymentPlanResult;
+    expect(low.months).toBe(8); // 7,000 / 875
+    expect(low.eligible).toBe(true);
+    const high = VA_REPAYMENT_PLAN.evaluate(makeContext(withLoan('VA', { rate: 0.0675 }))) as RepaymentPlanResult;
+    expect(high.eligible).toBe(false); // 6.75% is not below 6.75%: limit 6 months
+  });
+});
+
+describe('forbearance plans', () => {
+  test('FHA: one increment of 3 months suspended -> arrears 7,000 + 3 * 1,750 = 12,250', () => {
+    const r = FHA_FORBEARANCE.evaluate(makeContext(withLoan('FHA'))) as ForbearancePlanResult;
+    expect(r.months).toBe(3);
+    expect(r.monthlyPayment).toBe(0);
+    expect(r.arrearsAtEnd).toBe(12250);
+    expect(r.eligible).toBe(true);
+  });
+
+  test('USDA special forbearance: 12 months -> 7,000 + 12 * 1,750 = 28,000', () => {
+    const r = USDA_SPECIAL_FORBEARANCE.evaluate(makeContext(withLoan('USDA'))) as ForbearancePlanResult;
+    expect(r.months).toBe(12);
+    expect(r.arrearsAtEnd).toBe(28000);
+  });
+
+  test('a resolved hardship is not forborne', () => {
+    const r = PORTFOLIO_FORBEARANCE.evaluate(makeContext(withLoan('PORTFOLIO', {}, { hardshipResolved: true }))) as ForbearancePlanResult;
+    expect(r.eligible).toBe(false);
+    expect(r.reason).toBe('hardship resolved');
+  });
+});

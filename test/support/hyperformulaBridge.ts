@@ -1,0 +1,187 @@
+/**
+ * Runs custom functions inside HyperFormula the way Excel calls them, so that tests (and later
+ * the in-browser workbench) can write `=LM.DTI(B1:B3, B4)` in cells and check what the cells show.
+ *
+ * What the bridge reproduces of Excel's calling convention (shared runtime, `any` parameters):
+ * - a matrix parameter gets a 2-D array (a single value as `[[x]]`), blank cells as `""`;
+ * - a scalar parameter gets the value, a blank cell or an omitted optional argument `null`;
+ * - an argument that is an error value propagates without calling the function (Excel does so
+ *   unless the function opts into receiving errors);
+ * - a thrown `CustomFunctions.Error` becomes the cell error of the same code, with its message;
+ * - a matrix result spills.
+ * HyperFormula sizes a spill when it parses the formula, before any argument is known, so every
+ * function with a matrix result declares its size from the shape of its arguments (`resultSize`).
+ *
+ * No test-only dependency: HyperFormula and the function implementations only; the
+ * `CustomFunctions` global must exist (Excel's, or the shim in customFunctionsShim.ts).
+ */
+import {
+  ArraySize,
+  CellError,
+  EmptyValue,
+  ErrorType,
+  FunctionArgumentType,
+  FunctionPlugin,
+  HyperFormula,
+  SimpleRangeValue,
+  type ImplementedFunctions,
+} from 'hyperformula';
+
+/** A formula argument as HyperFormula parsed it (what `resultSize` may look at). */
+export interface ArgumentNode {
+  type: string;
+  value?: unknown;
+}
+
+export interface BridgedParameter {
+  name: string;
+  dimensionality?: string;
+  optional?: boolean;
+}
+
+export interface BridgedFunction {
+  /** The id and name of the metadata, e.g. "DTI" (called as NAMESPACE.DTI). */
+  id: string;
+  parameters: BridgedParameter[];
+  /** 'matrix' when the function returns a 2-D array that spills. */
+  resultDimensionality?: string;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- cells arrive untyped, as in Excel.
+  implementation: (...args: any[]) => unknown;
+  /** The spill size for a matrix result, from the parsed arguments (their count and literals). */
+  resultSize?: (args: ArgumentNode[]) => { rows: number; columns: number };
+}
+
+const ERROR_TYPES: Record<string, ErrorType> = {
+  '#VALUE!': ErrorType.VALUE,
+  '#DIV/0!': ErrorType.DIV_BY_ZERO,
+  '#NUM!': ErrorType.NUM,
+  '#N/A': ErrorType.NA,
+  '#NAME?': ErrorType.NAME,
+  '#REF!': ErrorType.REF,
+  '#NULL!': ErrorType.ERROR,
+};
+
+type Raw = number | string | boolean | null;
+
+/** A cell value as Excel hands it to a function: plain numbers (no formats), blanks as `blank`. */
+function excelValue(value: unknown, blank: Raw): Raw | CellError {
+  if (value === EmptyValue || value === undefined || value === null) return blank;
+  if (value instanceof CellError) return value;
+  if (typeof value === 'object' && value !== null && 'val' in value) return (value as { val: number }).val; // a formatted number (percent, currency, date)
+  return value as Raw;
+}
+
+function firstError(values: (Raw | CellError)[]): CellError | undefined {
+  return values.find((v): v is CellError => v instanceof CellError);
+}
+
+/** Converts what a function threw or returned into what the cell shows. */
+function cellError(error: unknown): CellError {
+  if (error && typeof error === 'object' && 'code' in error && typeof (error as { code: unknown }).code === 'string') {
+    const { code, message } = error as { code: string; message?: string };
+    const type = ERROR_TYPES[code];
+    if (type) return new CellError(type, message);
+  }
+  throw error; // not a cell error: a defect, let the test see it
+}
+
+function resultValue(value: unknown, dimensionality: string | undefined): SimpleRangeValue | Raw | CellError {
+  if (dimensionality === 'matrix') {
+    if (!Array.isArray(value)) throw new Error(`a matrix function returned ${JSON.stringify(value)}`);
+    const rows = (value as unknown[][]).map((row) =>
+      row.map((cell) => (cell instanceof Error ? cellError(cell) : cell === null || cell === undefined ? '' : (cell as Raw))),
+    );
+    return SimpleRangeValue.onlyValues(rows as never);
+  }
+  if (value instanceof Error) return cellError(value);
+  return value as Raw;
+}
+
+let pluginCount = 0;
+
+/**
+ * Registers the functions as `NAMESPACE.ID` (e.g. LM.DTI) in HyperFormula's function registry
+ * (global to HyperFormula: do it once per process; `registerFunctionsOnce` guards that).
+ * HyperFormula accepts dotted names (its own CHISQ.DIST is one); each needs a translation entry.
+ */
+export function registerFunctions(namespace: string, functions: BridgedFunction[]): void {
+  class CustomFunctionsPlugin extends FunctionPlugin {
+    static implementedFunctions: ImplementedFunctions = {};
+  }
+  const prototype = CustomFunctionsPlugin.prototype as unknown as Record<string, unknown>;
+  const translations: Record<string, string> = {};
+
+  for (const fn of functions) {
+    const name = `${namespace}.${fn.id}`.toUpperCase();
+    const method = `call_${fn.id}`;
+    const sizeMethod = `size_${fn.id}`;
+    translations[name] = name;
+    CustomFunctionsPlugin.implementedFunctions[name] = {
+      method,
+      parameters: fn.parameters.map((p) => ({ argumentType: FunctionArgumentType.ANY, optionalArg: Boolean(p.optional) })),
+      vectorizationForbidden: true,
+      ...(fn.resultDimensionality === 'matrix' ? { sizeOfResultArrayMethod: sizeMethod } : {}),
+    };
+
+    prototype[method] = function (this: FunctionPlugin, ast: { args: unknown[] }, state: unknown) {
+      // runFunction checks the argument count and evaluates the arguments (protected API of FunctionPlugin).
+      const plugin = this as unknown as { runFunction: (...a: unknown[]) => unknown; metadata: (n: string) => unknown };
+      return plugin.runFunction(ast.args, state, plugin.metadata(name), (...args: unknown[]) => {
+        const excelArgs: unknown[] = [];
+        for (let i = 0; i < args.length; i++) {
+          const matrix = fn.parameters[i]?.dimensionality === 'matrix';
+          const arg = args[i];
+          if (arg === undefined) {
+            excelArgs.push(null); // an omitted optional argument
+          } else if (arg instanceof SimpleRangeValue) {
+            const grid = arg.rawData().map((row) => row.map((cell) => excelValue(cell, '')));
+            const error = firstError(grid.flat());
+            if (error) return error;
+            excelArgs.push(grid);
+          } else {
+            const value = excelValue(arg, matrix ? '' : null);
+            if (value instanceof CellError) return value;
+            excelArgs.push(matrix ? [[value]] : value);
+          }
+        }
+        try {
+          return resultValue(fn.implementation(...excelArgs), fn.resultDimensionality);
+        } catch (error) {
+          return cellError(error);
+        }
+      });
+    };
+    prototype[sizeMethod] = function (ast: { args: ArgumentNode[] }) {
+      if (!fn.resultSize) return ArraySize.scalar();
+      const { rows, columns } = fn.resultSize(ast.args);
+      return new ArraySize(columns, rows);
+    };
+  }
+
+  Object.defineProperty(CustomFunctionsPlugin, 'name', { value: `${namespace}FunctionsPlugin${++pluginCount}` });
+  HyperFormula.registerFunctionPlugin(CustomFunctionsPlugin, { enGB: translations });
+}
+
+const registered = new Set<string>();
+
+/** Registers each `NAMESPACE.ID` at most once per process. */
+export function registerFunctionsOnce(namespace: string, functions: BridgedFunction[]): void {
+  const fresh = functions.filter((fn) => !registered.has(`${namespace}.${fn.id}`.toUpperCase()));
+  if (fresh.length === 0) return;
+  registerFunctions(namespace, fresh);
+  for (const fn of fresh) registered.add(`${namespace}.${fn.id}`.toUpperCase());
+}
+
+/** A one-sheet workbook from rows of cell contents (formulas as "=..."); values read by A1 address. */
+export function workbook(rows: (string | number | boolean | null)[][]): { hf: HyperFormula; value: (a1: string) => unknown } {
+  const hf = HyperFormula.buildFromArray(rows, { licenseKey: 'gpl-v3', language: 'enGB' });
+  const sheet = 0;
+  return {
+    hf,
+    value(a1: string) {
+      const address = hf.simpleCellAddressFromString(a1, sheet);
+      if (!address) throw new Error(`bad address ${a1}`);
+      return hf.getCellValue(address);
+    },
+  };
+}
