@@ -14,7 +14,6 @@
  * scripts/manifest-check.js reads `FILENAMES` and this config to confirm that every URL of the
  * manifest points at a file the build emits.
  */
-/* eslint-disable @typescript-eslint/no-require-imports */
 const path = require('path');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 const HtmlWebpackPlugin = require('html-webpack-plugin');

@@ -116,6 +116,7 @@ export function renderPlan(context: Excel.RequestContext, sheet: Excel.Worksheet
   }
 
   for (const [column, width] of Object.entries(plan.columnWidths)) sheet.getRange(`${column}:${column}`).format.columnWidth = width;
+  for (const [row, height] of Object.entries(plan.rowHeights ?? {})) sheet.getRange(`${row}:${row}`).format.rowHeight = height;
   if (plan.freezeRows > 0) sheet.freezePanes.freezeRows(plan.freezeRows);
   sheet.showGridlines = plan.showGridlines;
   if (plan.tabColor) sheet.tabColor = plan.tabColor;

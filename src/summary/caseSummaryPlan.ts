@@ -51,7 +51,14 @@ class SheetWriter {
   readonly cells: PlannedCell[] = [];
   readonly merges: string[] = [];
   readonly validations: SheetPlan['validations'] = [];
+  readonly rowHeights: Record<number, number> = {};
   row = 0;
+
+  /** Excel does not fit the height of merged, wrapped cells: give the row enough lines for its longest text. */
+  fitRow(row: number, texts: [string | null | undefined, number][]): void {
+    const lines = Math.max(1, ...texts.map(([text, charsPerLine]) => Math.ceil((text ?? '').length / charsPerLine)));
+    if (lines > 1) this.rowHeights[row + 1] = Math.min(409, lines * 15);
+  }
 
   put(row: number, column: number, cell: Omit<PlannedCell, 'address'>): string {
     const address = cellAddress(row, column);
@@ -101,12 +108,11 @@ function formatFigure(key: string, value: number | string | boolean | null): str
   if (value === null) return `${key}: n/a`;
   if (typeof value !== 'number') return `${key}: ${value}`;
   const lower = key.toLowerCase();
-  if (lower.includes('rate') && Math.abs(value) < 1) return `${key}: ${(value * 100).toFixed(3)}%`;
   if (lower.includes('percent')) return `${key}: ${value.toFixed(2)}%`;
-  if (lower.includes('dti') || lower.includes('ltv')) return `${key}: ${(value * 100).toFixed(2)}%`;
-  if (lower.includes('term') || lower.includes('months') || lower.includes('count')) return `${key}: ${value}`;
-  if (Number.isInteger(value) && Math.abs(value) < 1000) return `${key}: ${value}`;
-  return `${key}: $${value.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+  // Rates and ratios are fractions (engine.md section 1); a large figure under such a key is an amount.
+  if ((lower.includes('rate') || lower.includes('dti') || lower.includes('ltv')) && Math.abs(value) < 10) return `${key}: ${(value * 100).toFixed(lower.includes('rate') ? 3 : 2)}%`;
+  if (/term|months|count|days|number|step/.test(lower)) return `${key}: ${value}`;
+  return `${key}: ${money(value)}`;
 }
 
 export function formatFigures(figures: StepFigures | undefined): string {
@@ -281,7 +287,14 @@ export function caseSummaryPlan(evaluation: Evaluation, loanCase: LoanCase, opti
 
   w.header(['Housing expense', '', '', 'Monthly']);
   const housing = borrower.housingExpenses;
-  const housingLines: [string, number][] = [
+  // The same basis as the engine: itemized lines, or the escrow standing for taxes and insurance.
+  const escrowBasis = (affordability as { housingExpenseBasis?: string }).housingExpenseBasis === 'ESCROW';
+  const housingLines: [string, number][] = escrowBasis
+    ? [
+        ['Principal and interest (contractual)', loan.contractualPI],
+        ['Monthly escrow (stands for taxes and insurance)', loan.monthlyEscrow],
+      ]
+    : [
     ['Principal and interest (contractual)', loan.contractualPI],
     ['Property taxes', housing.taxes],
     ['Hazard insurance', housing.insurance],
@@ -290,7 +303,7 @@ export function caseSummaryPlan(evaluation: Evaluation, loanCase: LoanCase, opti
     ['HOA / condo / co-op dues', housing.association],
     ['Ground rent', housing.groundRent],
     ['Subordinate lien payment', housing.subordinateLienPayment],
-  ];
+      ];
   const firstHousing = w.row;
   for (const [label, amount] of housingLines) {
     w.put(w.row, 0, { value: label, style: 'label' });
@@ -337,6 +350,13 @@ export function caseSummaryPlan(evaluation: Evaluation, loanCase: LoanCase, opti
   if (borrower.livingExpenses === null) w.put(w.row, 4, { value: 'not given (counted as 0)', style: 'note' });
   w.row++;
   const surplus = ratio('Surplus income', `=IF(${gross}>0,${gross}-${housingTotal}-${debtsTotal}-${living},"n/a")`, FORMATS.currency);
+  const notes = (affordability as { notes?: unknown }).notes;
+  if (Array.isArray(notes)) {
+    for (const note of notes) {
+      w.put(w.row, 0, { value: `Note: ${String(note)}`, style: 'note' });
+      w.row++;
+    }
+  }
   if (evaluation.investor === 'VA' || affordability.vaResidualIncome) {
     const va = affordability.vaResidualIncome;
     w.put(w.row, 0, { value: 'VA residual income', style: 'label' });
@@ -382,7 +402,10 @@ export function caseSummaryPlan(evaluation: Evaluation, loanCase: LoanCase, opti
   const recommendedId = evaluation.recommendation.program;
   const recommended = recommendedId ? evaluation.options[recommendedId] : undefined;
   w.field('Recommended option', recommended ? recommended.label || recommended.program : 'none', undefined, { style: recommended ? 'good' : 'flag' });
+  const rationaleRow = w.row;
   w.field('Rationale', evaluation.recommendation.rationale);
+  w.merges.push(`B${rationaleRow + 1}:${LAST_COLUMN}${rationaleRow + 1}`);
+  w.fitRow(rationaleRow, [[evaluation.recommendation.rationale, 150]]);
   if (recommended) {
     w.field('Rulebook', `${recommended.rulebook.id} ${recommended.rulebook.version}`);
     if (recommended.kind === 'modification') {
@@ -430,6 +453,12 @@ export function caseSummaryPlan(evaluation: Evaluation, loanCase: LoanCase, opti
     w.put(r, 7, { value: formatFigures(step.after) || null });
     w.put(r, 9, { value: step.rule });
     w.merges.push(`B${r + 1}:D${r + 1}`, `E${r + 1}:G${r + 1}`, `H${r + 1}:I${r + 1}`, `J${r + 1}:K${r + 1}`);
+    w.fitRow(r, [
+      [step.action, 45],
+      [formatFigures(step.before), 38],
+      [formatFigures(step.after), 27],
+      [step.rule, 65],
+    ]);
     w.row++;
   }
   if (steps.length === 0) {
@@ -440,14 +469,15 @@ export function caseSummaryPlan(evaluation: Evaluation, loanCase: LoanCase, opti
   // 9. Compliance dates (Regulation X).
   w.section(sectionTitle(9, 'Compliance dates (Regulation X)'));
   w.header(['Deadline', 'Date', 'Status']);
-  const deadlines: [string, IsoDate | null][] = [
-    ['Acknowledgment due', evaluation.timeline.acknowledgmentDue],
-    ['Evaluation due', evaluation.timeline.evaluationDue],
-    ['Appeal deadline', evaluation.timeline.appealDeadline],
-    ['Earliest foreclosure referral', evaluation.timeline.earliestForeclosureReferral],
+  const deadlines: [string, keyof typeof evaluation.timeline & string, IsoDate | null][] = [
+    ['Acknowledgment due', 'acknowledgmentDue', evaluation.timeline.acknowledgmentDue],
+    ['Evaluation due', 'evaluationDue', evaluation.timeline.evaluationDue],
+    ['Appeal deadline', 'appealDeadline', evaluation.timeline.appealDeadline],
+    ['Earliest foreclosure referral', 'earliestForeclosureReferral', evaluation.timeline.earliestForeclosureReferral],
   ];
-  for (const [label, date] of deadlines) {
-    const status = complianceStatus(date, evaluation.evaluationDate);
+  const engineFlags = Array.isArray(evaluation.timeline.flags) ? (evaluation.timeline.flags as { item?: string; status?: string; message?: string }[]) : [];
+  for (const [label, key, date] of deadlines) {
+    const status = complianceStatus(date, evaluation.evaluationDate, key, engineFlags.find((f) => f.item === key));
     w.put(w.row, 0, { value: label, style: 'label' });
     w.put(w.row, 1, { value: dateValue(date), numberFormat: FORMATS.date });
     w.put(w.row, 2, { value: status.text, style: status.flag ? 'flag' : 'note' });
@@ -503,6 +533,7 @@ export function caseSummaryPlan(evaluation: Evaluation, loanCase: LoanCase, opti
     names: [],
     tables: [],
     validations: w.validations,
+    rowHeights: w.rowHeights,
     columnWidths: { A: 200, B: 95, C: 95, D: 95, E: 80, F: 70, G: 70, H: 85, I: 80, J: 200, K: 200 },
     freezeRows: 2,
     print: { orientation: 'Landscape', fitToPagesWide: 1, printArea: `A1:${LAST_COLUMN}${lastRow}`, titleRows: '$1:$2' },
@@ -525,9 +556,28 @@ export function caseSummaryPlan(evaluation: Evaluation, loanCase: LoanCase, opti
   };
 }
 
-function complianceStatus(date: IsoDate | null, evaluationDate: IsoDate): { text: string; flag: boolean } {
+/**
+ * The status of a compliance date: the engine's own flag when it gave one (missed, near,
+ * reached, not required), else computed here from the evaluation date.
+ */
+function complianceStatus(
+  date: IsoDate | null,
+  evaluationDate: IsoDate,
+  key: string,
+  engineFlag: { status?: string; message?: string } | undefined,
+): { text: string; flag: boolean } {
+  if (engineFlag?.status) {
+    const flagged = engineFlag.status === 'missed' || engineFlag.status === 'near' || engineFlag.status === 'reached';
+    return { text: `${engineFlag.status.toUpperCase()}: ${engineFlag.message ?? ''}`.trim(), flag: flagged };
+  }
   if (!date) return { text: 'not computed: the case lacks the date it counts from', flag: false };
   const daysLeft = daysBetween(evaluationDate, date);
+  if (key === 'earliestForeclosureReferral') {
+    // Not a deadline: the first date a referral is permitted.
+    if (daysLeft <= 0) return { text: 'REACHED: a foreclosure referral is permitted (unless a complete application is pending)', flag: true };
+    if (daysLeft <= COMPLIANCE_NEAR_DAYS) return { text: `NEAR: permitted in ${daysLeft} days`, flag: true };
+    return { text: `permitted in ${daysLeft} days`, flag: false };
+  }
   if (daysLeft < 0) return { text: `MISSED by ${-daysLeft} days`, flag: true };
   if (daysLeft <= COMPLIANCE_NEAR_DAYS) return { text: `NEAR: ${daysLeft} days left`, flag: true };
   return { text: `${daysLeft} days left`, flag: false };

@@ -109,6 +109,8 @@ export interface SheetPlan {
   names: PlannedName[];
   tables: PlannedTable[];
   validations: PlannedValidation[];
+  /** Row heights in points by 1-based row number (rows with wrapped, merged text). */
+  rowHeights?: Record<number, number>;
   /** Column widths in points by column letter. */
   columnWidths: Record<string, number>;
   /** Rows frozen at the top (the header). */

@@ -81,6 +81,8 @@ const useStyles = makeStyles({
   },
   settingsForm: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   code: { fontFamily: tokens.fontFamilyMonospace },
+  // Fluent's Divider grows in a flex column: keep it a line.
+  divider: { flexGrow: 0 },
 });
 
 type Status = { intent: 'success' | 'error' | 'warning' | 'info'; title: string; text?: string };
@@ -323,7 +325,8 @@ export function App({ workbook, getStarterCase }: AppProps): React.JSX.Element {
           <Subtitle2 as="h2" id="problems-heading">
             {problemCountText(problems.length)} to fix
           </Subtitle2>
-          <div className={styles.tableWrap}>
+          {/* Focusable so keyboard users can scroll a table wider than the pane. */}
+          <div className={styles.tableWrap} tabIndex={0} role="region" aria-label="Problems table (scrolls sideways)">
             <Table size="extra-small" aria-labelledby="problems-heading">
               <TableHeader>
                 <TableRow>
@@ -388,7 +391,7 @@ export function App({ workbook, getStarterCase }: AppProps): React.JSX.Element {
             <Subtitle2 as="h2" id="options-heading">
               Options evaluated
             </Subtitle2>
-            <div className={styles.tableWrap}>
+            <div className={styles.tableWrap} tabIndex={0} role="region" aria-label="Options table (scrolls sideways)">
               <Table size="extra-small" aria-labelledby="options-heading">
                 <TableHeader>
                   <TableRow>
@@ -430,7 +433,7 @@ export function App({ workbook, getStarterCase }: AppProps): React.JSX.Element {
         </>
       )}
 
-      <Divider />
+      <Divider className={styles.divider} />
 
       <section className={styles.section} aria-labelledby="file-heading">
         <Subtitle2 as="h2" id="file-heading">

@@ -5,7 +5,7 @@
  */
 import { excelErrorOf } from '../support/customFunctionsShim';
 import { modterms } from '../../src/functions/functions';
-import { MODIFICATION_FIELDS } from '../../src/functions/modificationTerms';
+import { MODIFICATION_FIELDS, modificationTerms } from '../../src/functions/modificationTerms';
 import { registerLmFunctions } from '../support/lmFunctions';
 import { workbook } from '../support/hyperformulaBridge';
 
@@ -94,8 +94,18 @@ describe('LM.MODTERMS called as Excel calls it', () => {
     expect(excelErrorOf(() => call('FLEX', 347868.83, [[0]], 0.0475, 322, 1913.14, '')).message).toMatch(/^property_value is blank/);
   });
 
-  it('leaves the delinquency test "not checked" (the function has no input for it)', () => {
-    // The spilled table says eligible; the reason for that is visible in the engine's checks.
+  it('leaves the delinquency test "not checked" (the function has no input for it), the others as the engine found them', () => {
+    const [program, upb, arrears, rate, remainingTerm, currentPI, propertyValue, modificationRate, monthlyEscrow] = FLEX;
+    const result = modificationTerms(
+      { program, upb, arrears, rate, remainingTerm, currentPI, propertyValue, modificationRate, monthlyEscrow },
+      '2025-10-15',
+    );
+    const delinquency = result.checks.filter((c) => /delinquen/i.test(c.test));
+    expect(delinquency).toHaveLength(1);
+    expect(delinquency[0].status).toBe('not checked');
+    expect(result.checks.find((c) => c.test === 'conventional first lien')?.status).toBe('pass');
+    expect(result.checks.some((c) => c.status === 'fail')).toBe(false);
+    expect(result.eligible).toBe(true);
     expect(call(...FLEX, 'eligible')).toEqual([[true]]);
   });
 });
@@ -106,7 +116,7 @@ describe('LM.MODTERMS in a workbook (HyperFormula)', () => {
   const sheet = () =>
     workbook([
       ['program', 'FLEX', '=LM.MODTERMS(B1, B2, B3:B4, B5, B6, B7, B8, B9, B10)', null, '=LM.MODTERMS(B1,B2,B3:B4,B5,B6,B7,B8,B9,B10,"principalAndInterest")'],
-      ['upb', 347868.83, null, null, '=LM.MODTERMS(B1,B2,B3:B4,4.75,B6,B7,B8,B9,B10)'],
+      ['upb', 347868.83, null, null, null, null, '=LM.MODTERMS(B1,B2,B3:B4,4.75,B6,B7,B8,B9,B10)'],
       ['arrears', 8000, null, null, '=LM.MODTERMS(B1,B2,B3:B4,B5,B6,B7,B8,B9,B10,"termMonths") / 12'],
       ['', 261.88],
       ['rate', '4.75%'],
@@ -131,6 +141,6 @@ describe('LM.MODTERMS in a workbook (HyperFormula)', () => {
 
   it('shows #VALUE! with the percent message for a rate typed as 4.75', () => {
     const { value } = sheet();
-    expect(value('E2')).toMatchObject({ value: '#VALUE!', message: 'rate 4.75 looks like a percent: enter 4.75% or 0.0475' });
+    expect(value('G2')).toMatchObject({ value: '#VALUE!', message: 'rate 4.75 looks like a percent: enter 4.75% or 0.0475' });
   });
 });

@@ -106,7 +106,7 @@ let pluginCount = 0;
  */
 export function registerFunctions(namespace: string, functions: BridgedFunction[]): void {
   class CustomFunctionsPlugin extends FunctionPlugin {
-    static implementedFunctions: ImplementedFunctions = {};
+    static override implementedFunctions: ImplementedFunctions = {};
   }
   const prototype = CustomFunctionsPlugin.prototype as unknown as Record<string, unknown>;
   const translations: Record<string, string> = {};

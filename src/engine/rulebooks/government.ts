@@ -57,7 +57,7 @@ export const FHA_RULEBOOK: Rulebook<FhaParameters> = {
     rateSpread: {
       value: 0,
       description: 'Added to the PMMS 30-year rate before rounding to 1/8 % for the 30-year modification (no spread).',
-      source: 'COVID-19 Recovery Modification (pre-2025-10-01) carried forward; the 2025 Appendix formula was not found (searched 2026-11-23)',
+      source: 'COVID-19 Recovery Modification (pre-2025-10-01) carried forward; the 2025 Appendix formula was not found (searched 2026-11-23). The older FHA "Market Rate" of ML 2013-17 was PMMS + up to 0.25%, rounded to the nearest 1/8 % (FHA News Blog 2013-05-22)',
       interpretation: true,
     },
     rateSpread40Year: {
@@ -319,20 +319,19 @@ export const USDA_RULEBOOK: Rulebook<UsdaParameters> = {
     rateStep: { value: 0.00125, description: 'Rounding step of the PMMS.', source: 'spec Interpretation', interpretation: true },
     maxTermMonths: {
       value: 480,
-      description: 'Term up to 40 years from the modification date (a servicer may limit it to 360).',
-      source: 'Pub. L. 111-22 authority (RIN 0575-AC85); 7 CFR 3555.304 (spec, verified)',
+      description: 'Term extended in one-month increments up to this many months from the modification date until the target reduction is reached.',
+      source: 'USDA RD bulletin on the final rule 89 FR 66189 (2024-08-15, effective 2025-02-11): "extend the term in one-month increments, up to a maximum of 480 months until the targeted payment reduction has been achieved"',
     },
     mraMaxMonthsPiti: {
       value: 12,
       description: 'Mortgage recovery advance at most this many months of PITI plus foreclosure costs.',
-      source: 'RIN 0575-AC85 abstract (reginfo.gov): "up to 12 months mortgage payments ... PITI, and foreclosure costs"; post-2025 text not read',
+      source: 'RIN 0575-AC85 abstract (reginfo.gov, 2010 rule): "up to 12 months mortgage payments ... PITI, and foreclosure costs"; the 2025 rule summary (USDA RD bulletin 2024-08-15) names only the 30% cap: this limit may no longer apply',
       interpretation: true,
     },
     mraMaxPercentOfUpb: {
       value: 0.3,
-      description: 'Mortgage recovery advance at most this share of the UPB.',
-      source: 'RIN 0575-AC85 abstract (reginfo.gov): "not to exceed 30 percent of the unpaid principal balance"; post-2025 text not read',
-      interpretation: true,
+      description: 'All mortgage recovery advances together at most this share of the UPB at the default.',
+      source: 'USDA RD bulletin on the final rule 89 FR 66189 (2024-08-15, effective 2025-02-11): "multiple MRAs as long as the cumulative amount of MRAs is less than or equal to 30% of the unpaid principal balance at the time of default"',
     },
     trialPaymentCount: {
       value: 3,

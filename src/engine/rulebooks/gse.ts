@@ -106,7 +106,7 @@ export const GSE_FLEX_RULEBOOK: Rulebook<GseFlexParameters> = {
       value: 'exact',
       description:
         "How the interest-bearing UPB that brings P&I to the target is found. 'exact' (default): the largest cent amount whose unrounded P&I is at or below the target, i.e. the present value of the target payment floored to the cent; this reproduces the Freddie Mac Resolve Retention API worked example (328,584.90). 'rounded': the largest cent amount whose P&I rounded to the cent is at or below the target, as engine.md 4.5 words it (328,585.97 on the same example).",
-      source: `Freddie Mac Resolve Retention API v3, Scenario 5 (Flex Modification) worked example; engine.md section 4 step 5`,
+      source: 'Freddie Mac Resolve Retention API v3, Scenario 5 (Flex Modification) worked example (published figures, read 2025-10); engine.md section 4 step 5',
       interpretation: true,
     },
     trialPaymentCount: {

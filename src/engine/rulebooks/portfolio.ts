@@ -43,7 +43,7 @@ export const PORTFOLIO_RULEBOOK: Rulebook<PortfolioParameters> = {
     rateStep: {
       value: 0.00125,
       description: 'The rate is reduced in steps of this size.',
-      source: `${HAMP}; housekeepingreport.com (2013-07-11): "reducing the interest rate in small increments of 0.125%"`,
+      source: `${HAMP}; HAMP guidelines quoted on loansafe.org (2009-11): "Reduce the starting interest rate in increments of .125 percent"; housekeepingreport.com (2013-07-11)`,
     },
     rateFloor: {
       value: 0.02,
@@ -88,8 +88,7 @@ export const PORTFOLIO_RULEBOOK: Rulebook<PortfolioParameters> = {
     rateCapStep: {
       value: 0.00125,
       description: 'The rate cap is the PMMS rounded to the nearest multiple of this step.',
-      source: 'MHA Handbook (Freddie Mac PMMS rate rounded to the nearest 0.125%); not re-read 2026-11-23',
-      interpretation: true,
+      source: 'HAMP rate cap: Freddie Mac PMMS 30-year rate rounded to the nearest 0.125% (DS News 2014-03-13, on Fannie Mae SVC-2014-01)',
     },
     trialPaymentCount: { value: 3, description: 'Trial payments.', source: `${HAMP}: three-month trial period plan` },
     trialPaymentCountImminentDefault: {

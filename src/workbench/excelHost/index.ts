@@ -39,6 +39,8 @@ export interface SheetSnapshot {
   merges: string[];
   /** Column widths in points by column letter (only the ones set). */
   columnWidths: Record<string, number>;
+  /** Row heights in points by 1-based row number (only the ones set). */
+  rowHeights: Record<string, number>;
   tables: { name: string; address: string; headers: string[]; style: string }[];
   charts: { name: string; type: string; title: string; sourceAddress: string; seriesBy: string; topLeft: string | null; bottomRight: string | null }[];
   validations: { address: string; list: string[] | null; rule: unknown }[];
@@ -221,6 +223,7 @@ function snapshotOf(workbook: WorkbookModel, sheet: SheetModel): SheetSnapshot {
     cells,
     merges: sheet.merges.map(boxAddress),
     columnWidths: Object.fromEntries([...sheet.columnWidths].map(([c, w]) => [columnLetters(c), w])),
+    rowHeights: Object.fromEntries([...sheet.rowHeights].map(([r, h]) => [String(r + 1), h])),
     tables: workbook.tables
       .filter((t) => t.sheetId === sheet.id)
       .map((t) => ({

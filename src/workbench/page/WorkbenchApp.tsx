@@ -221,6 +221,13 @@ export function WorkbenchApp(props: WorkbenchAppProps): React.JSX.Element {
                 <Input
                   value={editText}
                   onChange={(_, data) => setEditText(data.value)}
+                  onKeyDown={(event) => {
+                    // Enter writes the cell, as in Excel (the form has two fields, so no implicit submit).
+                    if (event.key === 'Enter') {
+                      event.preventDefault();
+                      void commitEdit();
+                    }
+                  }}
                   aria-label={`Contents of ${selectedAddress}: a value or a formula; Enter writes it`}
                   data-testid="formula-bar"
                 />
@@ -246,7 +253,7 @@ function SheetTable({ sheet, selected, onSelect }: { sheet: GridSheet; selected:
   const styles = useStyles();
   const widths = Array.from({ length: sheet.columns }, (_, c) => (sheet.columnWidths[c] ? Math.round(sheet.columnWidths[c] * POINTS_TO_PX) : DEFAULT_COLUMN_PX));
   return (
-    <table className={styles.table} data-testid="sheet-table" data-sheet={sheet.name}>
+    <table className={styles.table} style={{ width: 44 + widths.reduce((sum, w) => sum + w, 0) }} data-testid="sheet-table" data-sheet={sheet.name}>
       <colgroup>
         <col style={{ width: 44 }} />
         {widths.map((width, c) => (

@@ -7,7 +7,7 @@
 import { principalAndInterest } from '../../amortization';
 import { Decimal, ZERO, minDecimal } from '../../money';
 import type { AuditStep } from '../../results';
-import { largestUpbForPayment, money } from './modificationMath';
+import { largestUpbForPayment, money, shortestTermForPayment } from './modificationMath';
 
 export interface ClaimModificationInput {
   upb: Decimal;
@@ -18,7 +18,14 @@ export interface ClaimModificationInput {
   availableStep: AuditStep;
   rate: Decimal;
   rateStep: AuditStep;
+  /** The longest term (and the term used when `minTermMonths` is absent). */
   termMonths: number;
+  /**
+   * When given, the term is extended one month at a time from this term up to `termMonths`
+   * and stops at the first term that reaches the target (USDA 2025 rule); the claim's principal
+   * deferment is used only when `termMonths` does not reach it.
+   */
+  minTermMonths?: number;
   termRule: string;
   contractualPI: Decimal;
   /** The largest P&I that reaches the program's target reduction. */
@@ -44,7 +51,8 @@ export interface ClaimModificationFigures {
 }
 
 export function computeClaimModification(input: ClaimModificationInput): ClaimModificationFigures {
-  const { upb, arrears, available, rate, termMonths, target, rule, claimName } = input;
+  const { upb, arrears, available, rate, target, rule, claimName } = input;
+  let termMonths = input.termMonths;
   const steps: AuditStep[] = [input.availableStep];
   const arrearsInPartialClaim = minDecimal(arrears, available);
   const capitalizedArrears = arrears.minus(arrearsInPartialClaim);
@@ -59,10 +67,18 @@ export function computeClaimModification(input: ClaimModificationInput): ClaimMo
     after: { claimArrears: money(arrearsInPartialClaim), capitalizedArrears: money(capitalizedArrears), postCapitalizationUpb: money(postCapitalizationUpb) },
   });
   steps.push(input.rateStep);
+  if (input.minTermMonths !== undefined) {
+    const minTerm = Math.min(input.minTermMonths, input.termMonths);
+    const shortest = shortestTermForPayment(postCapitalizationUpb, rate, target, minTerm, input.termMonths);
+    if (shortest !== null) termMonths = shortest;
+  }
   const piBeforeDeferment = principalAndInterest(postCapitalizationUpb, rate, termMonths);
   steps.push({
     step: 'Term',
-    action: `re-amortize over ${termMonths} months`,
+    action:
+      input.minTermMonths === undefined
+        ? `re-amortize over ${termMonths} months`
+        : `term extended one month at a time from ${Math.min(input.minTermMonths, input.termMonths)}: ${termMonths} months${piBeforeDeferment.lessThanOrEqualTo(target) ? ' reach the target' : ' (the longest) do not reach the target'}`,
     rule: input.termRule,
     before: { contractualPI: money(input.contractualPI), targetPI: money(target) },
     after: { termMonths, principalAndInterest: money(piBeforeDeferment) },

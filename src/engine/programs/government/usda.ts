@@ -4,9 +4,12 @@
  *
  * No review of the borrower's finances; the borrower at least 90 days past due; the rate at or
  * below the maximum allowable (lower of the note rate and PMMS rounded to 1/8 % plus 0.50%,
- * Interpretation); the term to 40 years from the modification date; the MRA takes the arrears
- * and then defers principal until the P&I falls by at least 10%. The MRA is at most 12 months
- * of PITI plus foreclosure costs (legal fees) and at most 30% of the UPB, interest-free.
+ * Interpretation); the MRA takes the arrears; the term is extended one month at a time up to
+ * 40 years from the modification date until the P&I falls by at least 10% (USDA bulletin on
+ * the final rule, 2024-08-15); then the MRA defers principal. The MRA is at most 12 months of
+ * PITI plus foreclosure costs (legal fees, Interpretation) and all MRAs together at most 30%
+ * of the UPB, interest-free. Since 2025-02-11 the MRA stays part of the servicer's first lien
+ * (no separate USDA lien); the engine reports it as `mortgageRecoveryAdvance`.
  */
 import type { LoanCase } from '../../case/types';
 import { Decimal, ZERO, floorCents, minDecimal, roundCents, roundRateToStep } from '../../money';
@@ -20,11 +23,16 @@ import { check, eligibleArrears, emptyModification, money, pct, rateNumber } fro
 
 export const USDA_RULEBOOK_ID = 'USDA-LOSS-MIT';
 
-/** MRA cap: the lesser of 12 months of PITI plus foreclosure costs and 30% of the UPB. */
+/**
+ * MRA available: the lesser of 12 months of PITI plus foreclosure costs and 30% of the UPB less
+ * the MRAs already made (`loan.partialClaimBalance`): since 2025-02-11 a borrower may receive
+ * several MRAs while their total stays within 30% of the UPB at the default.
+ */
 export function usdaMraCap(loanCase: LoanCase, params: UsdaParameters): { cap: Decimal; pitiCap: Decimal; upbCap: Decimal } {
   const piti = new Decimal(loanCase.loan.contractualPI).plus(loanCase.loan.monthlyEscrow);
   const pitiCap = piti.times(params.mraMaxMonthsPiti).plus(loanCase.arrears.legalFees);
-  const upbCap = roundCents(new Decimal(loanCase.loan.upb).times(params.mraMaxPercentOfUpb));
+  // Interpretation: the current UPB stands in for the UPB at the default.
+  const upbCap = Decimal.max(ZERO, roundCents(new Decimal(loanCase.loan.upb).times(params.mraMaxPercentOfUpb)).minus(loanCase.loan.partialClaimBalance));
   return { cap: minDecimal(pitiCap, upbCap), pitiCap, upbCap };
 }
 
@@ -73,7 +81,8 @@ export const USDA_MODIFICATION: ProgramDefinition = {
         after: { maximumRate: rateNumber(maxRate), rate: rateNumber(rate) },
       },
       termMonths: params.maxTermMonths,
-      termRule: `${USDA_RULEBOOK_ID} maxTermMonths`,
+      minTermMonths: loanCase.loan.remainingTermMonths,
+      termRule: `${USDA_RULEBOOK_ID} maxTermMonths (one-month increments to the target, 2025 rule)`,
       contractualPI: pre,
       // At least a 10% reduction: the largest cent P&I at or below 90% of the contractual P&I.
       target: floorCents(pre.times(new Decimal(1).minus(params.minReductionPercent))),

@@ -15,7 +15,7 @@ import type { Affordability, AuditStep, EligibilityCheck, ModificationResult, Pa
 import type { VaParameters } from '../../rulebooks/government';
 import type { EvaluationContext, ProgramDefinition } from '../types';
 import { investorCheck, occupancyCheck, pmmsCheck } from './common';
-import { buildGovernmentModification, shortReason } from './fha';
+import { buildGovernmentModification } from './fha';
 import { check, eligibleArrears, emptyModification, firstFailure, grossIncome, housingExpenseOtherThanPI, housingRatio, money, pct, rateNumber } from './modificationMath';
 
 export const VA_RULEBOOK_ID = 'VA-LOSS-MIT';
@@ -226,4 +226,3 @@ export const VA_PARTIAL_CLAIM: ProgramDefinition = {
 
 export const VA_MODIFICATION = vaModificationProgram('VA-MODIFICATION', 'VA modification (30 years)', '30');
 export const VA_40_YEAR_MODIFICATION = vaModificationProgram('VA-40-YEAR-MODIFICATION', 'VA 40-year modification', '40');
-export { shortReason };

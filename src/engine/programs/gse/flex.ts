@@ -79,6 +79,8 @@ export function flexModification(inputs: FlexInputs, params: GseFlexParameters, 
   const otherHousing =
     inputs.otherHousingExpense === null || inputs.otherHousingExpense === undefined ? escrow : amountArgument('otherHousingExpense', inputs.otherHousingExpense);
   const maxTerm = monthsArgument('maxTermMonths', params.maxTermMonths, 1);
+  monthsArgument('trialPaymentCount', params.trialPaymentCount, 1, 12);
+  monthsArgument('escrowShortageSpreadMonths', params.escrowShortageSpreadMonths, 1);
   const boundary = params.forbearancePaymentBoundary;
   if (boundary !== 'exact' && boundary !== 'rounded') {
     throw new ArgumentError('forbearancePaymentBoundary', `rulebook parameter forbearancePaymentBoundary must be "exact" or "rounded", not "${boundary}"`);
@@ -114,14 +116,14 @@ export function flexModification(inputs: FlexInputs, params: GseFlexParameters, 
   let rate = currentRate;
   if (postedRate === null) {
     checks.push(notChecked(FLEX_RATE_TEST, 'no posted modification rate in the case (market.modificationRate): the current rate is kept'));
-    steps.push({ step: 'rate', action: `kept the current rate ${currentRate}: no posted modification rate was given, so it could not be compared`, rule: RULE.rate, before: { rate: currentRate }, after: { rate } });
+    steps.push({ step: 'rate', action: `kept the current rate ${pct(currentRate)}: no posted modification rate was given, so it could not be compared`, rule: RULE.rate, before: { rate: currentRate }, after: { rate } });
   } else if (currentRate > postedRate) {
     rate = postedRate;
-    checks.push(check(FLEX_RATE_TEST, 'pass', `current rate ${currentRate} is above the posted rate ${postedRate}: the posted rate applies`));
-    steps.push({ step: 'rate', action: `set the rate to the posted modification rate ${postedRate} (current ${currentRate} is above it)`, rule: RULE.rate, before: { rate: currentRate }, after: { rate } });
+    checks.push(check(FLEX_RATE_TEST, 'pass', `current rate ${pct(currentRate)} is above the posted rate ${pct(postedRate)}: the posted rate applies`));
+    steps.push({ step: 'rate', action: `set the rate to the posted modification rate ${pct(postedRate)} (current ${pct(currentRate)} is above it)`, rule: RULE.rate, before: { rate: currentRate }, after: { rate } });
   } else {
-    checks.push(check(FLEX_RATE_TEST, 'pass', `current rate ${currentRate} is not above the posted rate ${postedRate}: the current rate is kept`));
-    steps.push({ step: 'rate', action: `kept the current rate ${currentRate} (not above the posted rate ${postedRate})`, rule: RULE.rate, before: { rate: currentRate }, after: { rate } });
+    checks.push(check(FLEX_RATE_TEST, 'pass', `current rate ${pct(currentRate)} is not above the posted rate ${pct(postedRate)}: the current rate is kept`));
+    steps.push({ step: 'rate', action: `kept the current rate ${pct(currentRate)} (not above the posted rate ${pct(postedRate)})`, rule: RULE.rate, before: { rate: currentRate }, after: { rate } });
   }
 
   // 4. Term: the shortest term from the remaining term up to the maximum that reaches the target.
@@ -270,4 +272,9 @@ function firstOfMonthPlus(firstOfMonthDate: IsoDate, months: number): IsoDate {
   const year = Math.floor(total / 12);
   const month = total - year * 12 + 1;
   return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-01`;
+}
+
+/** A rate fraction as a percent for the audit text (0.0475 -> "4.75%"); display only, never computed with. */
+function pct(rate: number): string {
+  return `${Number((rate * 100).toFixed(4))}%`;
 }

@@ -63,6 +63,12 @@ describe('GSE-FLEX program', () => {
     expect(() => flex(makeCase({ loan: { contractualPI: 0 } as never }))).toThrow(/loan\.contractualPI/);
   });
 
+  it('applies a rulebook override and names it in the result', () => {
+    // 'rounded' boundary: 328585.97 (see flex.test.ts); forbearance 356130.71 - 328585.97 = 27544.74.
+    const r = evaluateParsedCase(makeCase(), { programs: ['GSE-FLEX'], rulebookOverrides: { 'GSE-FLEX': { forbearancePaymentBoundary: 'rounded' } } }).options['GSE-FLEX'] as ModificationResult;
+    expect(r).toMatchObject({ interestBearingUpb: 328585.97, forbearance: 27544.74, rulebook: { id: 'GSE-FLEX', version: '2024-12-01+overrides' } });
+  });
+
   it('computes the post-modification DTI from the case income', () => {
     // 6000 a month; housing other than P&I = escrow 350: (1530.41 + 350) / 6000 = 0.313402.
     const r = flex(makeCase({ borrower: { incomes: [{ type: 'WAGES', amount: 6000, frequency: 'MONTHLY' }] } as never }));

@@ -33,6 +33,21 @@ describe('USDA-MODIFICATION', () => {
     expect(r.eligible).toBe(true);
   });
 
+  test('term extended one month at a time: contractual 1,400.00 -> target 1,260.00 at 399 months, no deferment', () => {
+    // P&I(200,000, 6.75%, 330) = 1,334.63; at 398 months 1,260.17 > 1,260.00; at 399 months 1,259.32
+    const r = USDA_MODIFICATION.evaluate(makeContext(usdaCase({ contractualPI: 1400 }))) as ModificationResult;
+    expect(r.termMonths).toBe(399);
+    expect(r.principalAndInterest).toBe(1259.32);
+    expect(r.principalDeferment).toBe(0);
+    expect(r.mortgageRecoveryAdvance).toBe(9050); // the arrears only
+    expect(r.eligible).toBe(true);
+  });
+
+  test('earlier MRAs count against the 30% (several MRAs allowed since 2025-02-11)', () => {
+    // 30% * 200,000 = 60,000 less 45,000 already advanced = 15,000 < 12 * 1,700 + 500 = 20,900
+    expect(usdaMraCap(usdaCase({ partialClaimBalance: 45000 }), params).cap.toNumber()).toBe(15000);
+  });
+
   test('needs 90 days past due', () => {
     const r = USDA_MODIFICATION.evaluate(makeContext(usdaCase({ monthsDelinquent: 2 }))) as ModificationResult;
     expect(r.eligible).toBe(false);

@@ -1,0 +1,58 @@
+/**
+ * Published worked examples (test/fixtures, each with its source): the Treasury's 2009 HAMP
+ * illustrative examples and the ML 2016-14 partial claim example.
+ */
+import { principalAndInterest } from '../../../../src/engine/amortization';
+import { Decimal } from '../../../../src/engine/money';
+import { computePortfolioWaterfall } from '../../../../src/engine/programs/portfolio/hamp';
+import { FHA_PARTIAL_CLAIM } from '../../../../src/engine/programs/government/fha';
+import { findRulebook, parameterValues } from '../../../../src/engine/rulebooks';
+import type { PortfolioParameters } from '../../../../src/engine/rulebooks/portfolio';
+import type { PartialClaimResult } from '../../../../src/engine/results';
+import { makeCase, makeContext } from '../../../fixtures/caseFactory';
+import hamp from '../../../fixtures/hamp-tier1-examples-2009.json';
+import partialClaim from '../../../fixtures/fha-partial-claim-ml-2016-14.json';
+
+const params = parameterValues(findRulebook('PORTFOLIO-MOD')!) as unknown as PortfolioParameters;
+
+describe('HAMP Tier 1 illustrative examples (2009)', () => {
+  test.each(hamp.examples)('$name', (example) => {
+    // The published payments are reproduced to the cent.
+    expect(principalAndInterest(example.upb, example.rate, example.termMonths).toNumber()).toBe(example.publishedPrincipalAndInterest);
+    const m = example.publishedModification;
+    expect(principalAndInterest(example.upb, m.rate, m.termMonths).toNumber()).toBe(m.principalAndInterest);
+    const c = makeCase({
+      investor: 'PORTFOLIO',
+      loan: { ...makeCase().loan, upb: example.upb, rate: example.rate, remainingTermMonths: example.termMonths, contractualPI: example.publishedPrincipalAndInterest },
+      arrears: { delinquentInterest: 0, escrowAdvances: 0, servicingAdvances: 0, legalFees: 0, lateFees: 0, borrowerContribution: 0 },
+      property: { ...makeCase().property, value: null },
+    });
+    const f = computePortfolioWaterfall(c, params, new Decimal(example.grossMonthlyIncome), new Decimal(example.taxesAndInsurance))!;
+    expect(f.stoppedAt).toBe(example.stopsAt);
+    // target P&I = 31% of income - taxes and insurance
+    expect(f.targetPI.toNumber()).toBe(Math.round((example.grossMonthlyIncome * 0.31 - example.taxesAndInsurance) * 100) / 100);
+    expect(f.principalAndInterest.lessThanOrEqualTo(f.targetPI)).toBe(true);
+    expect(f.rate.greaterThanOrEqualTo(m.rate)).toBe(true);
+    expect(f.termMonths).toBeLessThanOrEqual(m.termMonths);
+    if (example.stopsAt === 'forbearance') {
+      // the published 2% / 40-year payment 1,362.72 is above the 1,145.00 target: principal is forborne
+      expect(m.principalAndInterest).toBeGreaterThan(f.targetPI.toNumber());
+      expect(f.newForbearance.toNumber()).toBe(71892.98); // 450,000 - largest UPB with P&I(2%, 480) <= 1,145.00 (378,107.02)
+    }
+  });
+});
+
+describe('FHA partial claim available amount (ML 2016-14 example)', () => {
+  test('30% of 56,000 = 16,800 less 3,000 = 13,800 >= 7,750', () => {
+    // The case carries the UPB used for the 30% (the UPB at the initial default in this example).
+    const c = makeCase({
+      loan: { ...makeCase().loan, upb: partialClaim.upbAtInitialDefault, partialClaimBalance: partialClaim.previousPartialClaims },
+      arrears: { delinquentInterest: partialClaim.amountToReinstate, escrowAdvances: 0, servicingAdvances: 0, legalFees: 0, lateFees: 0, borrowerContribution: 0 },
+      borrower: { ...makeCase().borrower, hardshipResolved: true },
+    });
+    const r = FHA_PARTIAL_CLAIM.evaluate(makeContext(c)) as PartialClaimResult;
+    expect(r.partialClaimCap).toBe(partialClaim.expect.available);
+    expect(r.eligible).toBe(partialClaim.expect.eligible);
+    expect(r.steps[0].after?.statutoryCap).toBe(partialClaim.expect.statutoryCap);
+  });
+});
