@@ -109,23 +109,10 @@ export function modificationNpv(inputs: ModificationNpvInputs, assumptions: Modi
 
   const liquidation = maxDecimal(ZERO, value.times(ONE.minus(reo)).minus(value.times(costRate)));
 
-  // Modified loan: payments while surviving, liquidation after a re-default.
-  let pvModification = ZERO;
-  let survival = ONE; // S(t - 1)
-  let vPrev = ONE; // v^(t - 1)
-  let balance = upb; // balance after t - 1 scheduled payments
-  for (let t = 1; t <= n; t++) {
-    const vt = vPrev.times(v);
-    if (!hazard.isZero()) {
-      const recovery = minDecimal(liquidation, balance.plus(forborne));
-      pvModification = pvModification.plus(survival.times(hazard).times(recovery).times(vPrev).times(vTimeline));
-    }
-    survival = survival.times(survivePerMonth);
-    pvModification = pvModification.plus(survival.times(payment).times(vt));
-    balance = maxDecimal(ZERO, balance.times(ONE.plus(i)).minus(payment));
-    vPrev = vt;
-  }
-  pvModification = pvModification.plus(survival.times(forborne).times(vPrev));
+  // Modified loan: payments while surviving, liquidation after a re-default. Summed in closed
+  // form (geometric series) rather than month by month, so a 480-month loan costs a handful of
+  // decimal operations instead of thousands; see `expectedModificationCashFlowsPv`.
+  let pvModification = expectedModificationCashFlowsPv({ upb, forborne, payment, i, v, survivePerMonth, hazard, vTimeline, liquidation, n });
   const upfront = inputs.upfrontClaim !== undefined ? dec(inputs.upfrontClaim) : ZERO;
   if (upfront.lessThan(0)) throw new RangeError('upfrontClaim must not be negative');
   pvModification = pvModification.plus(upfront);
@@ -139,6 +126,105 @@ export function modificationNpv(inputs: ModificationNpvInputs, assumptions: Modi
   const npvForeclosure = centsNumber(pvForeclosure);
   const npvDifference = centsNumber(dec(npvModification).minus(npvForeclosure));
   return { npvModification, npvForeclosure, npvDifference, passes: npvDifference >= 0, liquidationValue: centsNumber(liquidation), assumptions };
+}
+
+interface CashFlowTerms {
+  upb: Decimal;
+  forborne: Decimal;
+  payment: Decimal;
+  /** Monthly note rate. */
+  i: Decimal;
+  /** Monthly discount factor 1 / (1 + d / 12). */
+  v: Decimal;
+  survivePerMonth: Decimal;
+  hazard: Decimal;
+  /** Discount factor over the foreclosure timeline. */
+  vTimeline: Decimal;
+  liquidation: Decimal;
+  n: number;
+}
+
+/** Sum of x^0 + x^1 + ... + x^(count - 1). */
+function geometricSum(x: Decimal, count: number): Decimal {
+  if (count <= 0) return ZERO;
+  if (x.equals(ONE)) return new Decimal(count);
+  return ONE.minus(x.pow(count)).dividedBy(ONE.minus(x));
+}
+
+/**
+ * Present value of the modified loan's expected cash flows:
+ *   sum over t = 1..n of  q^t P v^t                                  (payment t, loan alive)
+ *                       + q^(t-1) h min(L, B(t-1) + F) v^(t-1) vT    (re-default in month t)
+ *   + q^n F v^n                                                       (forborne balance at maturity)
+ * with q the monthly survival, h = 1 - q, B(k) the scheduled balance after k payments
+ * B(k) = (upb - P/i)(1 + i)^k + P/i (upb - kP when i = 0), L the liquidation value and
+ * F the forborne balance. B is decreasing, so the recovery is L until the first month k with
+ * B(k - 1) + F <= L and B(t - 1) + F from then on: each part is a geometric series.
+ */
+function expectedModificationCashFlowsPv(terms: CashFlowTerms): Decimal {
+  const { upb, forborne, payment, i, v, survivePerMonth: q, hazard: h, vTimeline, liquidation, n } = terms;
+  const qv = q.times(v);
+  const payments = payment.times(qv).times(geometricSum(qv, n));
+  const maturity = forborne.times(qv.pow(n));
+  if (h.isZero()) return payments.plus(maturity);
+
+  // Scheduled balance after k payments, B(k) = A g^k + C (g = 1 + i), or upb - kP at 0%.
+  const balanceAfter = (k: number): Decimal =>
+    i.isZero() ? upb.minus(payment.times(k)) : upb.minus(payment.dividedBy(i)).times(ONE.plus(i).pow(k)).plus(payment.dividedBy(i));
+  // First month t (1..n+1) whose recovery is the debt rather than the liquidation value.
+  const debtCapped = (t: number): boolean => balanceAfter(t - 1).plus(forborne).lessThanOrEqualTo(liquidation);
+  let k = crossoverGuess(terms);
+  while (k > 1 && debtCapped(k - 1)) k -= 1;
+  while (k <= n && !debtCapped(k)) k += 1;
+
+  // Months 1..k-1 recover L; months k..n recover B(t-1) + F.
+  const weight = h.times(vTimeline);
+  const liquidationPart = liquidation.times(geometricSum(qv, k - 1));
+  let debtPart = ZERO;
+  const months = n - k + 1;
+  if (months > 0) {
+    const start = qv.pow(k - 1);
+    if (i.isZero()) {
+      // sum over j = 0..m-1 of (qv)^j (B(k-1) - jP + F)
+      const base = balanceAfter(k - 1).plus(forborne);
+      const jSum = sumOfIndexTimesPower(qv, months);
+      debtPart = start.times(base.times(geometricSum(qv, months)).minus(payment.times(jSum)));
+    } else {
+      const g = ONE.plus(i);
+      const a = upb.minus(payment.dividedBy(i));
+      const c = payment.dividedBy(i).plus(forborne);
+      debtPart = start.times(a.times(g.pow(k - 1)).times(geometricSum(qv.times(g), months)).plus(c.times(geometricSum(qv, months))));
+    }
+  }
+  return payments.plus(maturity).plus(weight.times(liquidationPart.plus(debtPart)));
+}
+
+/** sum over j = 0..m-1 of j x^j. */
+function sumOfIndexTimesPower(x: Decimal, m: number): Decimal {
+  if (m <= 1) return ZERO;
+  if (x.equals(ONE)) return new Decimal((m * (m - 1)) / 2);
+  // x (1 - m x^(m-1) + (m-1) x^m) / (1 - x)^2
+  const oneMinus = ONE.minus(x);
+  return x.times(ONE.minus(x.pow(m - 1).times(m)).plus(x.pow(m).times(m - 1))).dividedBy(oneMinus.times(oneMinus));
+}
+
+/** A float64 first guess of the crossover month, confirmed and corrected in decimal by the caller. */
+function crossoverGuess(terms: CashFlowTerms): number {
+  const upb = terms.upb.toNumber();
+  const f = terms.forborne.toNumber();
+  const p = terms.payment.toNumber();
+  const i = terms.i.toNumber();
+  const l = terms.liquidation.toNumber();
+  let k: number;
+  if (upb + f <= l) return 1;
+  if (i === 0) k = Math.ceil((upb + f - l) / p);
+  else {
+    // (upb - p/i) g^k + p/i + f <= l  =>  g^k >= (p/i + f - l) / (p/i - upb)
+    const ratio = (p / i + f - l) / (p / i - upb);
+    k = ratio > 0 ? Math.ceil(Math.log(ratio) / Math.log(1 + i)) : terms.n + 1;
+  }
+  if (!Number.isFinite(k)) return terms.n + 1;
+  return Math.min(terms.n + 1, Math.max(1, k + 1));
 }
 
 /** The state's foreclosure timeline from the NPV rulebook, or the national default, with where it came from. */
