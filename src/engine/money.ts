@@ -89,3 +89,23 @@ export function sumDecimals(values: Iterable<DecimalInput>): Decimal {
   for (const v of values) total = total.plus(v);
   return total;
 }
+
+const fractionalPowers = new Map<string, Decimal>();
+const FRACTIONAL_POWER_CACHE_LIMIT = 1024;
+
+/**
+ * base^exponent for a non-integer exponent, memoized. A fractional power costs decimal.js a
+ * logarithm and an exponential (hundreds of times an integer power); the NPV needs the same
+ * few (a re-default rate's 12th root, a state's timeline in months) for every loan of a
+ * portfolio, so they are computed once, still in decimal.
+ */
+export function fractionalPower(base: Decimal, exponent: Decimal): Decimal {
+  const key = `${base.toString()}^${exponent.toString()}`;
+  let result = fractionalPowers.get(key);
+  if (result === undefined) {
+    if (fractionalPowers.size >= FRACTIONAL_POWER_CACHE_LIMIT) fractionalPowers.clear();
+    result = base.pow(exponent);
+    fractionalPowers.set(key, result);
+  }
+  return result;
+}

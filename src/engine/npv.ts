@@ -26,7 +26,7 @@
 import { paymentFactor } from './amortization';
 import type { LoanCase } from './case/types';
 import { addMonths, daysBetween } from './dates';
-import { Decimal, type DecimalInput, ONE, ZERO, centsNumber, dec, maxDecimal, minDecimal } from './money';
+import { Decimal, type DecimalInput, ONE, ZERO, centsNumber, dec, fractionalPower, maxDecimal, minDecimal } from './money';
 import type { ModificationResult, NpvAssumptions, NpvResult, RulebookRef } from './results';
 import type { NpvParams } from './rulebooks/disposition';
 
@@ -102,10 +102,10 @@ export function modificationNpv(inputs: ModificationNpvInputs, assumptions: Modi
   const payment = inputs.principalAndInterest !== undefined ? dec(inputs.principalAndInterest) : upb.times(paymentFactor(rate, n));
   const i = rate.dividedBy(12);
   const v = ONE.dividedBy(ONE.plus(discount.dividedBy(12))); // monthly discount factor
-  const survivePerMonth = redefault.isZero() ? ONE : ONE.minus(redefault).pow(ONE.dividedBy(12));
+  const survivePerMonth = redefault.isZero() ? ONE : fractionalPower(ONE.minus(redefault), ONE.dividedBy(12));
   const hazard = ONE.minus(survivePerMonth);
   const timelineMonths = new Decimal(assumptions.foreclosureTimelineDays).dividedBy(DAYS_PER_MONTH);
-  const vTimeline = v.pow(timelineMonths);
+  const vTimeline = fractionalPower(v, timelineMonths);
 
   const liquidation = maxDecimal(ZERO, value.times(ONE.minus(reo)).minus(value.times(costRate)));
 
@@ -120,7 +120,7 @@ export function modificationNpv(inputs: ModificationNpvInputs, assumptions: Modi
   // Foreclosure now: the whole debt, including what a partial claim would have covered.
   const debt = inputs.totalDebt !== undefined ? dec(inputs.totalDebt) : upb.plus(forborne).plus(upfront);
   const nowDays = Math.max(0, assumptions.foreclosureTimelineDays - elapsed);
-  const pvForeclosure = minDecimal(liquidation, debt).times(v.pow(new Decimal(nowDays).dividedBy(DAYS_PER_MONTH)));
+  const pvForeclosure = minDecimal(liquidation, debt).times(fractionalPower(v, new Decimal(nowDays).dividedBy(DAYS_PER_MONTH)));
 
   const npvModification = centsNumber(pvModification);
   const npvForeclosure = centsNumber(pvForeclosure);
