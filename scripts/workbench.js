@@ -17,7 +17,6 @@
  *
  * Also a module for the browser tests: ensureBuilt(), startWorkbenchServer().
  */
-/* eslint-disable @typescript-eslint/no-require-imports */
 const fs = require('fs');
 const http = require('http');
 const path = require('path');

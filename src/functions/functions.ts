@@ -35,16 +35,16 @@ export function dti(income: any[][], housing_expense: any[][], other_debts?: any
 }
 
 /**
- * Modification terms of a loss-mitigation program (GSE Flex Modification): spills a table of label and value (eligible, reason, rate, term, post-capitalization UPB, interest-bearing UPB, forbearance, P&I, monthly payment, reduction %, MTMLTV %, trial payment, rulebook), or one value when field is given.
+ * Modification terms of a loss-mitigation modification program (GSE Flex, FHA, VA, USDA or portfolio): spills a table of label and value (eligible, reason, rate, term, post-capitalization UPB, interest-bearing UPB, forbearance, P&I, monthly payment, reduction %, MTMLTV %, trial payment, rulebook), or one value when field is given.
  * @customfunction MODTERMS MODTERMS
- * @param program The program: "FLEX" (GSE Flex Modification, Fannie Mae and Freddie Mac).
+ * @param program The program: "FLEX" (GSE Flex Modification, Fannie Mae and Freddie Mac) or a modification program id: GSE-FLEX, FHA-30-YEAR-MODIFICATION, FHA-40-YEAR-MODIFICATION, VA-MODIFICATION, VA-40-YEAR-MODIFICATION, USDA-MODIFICATION, PORTFOLIO-MODIFICATION, PORTFOLIO-TIER2-MODIFICATION.
  * @param upb Current interest-bearing unpaid principal balance, e.g. 347868.83.
  * @param arrears Arrearages to capitalize (delinquent interest, escrow and servicing advances, legal fees): a number or a range, summed.
  * @param rate Current annual note rate: 4.75% or 0.0475.
  * @param remaining_term Remaining term in months, e.g. 322.
  * @param current_pi Current contractual monthly principal and interest, e.g. 1913.14.
  * @param property_value Current property value (BPO, appraisal or AVM).
- * @param [modification_rate] The GSE posted modification interest rate in effect, e.g. 6.5% or 0.065.
+ * @param [modification_rate] GSE Flex: the GSE posted modification interest rate in effect, e.g. 6.5% or 0.065. FHA, VA, USDA and portfolio programs: the Freddie Mac PMMS 30-year rate, e.g. 6.25%.
  * @param [monthly_escrow] Monthly escrow payment, added to the P&I for the monthly and trial payments.
  * @param [field] One field to return instead of the table, e.g. "principalAndInterest" (any case).
  * @returns A two-column table of field and value, or the single value of field.

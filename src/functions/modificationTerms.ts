@@ -8,7 +8,8 @@
  * date is today's date (UTC), taken here, outside the pure engine.
  */
 import { parseCase } from '../engine/case/parse';
-import type { CaseInput, LoanCase } from '../engine/case/types';
+import type { CaseInput, Investor, LoanCase } from '../engine/case/types';
+import { ALL_PROGRAMS, WATERFALLS } from '../engine/programs';
 import { formatIsoDate, type IsoDate } from '../engine/dates';
 import { ArgumentError, CaseInputError } from '../engine/errors';
 import { evaluateParsedCase } from '../engine/evaluate';
@@ -78,12 +79,29 @@ export function setEvaluationDateSource(source: () => IsoDate): void {
   today = source;
 }
 
-/** Reads the program argument: FLEX or GSE-FLEX (any case). */
+/** Every modification program of the engine, by id (GSE-FLEX, FHA-30-YEAR-MODIFICATION, VA-MODIFICATION...). */
+export const MODIFICATION_PROGRAM_IDS: string[] = ALL_PROGRAMS.filter((p) => p.kind === 'modification').map((p) => p.id);
+
+/** Reads the program argument: FLEX or any modification program id (any case). */
 export function programId(value: unknown): string {
-  const name = requiredText(value, 'program', '"FLEX" (the GSE Flex Modification)');
-  const id = PROGRAM_NAMES[name.toUpperCase()];
-  if (!id) throw new ArgumentError('program', `program "${name}" is not one LM.MODTERMS evaluates: enter "FLEX" (the GSE Flex Modification)`);
+  const name = requiredText(value, 'program', '"FLEX" (the GSE Flex Modification) or a modification program id');
+  const upper = name.toUpperCase();
+  const id = PROGRAM_NAMES[upper] ?? (MODIFICATION_PROGRAM_IDS.includes(upper) ? upper : undefined);
+  if (!id) {
+    throw new ArgumentError(
+      'program',
+      `program "${name}" is not one LM.MODTERMS evaluates: enter "FLEX" or one of ${MODIFICATION_PROGRAM_IDS.join(', ')} ` +
+        '(other options: LM.REPAYMENT, LM.DEFERRAL, LM.PARTIALCLAIM, LM.SHORTSALE, or LM.EVALUATE for the whole waterfall)',
+    );
+  }
   return id;
+}
+
+/** The investor whose waterfall holds the program (GSE Flex is the same program for both GSEs, engine.md section 4). */
+function investorFor(program: string): Investor {
+  if (program === 'GSE-FLEX') return 'FREDDIE';
+  const found = (Object.entries(WATERFALLS) as [Investor, string[]][]).find(([, ids]) => ids.includes(program));
+  return found ? found[0] : 'FREDDIE';
 }
 
 /** Reads the field argument (any case); unknown names list the valid ones. */
@@ -97,10 +115,13 @@ export function modificationField(value: unknown): ModificationField | null {
 
 /** Builds the complete case for the arguments (validated; defaults of case-format.md elsewhere). */
 export function modificationCase(args: ModificationTermsArguments, evaluationDate: IsoDate = today()): LoanCase {
+  const program = programId(args.program);
+  const investor = investorFor(program);
+  const marketRate = optionalRate(args.modificationRate, 'modification_rate');
   const input: CaseInput = {
     caseId: 'LM.MODTERMS',
-    // GSE Flex is the same program for both GSEs (engine.md section 4); the case needs one.
-    investor: 'FREDDIE',
+    // The investor whose waterfall holds the program (FREDDIE for GSE Flex).
+    investor,
     evaluationDate,
     loan: {
       upb: requiredNumber(args.upb, 'upb', { hint: 'the unpaid principal balance, e.g. 347868.83', allowZero: false }),
@@ -116,7 +137,8 @@ export function modificationCase(args: ModificationTermsArguments, evaluationDat
     property: {
       value: requiredNumber(args.propertyValue, 'property_value', { hint: 'the property value, e.g. 250000', allowZero: false }),
     },
-    market: { modificationRate: optionalRate(args.modificationRate, 'modification_rate') },
+    // GSE Flex reads the GSE posted modification rate; FHA, VA, USDA and portfolio programs read the PMMS rate.
+    market: investor === 'FANNIE' || investor === 'FREDDIE' ? { modificationRate: marketRate } : { pmms: marketRate },
   };
   const parsed = parseCase(input);
   if (!parsed.ok) throw new CaseInputError(parsed.problems);
@@ -151,7 +173,11 @@ export function withoutDelinquencyTest(result: ModificationResult): Modification
       : c,
   );
   const stillFailed = failed.map((c, i) => ({ check: c, reason: reasons.length === failed.length ? reasons[i] : c.test })).filter(({ check }) => !isDelinquency(check.test));
-  const updated: ModificationResult = { ...result, checks, eligible: stillFailed.length === 0 };
+  // Only the delinquency test is set aside: a result that is not eligible for another reason
+  // (e.g. an input the program needs is missing, with no failed check) stays not eligible.
+  const onlyDelinquencyFailed = failed.length > 0 && stillFailed.length === 0;
+  const updated: ModificationResult = { ...result, checks, eligible: result.eligible || onlyDelinquencyFailed };
+  if (!updated.eligible && stillFailed.length === 0) return updated;
   delete updated.reason;
   delete updated.reasonDetail;
   if (stillFailed.length > 0) {

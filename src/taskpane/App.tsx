@@ -71,6 +71,9 @@ const useStyles = makeStyles({
   figureValue: { margin: 0, fontVariantNumeric: 'tabular-nums' },
   number: { textAlign: 'right', fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' },
   recommendedRow: { backgroundColor: tokens.colorBrandBackground2 },
+  // The figures row and its reason row read as one option: no rule between them.
+  optionRow: { borderBottomStyle: 'none' },
+  reasonCell: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200, paddingBottom: tokens.spacingVerticalS },
   visuallyHidden: {
     position: 'absolute',
     width: '1px',
@@ -397,34 +400,41 @@ export function App({ workbook, getStarterCase }: AppProps): React.JSX.Element {
                   <TableRow>
                     <TableHeaderCell>Option</TableHeaderCell>
                     <TableHeaderCell>Eligible</TableHeaderCell>
-                    <TableHeaderCell>New payment</TableHeaderCell>
-                    <TableHeaderCell>Reduction</TableHeaderCell>
-                    <TableHeaderCell>Reason / terms</TableHeaderCell>
+                    <TableHeaderCell className={styles.number}>New payment</TableHeaderCell>
+                    <TableHeaderCell className={styles.number}>Reduction</TableHeaderCell>
                   </TableRow>
                 </TableHeader>
                 <TableBody>
+                  {/* Each option takes two rows: its figures, then its reason (or terms) across the narrow pane. */}
                   {rows.map((row) => (
-                    <TableRow key={row.program} className={row.recommended ? styles.recommendedRow : undefined} data-program={row.program}>
-                      <TableCell>
-                        {row.label}
-                        {row.recommended && (
-                          <>
-                            {' '}
-                            <Badge appearance="filled" color="brand" size="small">
-                              recommended
-                            </Badge>
-                          </>
-                        )}
-                      </TableCell>
-                      <TableCell>
-                        <Badge appearance="tint" color={row.eligible ? 'success' : 'danger'}>
-                          {row.eligibleText}
-                        </Badge>
-                      </TableCell>
-                      <TableCell className={styles.number}>{row.newPayment}</TableCell>
-                      <TableCell className={styles.number}>{row.reduction}</TableCell>
-                      <TableCell>{row.reason}</TableCell>
-                    </TableRow>
+                    <React.Fragment key={row.program}>
+                      <TableRow className={`${styles.optionRow} ${row.recommended ? styles.recommendedRow : ''}`} data-program={row.program}>
+                        <TableCell>
+                          {row.label}
+                          {row.recommended && (
+                            <>
+                              {' '}
+                              <Badge appearance="filled" color="brand" size="small">
+                                recommended
+                              </Badge>
+                            </>
+                          )}
+                        </TableCell>
+                        <TableCell>
+                          <Badge appearance="tint" color={row.eligible ? 'success' : 'danger'}>
+                            {row.eligibleText}
+                          </Badge>
+                        </TableCell>
+                        <TableCell className={styles.number}>{row.newPayment}</TableCell>
+                        <TableCell className={styles.number}>{row.reduction}</TableCell>
+                      </TableRow>
+                      <TableRow className={row.recommended ? styles.recommendedRow : undefined} data-reason-for={row.program}>
+                        <TableCell colSpan={4} className={styles.reasonCell}>
+                          <span className={styles.visuallyHidden}>{row.eligible ? 'Terms: ' : 'Reason: '}</span>
+                          {row.reason || '—'}
+                        </TableCell>
+                      </TableRow>
+                    </React.Fragment>
                   ))}
                 </TableBody>
               </Table>

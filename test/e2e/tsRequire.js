@@ -3,7 +3,6 @@
  * their expected figures come from the engine of this checkout (never a stale build): each
  * .ts file is transpiled in memory with TypeScript's own transpileModule.
  */
-/* eslint-disable @typescript-eslint/no-require-imports */
 const fs = require('fs');
 const ts = require('typescript');
 

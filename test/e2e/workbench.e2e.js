@@ -13,7 +13,6 @@
  *
  * Prints one line per test and closes with "N passed, M failed"; exits 1 on any failure.
  */
-/* eslint-disable @typescript-eslint/no-require-imports */
 const assert = require('assert/strict');
 const fs = require('fs');
 const os = require('os');
@@ -166,6 +165,16 @@ function assertCents(actual, expected, what) {
   assert.ok(Math.abs(actual - expected) < 0.005, `${what}: the sheet computes ${actual}, the engine says ${expected}`);
 }
 
+/** A screenshot of the whole pane: the page is made tall enough for the pane's content, then restored. */
+async function tallPaneScreenshot(page, fileName) {
+  const viewport = page.viewportSize();
+  const frame = page.frame({ url: /taskpane\.html/ });
+  const contentHeight = await frame.evaluate(() => document.querySelector('main').scrollHeight);
+  await page.setViewportSize({ width: viewport.width, height: Math.min(4000, Math.max(viewport.height, contentHeight + 120)) });
+  await page.getByTestId('pane').screenshot({ path: path.join(SCREENSHOTS, fileName) });
+  await page.setViewportSize(viewport);
+}
+
 /** Runs axe-core inside the pane's frame; returns the violations. */
 async function axeViolations(frame) {
   // Evaluated through the DevTools protocol: the workbench's Content-Security-Policy rightly forbids inline scripts.
@@ -211,7 +220,7 @@ test('a rate typed as 4.5 is reported with its cell and the fix; nothing is eval
   assert.ok(/looks like a percent/.test(problems), `the problem does not give the fix: ${problems}`);
   assert.equal(await pane.getByTestId('options').count(), 0, 'options were shown for a case with problems');
   await page.getByTestId('workbook').screenshot({ path: path.join(SCREENSHOTS, 'case-input-grid.png') });
-  await page.frameLocator('[data-testid=pane]').locator('main').screenshot({ path: path.join(SCREENSHOTS, 'pane-problems.png') });
+  await tallPaneScreenshot(page, 'pane-problems.png');
 });
 
 test('fixed (typed 4.5%), Evaluate shows every option of the waterfall and the recommendation', async ({ page, pane }) => {
@@ -221,7 +230,7 @@ test('fixed (typed 4.5%), Evaluate shows every option of the waterfall and the r
   await paneAction(pane, 'Evaluate', /Evaluated case/);
   const expected = evaluateInNode(SAMPLE);
   state.expected = expected;
-  const rows = pane.locator('[data-testid=options] tbody tr');
+  const rows = pane.locator('[data-testid=options] tbody tr[data-program]');
   assert.equal(await rows.count(), expected.waterfall.length, 'one row per option of the waterfall');
   for (let i = 0; i < expected.waterfall.length; i++) {
     const id = expected.waterfall[i];
@@ -229,6 +238,10 @@ test('fixed (typed 4.5%), Evaluate shows every option of the waterfall and the r
     assert.equal(await row.getAttribute('data-program'), id, `row ${i + 1} should be ${id}`);
     const text = (await row.textContent()) ?? '';
     assert.ok(text.includes(expected.options[id].eligible ? 'Yes' : 'No'), `${id}: eligible should be ${expected.options[id].eligible}: ${text}`);
+    if (!expected.options[id].eligible) {
+      const reason = (await pane.locator(`[data-testid=options] tr[data-reason-for="${id}"]`).textContent()) ?? '';
+      assert.ok(reason.includes(expected.options[id].reason), `${id}: the pane should give the reason "${expected.options[id].reason}": ${reason}`);
+    }
   }
   const heading = (await pane.locator('#recommendation-heading').textContent()) ?? '';
   const program = expected.recommendation.program;
@@ -272,9 +285,9 @@ test('Build Case Summary writes the summary; its native formulas (HyperFormula) 
   assert.ok(!lmFormula, `the summary must open without the add-in, but ${lmFormula && lmFormula.address} calls ${lmFormula && lmFormula.formula}`);
   const error = cells.find((c) => typeof c.value === 'string' && /^#(NAME\?|REF!|VALUE!|DIV\/0!|N\/A|NUM!|NULL!|ERROR!)/.test(c.value));
   assert.ok(!error, `cell ${error && error.address} shows ${error && error.value}`);
-  await page.getByTestId('workbook').screenshot({ path: path.join(SCREENSHOTS, 'summary-grid.png') });
-  await page.frameLocator('[data-testid=pane]').locator('main').screenshot({ path: path.join(SCREENSHOTS, 'pane.png') });
   await page.screenshot({ path: path.join(SCREENSHOTS, 'workbench.png') });
+  await page.getByTestId('workbook').screenshot({ path: path.join(SCREENSHOTS, 'summary-grid.png') });
+  await tallPaneScreenshot(page, 'pane.png');
 });
 
 test('Building again asks first; Keep both adds a sheet and leaves the first summary as it was', async ({ page, pane }) => {

@@ -41,6 +41,18 @@ describe('proxy semantics', () => {
     expect(host.getSheetSnapshot('Sheet1')!.cells.A2.value).toBe(2);
   });
 
+  test('subscribers hear of every sync (the workbench redraws)', async () => {
+    let heard = 0;
+    const unsubscribe = host.subscribe(() => heard++);
+    await run(async (context) => {
+      context.workbook.worksheets.getItem('Sheet1').getRange('A1').values = [[1]];
+      await context.sync();
+    });
+    unsubscribe();
+    await run(async (context) => context.sync());
+    expect(heard).toBe(1);
+  });
+
   test('a missing sheet fails the sync with ItemNotFound; getItemOrNullObject answers isNullObject', async () => {
     await expect(
       run(async (context) => {

@@ -66,6 +66,7 @@ export class RequestContext {
       hf.resumeEvaluation();
     }
     for (const load of loads) load();
+    for (const listener of this.model.listeners) listener();
   }
 }
 

@@ -61,6 +61,8 @@ export interface InMemoryExcel {
   resetSyncCount(): void;
   sheetNames(): string[];
   getSheetSnapshot(name: string): SheetSnapshot | null;
+  /** Calls `listener` after every sync; returns the unsubscribe function. */
+  subscribe(listener: () => void): () => void;
   /** Test and workbench helpers acting as the user (applied at once, not counted as syncs). */
   user: {
     addSheet(name: string): void;
@@ -172,6 +174,10 @@ export function createInMemoryExcel(): InMemoryExcel {
     syncCount: () => workbook.syncs,
     resetSyncCount: () => void (workbook.syncs = 0),
     sheetNames: () => workbook.sheets.map((s) => s.name),
+    subscribe: (listener) => {
+      workbook.listeners.add(listener);
+      return () => void workbook.listeners.delete(listener);
+    },
     getSheetSnapshot: (name) => {
       const sheet = workbook.sheetByName(name);
       return sheet ? snapshotOf(workbook, sheet) : null;

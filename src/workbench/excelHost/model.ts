@@ -160,6 +160,8 @@ export class WorkbookModel {
   readonly settings = new Map<string, unknown>();
   activeSheetId: string | null = null;
   syncs = 0;
+  /** Called after every sync (the workbench redraws its grid). */
+  readonly listeners = new Set<() => void>();
   private nextId = 1;
 
   constructor() {

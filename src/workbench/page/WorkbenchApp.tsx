@@ -289,6 +289,7 @@ function SheetTable({ sheet, selected, onSelect }: { sheet: GridSheet; selected:
                 if (cell && typeof cell.value === 'number' && !cell.style.horizontalAlignment) classes.push(styles.number);
                 const css: React.CSSProperties = { ...(cell ? (cellCss(cell.style) as React.CSSProperties) : {}), ...stickyStyle };
                 if (frozen && !css.backgroundColor) css.backgroundColor = '#ffffff';
+                if (cell?.spills) css.overflow = 'visible';
                 return (
                   <td
                     key={c}

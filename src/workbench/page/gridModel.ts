@@ -22,6 +22,8 @@ export interface GridCell {
   span?: { rows: number; columns: number };
   /** Covered by a merged area that starts elsewhere (not drawn). */
   covered?: boolean;
+  /** Text that runs on over the empty cell to its right, as Excel shows it. */
+  spills?: boolean;
 }
 
 export interface GridSheet {
@@ -103,6 +105,15 @@ export function gridFromWorkbook(workbook: WorkbookModel): GridSheet[] {
           cells[r][c] = r === box.r0 && c === box.c0 ? { ...existing, span: { rows: box.r1 - box.r0 + 1, columns: box.c1 - box.c0 + 1 } } : { ...existing, covered: true };
         }
       }
+    }
+    // Text runs on into the next cell when that cell is empty (numbers never do, in Excel).
+    for (const row of cells) {
+      row.forEach((cell, c) => {
+        if (!cell || cell.covered || cell.span || typeof cell.value !== 'string' || cell.style.wrapText) return;
+        const align = (cell.style.horizontalAlignment ?? 'General').toLowerCase();
+        const next = row[c + 1];
+        if ((align === 'general' || align === 'left') && (!next || (next.value === null && next.formula === null && !next.covered))) cell.spills = true;
+      });
     }
     const columnWidths: Record<number, number> = {};
     for (const [column, width] of sheet.columnWidths) columnWidths[column] = width;

@@ -102,7 +102,7 @@ function fhaModificationProgram(id: string, label: string, which: '30' | '40'): 
     kind: 'modification',
     rulebookId: FHA_RULEBOOK_ID,
     evaluate(context: EvaluationContext): ModificationResult {
-      const { loanCase, affordability } = context;
+      const { loanCase } = context;
       const { ref, params } = context.rulebook<FhaParameters>(FHA_RULEBOOK_ID);
       const checks: EligibilityCheck[] = [
         investorCheck(loanCase, 'FHA'),
@@ -149,7 +149,7 @@ function fhaModificationProgram(id: string, label: string, which: '30' | '40'): 
         principalDeferment: money(figures.principalDeferment),
         capitalizedArrears: money(figures.capitalizedArrears),
         targetPrincipalAndInterest: money(figures.target),
-      }, affordability);
+      });
     },
   };
 }
@@ -167,9 +167,8 @@ export function buildGovernmentModification(
   trialCountImminentDefault: number,
   imminentDefault: boolean,
   extra: Record<string, unknown>,
-  affordability: EvaluationContext['affordability'],
 ): ModificationResult {
-  const { loanCase } = context;
+  const { loanCase, affordability } = context;
   const pre = new Decimal(loanCase.loan.contractualPI);
   const pi = figures.principalAndInterest;
   const escrow = new Decimal(loanCase.loan.monthlyEscrow);

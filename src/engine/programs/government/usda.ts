@@ -42,7 +42,7 @@ export const USDA_MODIFICATION: ProgramDefinition = {
   kind: 'modification',
   rulebookId: USDA_RULEBOOK_ID,
   evaluate(context: EvaluationContext): ModificationResult {
-    const { loanCase, affordability } = context;
+    const { loanCase } = context;
     const id = 'USDA-MODIFICATION';
     const label = 'USDA streamline modification with mortgage recovery advance';
     const { ref, params } = context.rulebook<UsdaParameters>(USDA_RULEBOOK_ID);
@@ -107,6 +107,6 @@ export const USDA_MODIFICATION: ProgramDefinition = {
       capitalizedArrears: money(figures.capitalizedArrears),
       maximumRate: rateNumber(maxRate),
       targetPrincipalAndInterest: money(figures.target),
-    }, affordability);
+    });
   },
 };

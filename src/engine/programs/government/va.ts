@@ -144,7 +144,6 @@ function vaModificationProgram(id: string, label: string, which: '30' | '40'): P
           maximumRate: rateNumber(figures.maxRate),
           vaResidualIncome: residual,
         },
-        affordability,
       );
     },
   };

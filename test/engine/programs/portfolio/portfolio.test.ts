@@ -198,4 +198,33 @@ describe('search helpers and waterfall invariants (property tests)', () => {
       { numRuns: 150 },
     );
   });
+
+  test('an offered portfolio modification lowers the P&I, meets the target DTI and keeps forbearance within the caps', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 50000, max: 600000 }),
+        fc.integer({ min: 300, max: 900 }),
+        fc.integer({ min: 120, max: 480 }),
+        fc.integer({ min: 1500, max: 20000 }),
+        fc.integer({ min: 30000, max: 900000 }),
+        (upb, rateBp, remaining, income, value) => {
+          const rate = rateBp / 10000;
+          const c = portfolioCase({ upb, rate, remainingTermMonths: remaining, contractualPI: principalAndInterest(upb, rate, remaining).toNumber() }, { value });
+          const r = evaluate(income, c);
+          if (!r.eligible) return;
+          expect(r.principalAndInterest).toBeLessThan(c.loan.contractualPI);
+          expect(r.postModificationDti!).toBeLessThanOrEqual(params.targetDti + 1e-6);
+          const postCap = upb + 9050;
+          expect(r.forbearance).toBeLessThanOrEqual(Math.max(Math.round(postCap * 30) / 100, postCap - value) + 1e-6);
+          // step-ups never exceed the cap and never fall
+          const schedule = r.rateSchedule as { rate: number }[];
+          for (let k = 1; k < schedule.length; k++) {
+            expect(schedule[k].rate).toBeGreaterThan(schedule[k - 1].rate);
+            expect(schedule[k].rate).toBeLessThanOrEqual(r.rateCap as number);
+          }
+        },
+      ),
+      { numRuns: 100 },
+    );
+  });
 });
