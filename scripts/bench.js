@@ -49,14 +49,28 @@ if (!args.includes('--no-compile')) {
 const build = path.join(root, '.bench-build');
 const { runBench } = require(path.join(build, 'bench/run.js'));
 
+async function main() {
 const figures = runBench({ rounds, log: note });
 
-// Case Summary syncs: src/bench/summarySyncs.ts counts them with the in-memory Excel host once that code exists.
+// Case Summary syncs: the largest sample case (shared reference cases and samples/ in the repository).
 figures.summarySyncs = null;
 const summaryBench = path.join(build, 'bench/summarySyncs.js');
+const sampleDirs = [path.join(root, 'samples'), path.join(root, '..', 'shared', 'reference', 'cases'), '/work/shared/reference/cases'];
+const samples = [];
+for (const dir of sampleDirs) {
+  if (!fs.existsSync(dir)) continue;
+  for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.json'))) {
+    try {
+      const json = JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8'));
+      samples.push(json && typeof json === 'object' && json.case ? json.case : json);
+    } catch {
+      note(`sample ${file} is not JSON: skipped`);
+    }
+  }
+}
 if (fs.existsSync(summaryBench)) {
   try {
-    figures.summarySyncs = require(summaryBench).measureSummarySyncs({ log: note });
+    Object.assign(figures, await require(summaryBench).measureSummarySyncs(samples));
   } catch (error) {
     note(`summary syncs not measured: ${String(error && error.message).split('\n')[0]}`);
   }
@@ -95,3 +109,9 @@ if (json) {
   ];
   process.stdout.write(`${lines.join('\n')}\n`);
 }
+}
+
+main().catch((error) => {
+  process.stderr.write(`bench failed: ${error && error.stack ? error.stack : error}\n`);
+  process.exit(1);
+});

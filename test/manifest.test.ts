@@ -92,7 +92,7 @@ describe('production manifest URL rewrite (webpack CopyWebpackPlugin transform)'
     const base = webpackConfig.publicUrl({ LM_PUBLIC_URL: 'https://lm.servicer.example/addin' });
     expect(base).toBe('https://lm.servicer.example/addin/');
     const production = webpackConfig.rewriteManifest(MANIFEST, base);
-    expect(production).not.toContain('localhost');
+    expect(production).not.toContain('https://localhost');
     const devCount = MANIFEST.split(webpackConfig.DEV_URL).length - 1;
     expect(production.split(base).length - 1).toBe(devCount);
     expect(checkManifest(production, { emitted: await emittedFiles(ROOT), baseUrl: base, assetDir: ROOT })).toEqual([]);

@@ -6,7 +6,8 @@
  * The JSDoc below IS the function metadata: the build's CustomFunctionsMetadataPlugin turns it
  * into functions.json and appends the `CustomFunctions.associate(id, function)` calls to this
  * module. Parameters are typed `any` so that the functions, not Excel, word the error for text
- * or a blank ("income must be a number, not the text ..."). Keep every @customfunction in this file.
+ * or a blank ("income must be a number, not the text ..."). A file holding @customfunction JSDoc must be
+ * listed in FUNCTION_FILES of webpack.config.js (the bundle and the metadata read that list).
  */
 /* eslint-disable @typescript-eslint/no-explicit-any -- Excel passes cells untyped; arguments.ts validates them. */
 import { debtToIncome } from '../engine/affordability';

@@ -37,6 +37,7 @@ import {
   Textarea,
   Title3,
   makeStyles,
+  mergeClasses,
   tokens,
 } from '@fluentui/react-components';
 import type { CaseInput, LoanCase } from '../engine/case/types';
@@ -408,7 +409,7 @@ export function App({ workbook, getStarterCase }: AppProps): React.JSX.Element {
                   {/* Each option takes two rows: its figures, then its reason (or terms) across the narrow pane. */}
                   {rows.map((row) => (
                     <React.Fragment key={row.program}>
-                      <TableRow className={`${styles.optionRow} ${row.recommended ? styles.recommendedRow : ''}`} data-program={row.program}>
+                      <TableRow className={mergeClasses(styles.optionRow, row.recommended && styles.recommendedRow)} data-program={row.program}>
                         <TableCell>
                           {row.label}
                           {row.recommended && (
