@@ -71,27 +71,45 @@ export function runBench(options: BenchOptions): BenchFigures {
   const flexCases = generateCases(2000, 11);
   const flexLoans = flexCases.map(flexLoanOf);
 
-  // Float64 Flex baseline.
-  let sink = 0;
-  const floatMs = timeRounds(rounds, () => {
-    for (const loan of flexLoans) sink += flexFloat64(loan).principalAndInterest;
-  });
-  const flexFloat64EvaluationsPerSecond = Math.round((flexLoans.length / floatMs) * 1000);
-
-  // Decimal Flex: the GSE-FLEX program alone on pre-parsed cases with their affordability.
-  let flexEvaluationsPerSecond: number | null = null;
+  // Flex, decimal engine (the GSE-FLEX program alone, on pre-parsed cases with their
+  // affordability) against the float64 comparator, measured alternately round by round so
+  // that both see the same machine load (the machine is shared). The float64 loop is repeated
+  // until a round lasts at least 100 ms, so that timer and JIT noise stay small.
   const flex = findProgram('GSE-FLEX');
   const parsed = flexCases.map((json) => parseCase(json));
   const firstProblem = parsed.find((p) => !p.ok);
+  let contexts: EvaluationContext[] | null = null;
   if (!flex) log('GSE-FLEX is not registered yet: flexEvaluationsPerSecond is null');
-  else if (firstProblem && !firstProblem.ok) log(`generated cases do not parse yet (${firstProblem.problems[0]?.field}: ${firstProblem.problems[0]?.message}): flex figures are null`);
-  else {
-    const contexts = parsed.map((p) => contextFor((p as { case: LoanCase }).case));
-    const decimalMs = timeRounds(rounds, () => {
-      for (const context of contexts) flex.evaluate(context);
-    });
-    flexEvaluationsPerSecond = Math.round((contexts.length / decimalMs) * 1000);
+  else if (firstProblem && !firstProblem.ok) log(`generated cases do not parse (${firstProblem.problems[0]?.field}: ${firstProblem.problems[0]?.message}): flex figures are null`);
+  else contexts = parsed.map((p) => contextFor((p as { case: LoanCase }).case));
+
+  let sink = 0;
+  const floatPass = () => {
+    for (const loan of flexLoans) sink += flexFloat64(loan).principalAndInterest;
+  };
+  let floatRepeats = 1;
+  floatPass();
+  for (let elapsed = 0; elapsed < 100; floatRepeats *= 2) {
+    const start = now();
+    for (let k = 0; k < floatRepeats; k++) floatPass();
+    elapsed = now() - start;
+    if (elapsed >= 100) break;
   }
+  if (flex && contexts) for (const context of contexts) flex.evaluate(context);
+  const floatPerSecond: number[] = [];
+  const decimalPerSecond: number[] = [];
+  for (let r = 0; r < rounds; r++) {
+    let start = now();
+    for (let k = 0; k < floatRepeats; k++) floatPass();
+    floatPerSecond.push((flexLoans.length * floatRepeats * 1000) / (now() - start));
+    if (flex && contexts) {
+      start = now();
+      for (const context of contexts) flex.evaluate(context);
+      decimalPerSecond.push((contexts.length * 1000) / (now() - start));
+    }
+  }
+  const flexFloat64EvaluationsPerSecond = Math.round(median(floatPerSecond));
+  const flexEvaluationsPerSecond = decimalPerSecond.length > 0 ? Math.round(median(decimalPerSecond)) : null;
 
   // Full case: parse + every program of the waterfall + timeline + recommendation.
   let fullCaseEvaluationsPerSecond: number | null = null;

@@ -76,12 +76,26 @@ export function federalHolidays(year: number): FederalHoliday[] {
   return holidays;
 }
 
+/** Observed holidays by year, built once per year: business-day counting asks for every day it steps over (without it the Regulation X timeline took 54% of a one-program case evaluation in a profile). */
+const OBSERVED_BY_YEAR = new Map<number, Map<IsoDate, FederalHoliday>>();
+
+function observedHolidays(year: number): Map<IsoDate, FederalHoliday> {
+  let byDate = OBSERVED_BY_YEAR.get(year);
+  if (!byDate) {
+    // New Year's Day of the next year can be observed on December 31 of this one.
+    const candidates = [...federalHolidays(year), ...(year < 9998 ? federalHolidays(year + 1).slice(0, 1) : [])];
+    byDate = new Map();
+    for (const holiday of candidates) if (!byDate.has(holiday.observed)) byDate.set(holiday.observed, holiday);
+    OBSERVED_BY_YEAR.set(year, byDate);
+  }
+  return byDate;
+}
+
 /** The observed holidays that fall on `date` (normally zero or one). */
 export function holidayOn(date: IsoDate): FederalHoliday | null {
   const year = parseIsoDate(date).getUTCFullYear();
-  // New Year's Day of the next year can be observed on December 31 of this one.
-  const candidates = [...federalHolidays(year), ...(year < 9998 ? federalHolidays(year + 1).slice(0, 1) : [])];
-  return candidates.find((holiday) => holiday.observed === date) ?? null;
+  const holiday = observedHolidays(year).get(date);
+  return holiday ? { ...holiday } : null;
 }
 
 export function isFederalHoliday(date: IsoDate): boolean {

@@ -11,6 +11,7 @@ import { createInMemoryExcel, installGlobals } from '../excelHost';
 import type { WorkbookModel } from '../excelHost/model';
 import type { CaseInput } from '../../engine/case/types';
 import { CustomFunctionRegistry } from './customFunctions';
+import { registerLmFunctions, type FunctionsMetadata } from './lmFunctionsPlugin';
 import { gridFromWorkbook, parseTyped } from './gridModel';
 import { WorkbenchApp, type SampleChoice } from './WorkbenchApp';
 import sampleCase from './sampleCase.json';
@@ -23,95 +24,119 @@ const SAMPLES: Record<string, { label: string; caseJson: CaseInput | undefined }
 };
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- the Office objects cross into the iframe untyped */
-const host = createInMemoryExcel();
-installGlobals(window, host); // the page's own formula bar edits go through the same Excel API
-const workbook = host.workbook as WorkbookModel;
 const customFunctions = new CustomFunctionRegistry();
 let sampleId = 'standard';
 
-/** Office.onReady for hosts whose Office object lacks it (the pane waits for it before rendering). */
-function ensureOnReady(office: any): void {
-  if (office && typeof office.onReady !== 'function') {
-    office.onReady = (callback?: (info: { host: string; platform: string }) => void) => {
-      const info = { host: 'Excel', platform: 'OfficeOnline' };
-      callback?.(info);
-      return Promise.resolve(info);
-    };
+/**
+ * =LM.* formulas: HyperFormula learns the LM functions (from the built functions.json) before
+ * the workbook is created; they call what the pane registers. Without the metadata the grid
+ * still works and LM formulas show #NAME?, as in an Excel without the add-in.
+ */
+async function registerCustomFunctions(): Promise<string[]> {
+  try {
+    const response = await fetch('functions.json');
+    if (!response.ok) return [];
+    return registerLmFunctions((await response.json()) as FunctionsMetadata, customFunctions);
+  } catch {
+    return [];
   }
 }
-ensureOnReady((window as any).Office);
+/** Builds the workbook (after the LM functions are known), exposes it to the pane and renders the page. */
+async function start(): Promise<void> {
+  const lmFormulaNames = await registerCustomFunctions();
 
-async function editCell(sheetName: string, address: string, text: string): Promise<void> {
-  const typed = parseTyped(text);
-  await (window as any).Excel.run(async (context: any) => {
-    const range = context.workbook.worksheets.getItem(sheetName).getRange(address);
-    if ('formula' in typed) range.formulas = [[typed.formula]];
-    else range.values = [[typed.value]];
-    await context.sync();
-  });
-}
+  const host = createInMemoryExcel();
+  installGlobals(window, host); // the page's own formula bar edits go through the same Excel API
+  const workbook = host.workbook as WorkbookModel;
 
-/** What the pane's iframe and the browser tests reach through window.LM_WORKBENCH_HOST. */
-const workbenchHost = {
-  /** Called by officeShim.js inside the pane's iframe, before its bundles run. */
-  installInto(target: any): void {
-    installGlobals(target, host);
-    ensureOnReady(target.Office);
-    target.CustomFunctions = customFunctions.api();
-    target.LM_WORKBENCH = { starterCase: () => SAMPLES[sampleId]?.caseJson };
-  },
-  syncCount: () => host.syncCount(),
-  sheetNames: (): string[] => workbook.sheets.map((sheet) => sheet.name),
-  /** Every non-empty cell of a sheet: address, value (formulas computed), formula, format and display text. */
-  cells(sheetName: string) {
-    const sheet = gridFromWorkbook(workbook).find((s) => s.name === sheetName);
-    if (!sheet) throw new Error(`no sheet "${sheetName}"`);
-    return sheet.cells.flat().filter((cell) => cell !== null && !cell.covered && (cell.value !== null || cell.formula !== null));
-  },
-  snapshot: (sheetName: string) => host.getSheetSnapshot(sheetName),
-  /** Defined names: [{ name: 'LM_Rate', formula: "='Case Input'!$B$12" }]. */
-  names: (): { name: string; formula: string }[] => workbook.names.map((n) => ({ name: n.name, formula: n.formula })),
-  editCell,
-  /** Adds a sheet the way a user would (tests: a user's sheet that must never be overwritten). */
-  async addUserSheet(name: string, values: Record<string, string | number>): Promise<void> {
+  /** Office.onReady for hosts whose Office object lacks it (the pane waits for it before rendering). */
+  function ensureOnReady(office: any): void {
+    if (office && typeof office.onReady !== 'function') {
+      office.onReady = (callback?: (info: { host: string; platform: string }) => void) => {
+        const info = { host: 'Excel', platform: 'OfficeOnline' };
+        callback?.(info);
+        return Promise.resolve(info);
+      };
+    }
+  }
+  ensureOnReady((window as any).Office);
+
+  async function editCell(sheetName: string, address: string, text: string): Promise<void> {
+    const typed = parseTyped(text);
     await (window as any).Excel.run(async (context: any) => {
-      const sheet = context.workbook.worksheets.add(name);
-      for (const [address, value] of Object.entries(values)) sheet.getRange(address).values = [[value]];
+      const range = context.workbook.worksheets.getItem(sheetName).getRange(address);
+      if ('formula' in typed) range.formulas = [[typed.formula]];
+      else range.values = [[typed.value]];
       await context.sync();
     });
-  },
-  customFunctionIds: () => customFunctions.ids(),
-  setSample(id: string): void {
-    if (!(id in SAMPLES)) throw new Error(`no sample "${id}"; samples: ${Object.keys(SAMPLES).join(', ')}`);
-    sampleId = id;
-  },
-};
-(window as any).LM_WORKBENCH_HOST = workbenchHost;
+  }
 
-function Root() {
-  const [sample, setSample] = React.useState(sampleId);
-  const samples: SampleChoice[] = Object.entries(SAMPLES).map(([id, s]) => ({ id, label: s.label }));
-  return (
-    <WorkbenchApp
-      workbook={workbook}
-      syncCount={workbenchHost.syncCount}
-      samples={samples}
-      sampleId={sample}
-      onSampleChange={(id) => {
-        workbenchHost.setSample(id);
-        setSample(id);
-      }}
-      editCell={editCell}
-      customFunctionIds={workbenchHost.customFunctionIds}
-    />
+  /** What the pane's iframe and the browser tests reach through window.LM_WORKBENCH_HOST. */
+  const workbenchHost = {
+    /** Called by officeShim.js inside the pane's iframe, before its bundles run. */
+    installInto(target: any): void {
+      installGlobals(target, host);
+      ensureOnReady(target.Office);
+      target.CustomFunctions = customFunctions.api();
+      target.LM_WORKBENCH = { starterCase: () => SAMPLES[sampleId]?.caseJson };
+    },
+    syncCount: () => host.syncCount(),
+    sheetNames: (): string[] => workbook.sheets.map((sheet) => sheet.name),
+    /** Every non-empty cell of a sheet: address, value (formulas computed), formula, format and display text. */
+    cells(sheetName: string) {
+      const sheet = gridFromWorkbook(workbook).find((s) => s.name === sheetName);
+      if (!sheet) throw new Error(`no sheet "${sheetName}"`);
+      return sheet.cells.flat().filter((cell) => cell !== null && !cell.covered && (cell.value !== null || cell.formula !== null));
+    },
+    snapshot: (sheetName: string) => host.getSheetSnapshot(sheetName),
+    /** Defined names: [{ name: 'LM_Rate', formula: "='Case Input'!$B$12" }]. */
+    names: (): { name: string; formula: string }[] => workbook.names.map((n) => ({ name: n.name, formula: n.formula })),
+    editCell,
+    /** Adds a sheet the way a user would (tests: a user's sheet that must never be overwritten). */
+    async addUserSheet(name: string, values: Record<string, string | number>): Promise<void> {
+      await (window as any).Excel.run(async (context: any) => {
+        const sheet = context.workbook.worksheets.add(name);
+        for (const [address, value] of Object.entries(values)) sheet.getRange(address).values = [[value]];
+        await context.sync();
+      });
+    },
+    customFunctionIds: () => customFunctions.ids(),
+    /** LM functions HyperFormula knows (from functions.json), e.g. LM.DTI. */
+    lmFormulaNames: () => lmFormulaNames,
+    setSample(id: string): void {
+      if (!(id in SAMPLES)) throw new Error(`no sample "${id}"; samples: ${Object.keys(SAMPLES).join(', ')}`);
+      sampleId = id;
+    },
+  };
+  (window as any).LM_WORKBENCH_HOST = workbenchHost;
+
+  function Root() {
+    const [sample, setSample] = React.useState(sampleId);
+    const samples: SampleChoice[] = Object.entries(SAMPLES).map(([id, s]) => ({ id, label: s.label }));
+    return (
+      <WorkbenchApp
+        workbook={workbook}
+        syncCount={workbenchHost.syncCount}
+        samples={samples}
+        sampleId={sample}
+        onSampleChange={(id) => {
+          workbenchHost.setSample(id);
+          setSample(id);
+        }}
+        editCell={editCell}
+        customFunctionIds={workbenchHost.customFunctionIds}
+      />
+    );
+  }
+
+  document.title = 'LM Workbench: in-browser workbench';
+  document.documentElement.lang = 'en';
+  const container = document.body.appendChild(document.createElement('div'));
+  createRoot(container).render(
+    <FluentProvider theme={webLightTheme}>
+      <Root />
+    </FluentProvider>,
   );
 }
 
-document.title = 'LM Workbench: in-browser workbench';
-document.documentElement.lang = 'en';
-const container = document.body.appendChild(document.createElement('div'));
-createRoot(container).render(
-  <FluentProvider theme={webLightTheme}>
-    <Root />
-  </FluentProvider>,
-);
+void start();

@@ -1,0 +1,88 @@
+/**
+ * Lets the workbench's HyperFormula compute =LM.* formulas with the functions the task pane
+ * registered (CustomFunctions.associate, captured by CustomFunctionRegistry). The function
+ * list and parameter shapes come from the built functions.json (the same metadata Excel reads),
+ * so it must be registered before the in-memory workbook is created. Arguments arrive as Excel
+ * passes them: a matrix (any[][]) for a "matrix" parameter, a scalar otherwise.
+ */
+import { CellError, ErrorType, FunctionArgumentType, FunctionPlugin, HyperFormula, SimpleRangeValue } from 'hyperformula';
+import type { CustomFunctionRegistry } from './customFunctions';
+
+export interface FunctionsMetadata {
+  functions: { id: string; name: string; parameters: { name: string; dimensionality?: string; optional?: boolean }[]; result?: { dimensionality?: string } }[];
+}
+
+type Plain = string | number | boolean | null;
+
+/** HyperFormula's value as Excel would pass it to a custom function (empty cells as null). */
+function plain(value: unknown): Plain {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean') return value;
+  if (value instanceof CellError) return null;
+  // Numbers with a format (dates, percents) are wrapped by HyperFormula: unwrap them.
+  const wrapped = value as { val?: unknown };
+  if (typeof wrapped.val === 'number') return wrapped.val;
+  return String(value);
+}
+
+const ERROR_TYPES: Record<string, ErrorType> = {
+  '#VALUE!': ErrorType.VALUE,
+  '#NUM!': ErrorType.NUM,
+  '#DIV/0!': ErrorType.DIV_BY_ZERO,
+  '#N/A': ErrorType.NA,
+};
+
+/** A CustomFunctions.Error (code "#NUM!"...) or any failure, as a cell error with its message. */
+function cellErrorFrom(error: unknown): CellError {
+  const e = error as { code?: string; message?: string };
+  return new CellError(ERROR_TYPES[e?.code ?? ''] ?? ErrorType.VALUE, e?.message ?? String(error));
+}
+
+/** Registers one HyperFormula plugin with every LM function of `metadata`. Call once, before building any HyperFormula. */
+export function registerLmFunctions(metadata: FunctionsMetadata, registry: CustomFunctionRegistry): string[] {
+  class LmFunctionsPlugin extends FunctionPlugin {}
+  const implemented: Record<string, { method: string; parameters: { argumentType: FunctionArgumentType; optionalArg?: boolean }[] }> = {};
+  const translations: Record<string, string> = {};
+  for (const fn of metadata.functions) {
+    const name = `LM.${fn.name}`.toUpperCase();
+    const method = `lm_${fn.id}`;
+    implemented[name] = {
+      method,
+      parameters: fn.parameters.map((p) => ({ argumentType: FunctionArgumentType.ANY, optionalArg: Boolean(p.optional) })),
+    };
+    translations[name] = name;
+    (LmFunctionsPlugin.prototype as unknown as Record<string, unknown>)[method] = function (this: FunctionPlugin, ast: unknown, state: unknown) {
+      const self = this as unknown as { runFunction: (...a: unknown[]) => unknown; metadata: (n: string) => unknown };
+      return self.runFunction((ast as { args: unknown }).args, state, self.metadata(name), (...args: unknown[]) => {
+        const custom = registry.get(fn.id);
+        if (!custom) return new CellError(ErrorType.NAME, `LM.${fn.name} is registered when the task pane has loaded`);
+        const converted = args.map((arg, i) => {
+          const matrix = fn.parameters[i]?.dimensionality === 'matrix';
+          if (arg instanceof SimpleRangeValue) {
+            const data = arg.data.map((row) => row.map(plain));
+            return matrix ? data : data[0]?.[0] ?? null;
+          }
+          if (arg === undefined) return undefined;
+          return matrix ? [[plain(arg)]] : plain(arg);
+        });
+        try {
+          const result = custom(...converted);
+          if (Array.isArray(result)) {
+            // A spilled result: the workbench shows single-cell results only (e.g. MODTERMS with a field).
+            if (result.length === 1 && Array.isArray(result[0]) && result[0].length === 1) return result[0][0] as Plain;
+            return new CellError(ErrorType.VALUE, `LM.${fn.name} returns a ${result.length}-row table: the workbench shows single values (give a field)`);
+          }
+          if (result && typeof (result as { then?: unknown }).then === 'function') {
+            return new CellError(ErrorType.VALUE, `LM.${fn.name} is asynchronous: not computed in the workbench`);
+          }
+          return (result ?? null) as Plain;
+        } catch (error) {
+          return cellErrorFrom(error);
+        }
+      });
+    };
+  }
+  (LmFunctionsPlugin as unknown as { implementedFunctions: unknown }).implementedFunctions = implemented;
+  HyperFormula.registerFunctionPlugin(LmFunctionsPlugin as never, { enGB: translations } as never);
+  return Object.keys(implemented);
+}
