@@ -67,11 +67,11 @@ const useStyles = makeStyles({
   },
   gridScroll: { flex: 1, overflow: 'auto', minHeight: 0, outline: 'none', ':focus-visible': { outline: `2px solid ${tokens.colorStrokeFocus2}` } },
   table: { borderCollapse: 'separate', borderSpacing: 0, fontFamily: 'Calibri, Carlito, "Segoe UI", Arial, sans-serif', fontSize: '11pt', tableLayout: 'fixed', backgroundColor: '#ffffff', color: '#000000' },
-  corner: { position: 'sticky', top: 0, left: 0, zIndex: 3, backgroundColor: '#f3f3f3', width: '44px', borderRight: '1px solid #c8c8c8', borderBottom: '1px solid #c8c8c8' },
+  corner: { position: 'sticky', top: 0, left: 0, zIndex: 100003, backgroundColor: '#f3f3f3', width: '44px', borderRight: '1px solid #c8c8c8', borderBottom: '1px solid #c8c8c8' },
   columnHeader: {
     position: 'sticky',
     top: 0,
-    zIndex: 2,
+    zIndex: 100002,
     height: `${HEADER_HEIGHT}px`,
     backgroundColor: '#f3f3f3',
     color: '#444444',
@@ -83,7 +83,7 @@ const useStyles = makeStyles({
   rowHeader: {
     position: 'sticky',
     left: 0,
-    zIndex: 1,
+    zIndex: 100001,
     backgroundColor: '#f3f3f3',
     color: '#444444',
     fontWeight: 400,
@@ -276,7 +276,7 @@ function SheetTable({ sheet, selected, onSelect }: { sheet: GridSheet; selected:
           const stickyStyle: React.CSSProperties = frozen ? { position: 'sticky', top: HEADER_HEIGHT + r * ROW_HEIGHT, zIndex: 1 } : {};
           return (
             <tr key={r}>
-              <th className={styles.rowHeader} scope="row" style={frozen ? { ...stickyStyle, zIndex: 2 } : undefined}>
+              <th className={styles.rowHeader} scope="row" style={frozen ? { ...stickyStyle, zIndex: 100001 } : undefined}>
                 {r + 1}
               </th>
               {row.map((cell, c) => {
@@ -287,7 +287,9 @@ function SheetTable({ sheet, selected, onSelect }: { sheet: GridSheet; selected:
                 if (isSelected) classes.push(styles.selected);
                 if (frozen && r === sheet.frozenRows - 1) classes.push(styles.frozenEdge);
                 if (cell && typeof cell.value === 'number' && !cell.style.horizontalAlignment) classes.push(styles.number);
-                const css: React.CSSProperties = { ...(cell ? (cellCss(cell.style) as React.CSSProperties) : {}), ...stickyStyle };
+                // Frozen cells are painted right to left (higher z-index on the left), so a label that runs on
+                // over its empty neighbour stays visible above that neighbour's opaque background.
+                const css: React.CSSProperties = { ...(cell ? (cellCss(cell.style) as React.CSSProperties) : {}), ...stickyStyle, ...(frozen ? { zIndex: 1 + sheet.columns - c } : {}) };
                 if (frozen && !css.backgroundColor) css.backgroundColor = '#ffffff';
                 if (cell?.spills) css.overflow = 'visible';
                 return (
