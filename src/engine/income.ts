@@ -46,6 +46,20 @@ export function monthlyIncome(amount: DecimalInput, frequency: IncomeFrequency |
   return x.times(times).dividedBy(over);
 }
 
+/**
+ * The monthly equivalent as a multiplier over a divisor (`amount * times / over`), so a sheet can
+ * write the same conversion as a native formula. HOURLY folds the weekly hours into `times`.
+ */
+export function monthlyIncomeFactor(frequency: IncomeFrequency, hoursPerWeek?: number | null): { times: number; over: number } {
+  if (frequency === 'HOURLY') {
+    if (hoursPerWeek === undefined || hoursPerWeek === null) {
+      throw new ArgumentError('hoursPerWeek', 'hoursPerWeek is required for HOURLY income: the usual hours worked per week, e.g. 40');
+    }
+    return { times: hoursPerWeek * 52, over: 12 };
+  }
+  return MONTHLY_FACTORS[frequency];
+}
+
 export interface GrossIncomeOptions {
   /** Income types this program does not count (e.g. UNEMPLOYMENT for a short-sale HTI, Fannie Mae F-1-14). */
   excludeTypes?: readonly (IncomeType | string)[];
@@ -71,7 +85,14 @@ export function grossMonthlyIncome(lines: readonly IncomeLine[], options: GrossI
     const exact = monthlyIncome(line.amount, line.frequency, line.hoursPerWeek);
     const counted = !excluded.has(line.type);
     if (counted) exactTotal = exactTotal.plus(exact);
-    return { type: line.type, frequency: line.frequency, amount: line.amount, monthlyAmount: centsNumber(exact), counted };
+    return {
+      type: line.type,
+      frequency: line.frequency,
+      amount: line.amount,
+      ...(line.hoursPerWeek !== undefined ? { hoursPerWeek: line.hoursPerWeek } : {}),
+      monthlyAmount: centsNumber(exact),
+      counted,
+    };
   });
   return { exactTotal, total: lines.length === 0 ? null : centsNumber(exactTotal), lines: results };
 }

@@ -158,6 +158,9 @@ export interface IncomeLineResult {
   type: string;
   frequency: string;
   amount: number;
+  /** HOURLY lines: the usual hours per week. */
+  hoursPerWeek?: number;
+  /** The line's monthly equivalent rounded to the cent (the total is the rounded sum of the exact amounts). */
   monthlyAmount: number;
   counted: boolean;
 }

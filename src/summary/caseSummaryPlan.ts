@@ -6,7 +6,8 @@
  * the lines above (arrears total, current payment, gross income, housing expense, DTI,
  * change against the current payment) are native formulas, so they follow a manager's edits.
  */
-import type { LoanCase } from '../engine/case/types';
+import type { IncomeFrequency, LoanCase } from '../engine/case/types';
+import { monthlyIncomeFactor } from '../engine/income';
 import { daysBetween, toExcelSerial, type IsoDate } from '../engine/dates';
 import type { AuditStep, Evaluation, ModificationResult, OptionResult, StepFigures } from '../engine/results';
 import { FORMATS, cellAddress, type CellStyleName, type CellValue, type PlannedCell, type PlannedChart, type SheetPlan } from './sheetPlan';
@@ -271,7 +272,11 @@ export function caseSummaryPlan(evaluation: Evaluation, loanCase: LoanCase, opti
     w.put(w.row, 0, { value: humanize(line.type), style: 'label' });
     w.put(w.row, 1, { value: humanize(line.frequency) });
     w.put(w.row, 2, { value: line.amount, numberFormat: FORMATS.currency });
-    w.put(w.row, 3, { value: line.monthlyAmount, numberFormat: FORMATS.currency });
+    // The exact monthly equivalent as a native formula of the amount beside it, as the engine
+    // computes it (unrounded per line; the engine rounds the total once), so the SUM below equals
+    // the engine's gross income to the cent and follows an edited amount.
+    const { times, over } = monthlyIncomeFactor(line.frequency as IncomeFrequency, line.hoursPerWeek);
+    w.put(w.row, 3, { formula: `=C${w.row + 1}*${times}/${over}`, numberFormat: FORMATS.currency });
     w.put(w.row, 4, { value: line.counted ? 'Yes' : 'No' });
     w.row++;
   }
@@ -282,7 +287,8 @@ export function caseSummaryPlan(evaluation: Evaluation, loanCase: LoanCase, opti
   const incomeRange = `D${firstIncome + 1}:D${w.row}`;
   const countedRange = `E${firstIncome + 1}:E${w.row}`;
   w.put(w.row, 0, { value: 'Gross monthly income (counted lines)', style: 'total' });
-  const gross = w.put(w.row, 3, { formula: `=SUMIF(${countedRange},"Yes",${incomeRange})`, numberFormat: FORMATS.currency, style: 'total' });
+  // Rounded once, at the total, as the engine's rounding point is (engine/income.ts).
+  const gross = w.put(w.row, 3, { formula: `=ROUND(SUMIF(${countedRange},"Yes",${incomeRange}),2)`, numberFormat: FORMATS.currency, style: 'total' });
   w.row += 2;
 
   w.header(['Housing expense', '', '', 'Monthly']);
