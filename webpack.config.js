@@ -4,8 +4,11 @@
  *   taskpane  src/taskpane/index.tsx      -> taskpane.js, on taskpane.html (the shared runtime page)
  *   functions src/functions/functions.ts  -> functions.js (also on taskpane.html: one runtime runs both)
  *                                            + functions.json (metadata from the JSDoc)
- *   workbench src/workbench/page/index.tsx -> workbench.js, workbench.html (`npm run workbench`;
- *                                            not referenced by the manifest)
+ *   workbench src/workbench/page/index.tsx -> workbench.js, workbench.html, only with `--env workbench`
+ *                                            (`npm run workbench`), into .workbench-build/ instead of dist/:
+ *                                            the workbench bundles HyperFormula (GPL-3.0, used here as a
+ *                                            local development and test tool) and is never deployed with
+ *                                            the add-in, and a workbench build never overwrites dist/.
  *
  * Office.js comes from Microsoft's CDN (a <script> in taskpane.html), never from the bundle.
  * Development certificates are only asked for when serving, so `npm run build` needs none.
@@ -61,9 +64,13 @@ function rewriteManifest(content, baseUrl) {
   return content.toString().split(DEV_URL).join(baseUrl).split(DEV_URL.slice(0, -1)).join(baseUrl.slice(0, -1));
 }
 
+/** Where a workbench build goes (`webpack --env workbench`); scripts/workbench.js serves it. */
+const WORKBENCH_OUTPUT = path.resolve(__dirname, '.workbench-build');
+
 module.exports = async (env = {}, argv = {}) => {
   const dev = argv.mode !== 'production';
   const serving = Boolean(env.WEBPACK_SERVE);
+  const workbench = Boolean(env.workbench);
   const baseUrl = dev ? DEV_URL : publicUrl();
 
   return {
@@ -71,13 +78,13 @@ module.exports = async (env = {}, argv = {}) => {
     entry: {
       taskpane: './src/taskpane/index.tsx',
       functions: FUNCTION_FILES,
-      workbench: './src/workbench/page/index.tsx',
+      ...(workbench ? { workbench: './src/workbench/page/index.tsx' } : {}),
     },
     output: {
-      path: path.resolve(__dirname, 'dist'),
+      path: workbench ? WORKBENCH_OUTPUT : path.resolve(__dirname, 'dist'),
       filename: FILENAMES.bundle,
       // dist/engine and dist/cli are emitted by tsc after webpack (`npm run build`): keep them.
-      clean: { keep: /^(engine|cli)\// },
+      clean: workbench ? true : { keep: /^(engine|cli)\// },
     },
     resolve: { extensions: ['.ts', '.tsx', '.js'] },
     // Office.js is loaded from the CDN by taskpane.html; nothing may bundle it.
@@ -100,11 +107,15 @@ module.exports = async (env = {}, argv = {}) => {
         template: './src/taskpane/taskpane.html',
         chunks: ['taskpane', 'functions'],
       }),
-      new HtmlWebpackPlugin({
-        filename: FILENAMES.workbenchHtml,
-        title: 'LM Workbench (local)',
-        chunks: ['workbench'],
-      }),
+      ...(workbench
+        ? [
+            new HtmlWebpackPlugin({
+              filename: FILENAMES.workbenchHtml,
+              title: 'LM Workbench (local)',
+              chunks: ['workbench'],
+            }),
+          ]
+        : []),
       new CopyWebpackPlugin({
         patterns: [
           { from: 'assets/*.png', to: 'assets/[name][ext]' },
@@ -129,6 +140,7 @@ module.exports = async (env = {}, argv = {}) => {
 
 module.exports.FILENAMES = FILENAMES;
 module.exports.FUNCTION_FILES = FUNCTION_FILES;
+module.exports.WORKBENCH_OUTPUT = WORKBENCH_OUTPUT;
 module.exports.DEV_URL = DEV_URL;
 module.exports.DEFAULT_PUBLIC_URL = DEFAULT_PUBLIC_URL;
 module.exports.publicUrl = publicUrl;

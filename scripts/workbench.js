@@ -3,7 +3,7 @@
  * The in-browser workbench: `npm run workbench`.
  *
  * Builds the add-in (webpack, development mode) unless it is already up to date, then serves
- * dist/ on http://localhost:3000 (or PORT) with Node's own http server. Open
+ * .workbench-build/ (webpack --env workbench, apart from the deployable dist/) on http://localhost:3000 (or PORT) with Node's own http server. Open
  * http://localhost:3000/ : the REAL task pane (taskpane.html) runs in an iframe beside a grid
  * of the in-memory workbook, so the whole flow (New case, Evaluate, Build Case Summary) runs
  * without Excel.
@@ -23,7 +23,8 @@ const path = require('path');
 const { spawnSync } = require('child_process');
 
 const ROOT = path.resolve(__dirname, '..');
-const DIST = path.join(ROOT, 'dist');
+// The workbench build (webpack --env workbench), apart from the deployable dist/.
+const DIST = require('../webpack.config.js').WORKBENCH_OUTPUT;
 const SHIM_SOURCE = path.join(ROOT, 'src', 'workbench', 'page', 'officeShim.js');
 const SHIM_URL = '/workbench-office-shim.js';
 /** Office.js from Microsoft's CDN, as taskpane.html loads it (any appsforoffice / office.js script tag). */
@@ -57,10 +58,10 @@ function newestMtime(dir) {
   return newest;
 }
 
-/** Why the build is out of date, or null when dist/ is newer than every source it is built from. */
+/** Why the build is out of date, or null when the workbench build is newer than every source it is built from. */
 function staleReason() {
   for (const file of REQUIRED_OUTPUTS) {
-    if (!fs.existsSync(path.join(DIST, file))) return `dist/${file} is missing`;
+    if (!fs.existsSync(path.join(DIST, file))) return `${path.relative(ROOT, DIST)}/${file} is missing`;
   }
   const built = Math.min(...REQUIRED_OUTPUTS.map((file) => fs.statSync(path.join(DIST, file)).mtimeMs));
   const sources = Math.max(newestMtime(path.join(ROOT, 'src')), fs.statSync(path.join(ROOT, 'webpack.config.js')).mtimeMs);
@@ -71,12 +72,12 @@ function staleReason() {
 function ensureBuilt({ force = false, log = console.log } = {}) {
   const reason = force ? 'a rebuild was asked for' : staleReason();
   if (!reason) {
-    log('workbench: dist/ is up to date (use --rebuild to force a build)');
+    log(`workbench: ${path.relative(ROOT, DIST)}/ is up to date (use --rebuild to force a build)`);
     return false;
   }
   log(`workbench: building with webpack in development mode (${reason})...`);
   const webpackCli = require.resolve('webpack-cli/bin/cli.js');
-  const result = spawnSync(process.execPath, [webpackCli, '--mode', 'development'], { cwd: ROOT, stdio: 'inherit' });
+  const result = spawnSync(process.execPath, [webpackCli, '--mode', 'development', '--env', 'workbench'], { cwd: ROOT, stdio: 'inherit' });
   if (result.status !== 0) throw new Error(`webpack failed (exit code ${result.status}); see its output above`);
   const missing = REQUIRED_OUTPUTS.filter((file) => !fs.existsSync(path.join(DIST, file)));
   if (missing.length > 0) throw new Error(`the build did not emit ${missing.join(', ')}: check webpack.config.js`);
@@ -130,7 +131,7 @@ function handle(request, response, root) {
 }
 
 /**
- * Serves `root` (dist/) on the loopback interface. `port` 0 picks a free port.
+ * Serves `root` (the workbench build) on the loopback interface. `port` 0 picks a free port.
  * Resolves with { url, port, close() }.
  */
 function startWorkbenchServer({ root = DIST, port = 3000, host = '127.0.0.1' } = {}) {
@@ -164,7 +165,7 @@ async function main(argv) {
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port / PORT must be a port number, not "${portIndex >= 0 ? args[portIndex + 1] : process.env.PORT}"`);
   if (!args.includes('--no-build')) ensureBuilt({ force: args.includes('--rebuild') });
   const { url } = await startWorkbenchServer({ port });
-  console.log(`workbench: serving dist/ on ${url}  (open it in a browser; Ctrl+C to stop)`);
+  console.log(`workbench: serving ${path.relative(ROOT, DIST)}/ on ${url}  (open it in a browser; Ctrl+C to stop)`);
 }
 
 if (require.main === module) {

@@ -2,7 +2,7 @@
 /**
  * Browser tests of the task pane in the workbench (`npm run test:e2e`).
  *
- * Builds the add-in if dist/ is out of date, serves it with scripts/workbench.js on a free
+ * Builds the add-in if its workbench build (.workbench-build/) is out of date, serves it with scripts/workbench.js on a free
  * port, and drives the REAL task pane in headless Chromium (Debian's /usr/bin/chromium through
  * playwright-core) the way a specialist would: New case, fix a cell, Evaluate, export, Build
  * Case Summary (twice: Keep both, Replace, Cancel), settings, keyboard, import. Expected
