@@ -35,7 +35,8 @@ function run(command, commandArgs) {
 }
 
 if (args.includes('--build')) {
-  const build = run(process.execPath, [path.join(root, 'node_modules/webpack/bin/webpack.js'), '--mode', 'production']);
+  // Built into .bench-build/dist so that the bench never replaces someone's dist/.
+  const build = run(process.execPath, [path.join(root, 'node_modules/webpack/bin/webpack.js'), '--mode', 'production', '--output-path', path.join(root, '.bench-build', 'dist')]);
   if (build.status !== 0) note(`webpack production build failed:\n${build.output.slice(-2000)}`);
 }
 
@@ -77,8 +78,9 @@ if (fs.existsSync(summaryBench)) {
 } else note('summary syncs not measured: src/bench/summarySyncs.ts is not built');
 
 // Bundle sizes: the largest .js of each entry in dist/ (webpack names them functions*.js, taskpane*.js).
+const distDir = args.includes('--build') ? path.join(root, '.bench-build', 'dist') : path.join(root, 'dist');
 function gzipOf(prefix) {
-  const dist = path.join(root, 'dist');
+  const dist = distDir;
   if (!fs.existsSync(dist)) return null;
   const files = fs.readdirSync(dist).filter((f) => f.startsWith(prefix) && f.endsWith('.js'));
   if (files.length === 0) return null;
@@ -87,8 +89,8 @@ function gzipOf(prefix) {
 figures.functionsBundleGzipBytes = gzipOf('functions');
 figures.taskpaneBundleGzipBytes = gzipOf('taskpane');
 // webpack writes source maps only in development mode (webpack.config.js devtool): say which build was measured.
-figures.bundleBuild = fs.existsSync(path.join(root, 'dist', 'functions.js'))
-  ? fs.existsSync(path.join(root, 'dist', 'functions.js.map')) ? 'development' : 'production'
+figures.bundleBuild = fs.existsSync(path.join(distDir, 'functions.js'))
+  ? fs.existsSync(path.join(distDir, 'functions.js.map')) ? 'development' : 'production'
   : null;
 if (figures.bundleBuild === 'development') note('dist/ holds a development build: bundle sizes are not the production figures (run `npm run bench -- --build`)');
 if (figures.functionsBundleGzipBytes === null || figures.taskpaneBundleGzipBytes === null) {

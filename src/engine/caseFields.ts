@@ -193,6 +193,16 @@ export function cellToFieldValue(value: CellValue, kind: FieldKind): { ok: true;
   }
 }
 
+const PATH_PARTS = new Map<string, string[]>();
+function pathParts(path: string): string[] {
+  let parts = PATH_PARTS.get(path);
+  if (!parts) {
+    parts = path.split('.');
+    PATH_PARTS.set(path, parts);
+  }
+  return parts;
+}
+
 /**
  * Accumulates field values into a case-JSON object. `set` returns an error message for a
  * field given twice; `build` returns the case JSON (lines in index order, shorthands appended).
@@ -214,7 +224,7 @@ export class CaseJsonBuilder {
       line[field.key] = value;
       this.lines[field.list].set(field.index, line);
     } else {
-      const parts = field.path.split('.');
+      const parts = pathParts(field.path);
       let node = this.root;
       for (const part of parts.slice(0, -1)) {
         node[part] = (node[part] as Record<string, unknown> | undefined) ?? {};

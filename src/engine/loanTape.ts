@@ -154,9 +154,17 @@ function staleValuation(json: Record<string, unknown>, evaluationDate: string): 
   const property = (json.property ?? {}) as Record<string, unknown>;
   const valuationDate = property.valuationDate;
   if (typeof valuationDate !== 'string' || !isIsoDate(valuationDate) || !isIsoDate(evaluationDate)) return null;
-  const maxAge = Number(findRulebook('AFFORDABILITY')?.parameters.maxValuationAgeDays?.value ?? 90);
+  const maxAge = maxValuationAgeDays();
   const age = daysBetween(valuationDate, evaluationDate);
   return age > maxAge ? `valuation is ${age} days old (more than ${maxAge})` : null;
+}
+
+let cachedMaxAge: number | null = null;
+
+/** The AFFORDABILITY rulebook's maximum valuation age, read once (the published rulebook does not change at run time). */
+function maxValuationAgeDays(): number {
+  if (cachedMaxAge === null) cachedMaxAge = Number(findRulebook('AFFORDABILITY')?.parameters.maxValuationAgeDays?.value ?? 90);
+  return cachedMaxAge;
 }
 
 function errorRow(row: number, caseId: string | null, message: string): LoanTapeResult {

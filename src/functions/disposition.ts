@@ -72,7 +72,6 @@ export function shortsale(
       rulebook(id: string) {
         const rulebook = findRulebook(id);
         if (!rulebook) throw new Error(`no rulebook "${id}"`);
-        // eslint-disable-next-line @typescript-eslint/no-explicit-any
         return { ref: rulebookRef(rulebook), params: parameterValues(rulebook) as any, rulebook: rulebook as any };
       },
     };

@@ -83,5 +83,6 @@ describe('flexFloat64 agrees with the decimal engine (a sanity check of the comp
     }
     expect({ agree, disagreements: agree >= 950 ? [] : disagreements }).toEqual({ agree: expect.any(Number), disagreements: [] });
     expect(agree).toBeGreaterThanOrEqual(950);
+    if (process.env.SHOW_AGREEMENT) process.stdout.write(`flexFloat64 agrees on ${agree} of 1000 loans\n`);
   });
 });

@@ -78,6 +78,10 @@ describe('LM.PITIA, LM.LTV, LM.CLTV', () => {
     expect(wb.value('D3')).toBe(1913.14);
     expect(errorOf(wb.value('D4')).message).toBe('principal_and_interest must be a number, not the text "n/a"');
   });
+  test('PITIA called directly: 1913.14 + 200 = 2113.14; a blank P&I says what to enter', () => {
+    expect(pitia([[1913.14]], [[200]])).toBe(2113.14);
+    expect(excelErrorOf(() => pitia([['']])).message).toBe('principal_and_interest is blank: enter the monthly P&I');
+  });
   test('LTV and CLTV as fractions', () => {
     expect(ltv([[200000]], [[250000]])).toBe(0.8); // 200,000 / 250,000
     expect(cltv([[200000]], [[20000], [5000]], [[250000]])).toBe(0.9); // (200,000 + 25,000) / 250,000
@@ -94,6 +98,9 @@ describe('LM.VARESIDUAL, LM.VARESIDUALREQUIRED', () => {
   test('residual income = net income - housing - debts - maintenance', () => {
     expect(varesidual([[5000]], [[1800]], [[600]], [[300]])).toBe(2300); // 5000 - 1800 - 600 - 300
     expect(varesidual([[1000]], [[1500]])).toBe(-500);
+  });
+  test('called directly: region in any case; $79,999.99 is below the $80,000 break (Midwest, 1 person: 382)', () => {
+    expect(varesidualrequired('midwest', 1, [[79999.99]])).toBe(382);
   });
   test('required residual income from the VA table (engine.md section 3)', () => {
     const wb = workbook([
@@ -112,6 +119,10 @@ describe('LM.VARESIDUAL, LM.VARESIDUALREQUIRED', () => {
 });
 
 describe('LM.TARGETPI', () => {
+  test('called directly, strictly_above must be TRUE or FALSE', () => {
+    expect(targetpi(1913.14, null, true)).toBe(1530.41);
+    expect(excelErrorOf(() => targetpi(1913.14, 0.2, 'yes')).message).toBe('strictly_above must be TRUE or FALSE');
+  });
   test('GSE 20% target and other reductions', () => {
     const wb = workbook([
       [1913.14, '=LM.TARGETPI(A1)', '=LM.TARGETPI(1000, 25%)', '=LM.TARGETPI(1000, 0.25, FALSE())', '=LM.TARGETPI(1000, 20)', '=LM.TARGETPI("x")'],
