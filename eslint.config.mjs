@@ -11,7 +11,7 @@ const nodeGlobals = readonly(['require', 'module', 'exports', '__dirname', '__fi
 const browserGlobals = readonly(['window', 'document', 'fetch', 'navigator', 'location', 'Office', 'Excel', 'CustomFunctions', 'HTMLElement', 'Event']);
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'coverage/**', 'node_modules/**', 'test/e2e/artifacts/**', '.bench-build/**'] },
+  { ignores: ['dist/**', 'coverage/**', 'node_modules/**', 'test/e2e/artifacts/**', '.bench-build/**', '.workbench-build/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -76,6 +76,15 @@ function failed(checks: EligibilityCheck[]): EligibilityCheck | undefined {
   return checks.find((c) => c.status === 'fail');
 }
 
+/** What a sale must pay off: UPB, non-interest-bearing deferred balance and every arrearage (late fees included). */
+function totalDebtOf(loanCase: LoanCase): Decimal {
+  const { loan, arrears } = loanCase;
+  return [loan.upb, loan.deferredBalance, arrears.delinquentInterest, arrears.escrowAdvances, arrears.servicingAdvances, arrears.legalFees, arrears.lateFees].reduce<Decimal>(
+    (sum, amount) => sum.plus(dec(amount)),
+    ZERO,
+  );
+}
+
 function evaluateShortSale(context: EvaluationContext): DispositionResult {
   const { loanCase } = context;
   const { ref, params } = context.rulebook<DispositionParams>(dispositionRulebookId(loanCase.investor));
@@ -146,6 +155,19 @@ function evaluateShortSale(context: EvaluationContext): DispositionResult {
     );
   }
   checks.push(check('net return at or above the minimum', meets ? 'pass' : 'fail', `net return ${percentNumber(netReturn)}% of the as-is value; minimum ${percentNumber(minimum)}% (${tier})`));
+  // A short sale is a sale SHORT of the payoff: when the net proceeds cover the total debt the
+  // borrower can sell and pay the loan off, and calling it an eligible short sale would mislead.
+  const totalDebt = totalDebtOf(loanCase);
+  const shortfall = netProceeds.lessThan(totalDebt);
+  checks.push(
+    check(
+      'net proceeds short of the total debt',
+      shortfall ? 'pass' : 'fail',
+      shortfall
+        ? `net proceeds ${netProceeds.toFixed(2)} leave a shortfall of ${totalDebt.minus(netProceeds).toFixed(2)} against the total debt ${totalDebt.toFixed(2)}`
+        : `net proceeds ${netProceeds.toFixed(2)} cover the total debt ${totalDebt.toFixed(2)} (UPB, deferred balance and arrears): an ordinary sale pays the loan off`,
+    ),
+  );
   steps.push({
     step: 'Net return',
     action: `net proceeds / as-is value ${meets ? 'meets' : 'is below'} the investor minimum`,
@@ -157,7 +179,12 @@ function evaluateShortSale(context: EvaluationContext): DispositionResult {
   return {
     ...base,
     eligible: !failure,
-    ...(failure ? { reason: failure.test === 'net return at or above the minimum' ? 'net return below minimum' : failure.test, reasonDetail: failure.detail } : {}),
+    ...(failure
+      ? {
+          reason: failure.test === 'net return at or above the minimum' ? 'net return below minimum' : failure.test === 'net proceeds short of the total debt' ? 'no shortfall: the sale pays off the loan' : failure.test,
+          reasonDetail: failure.detail,
+        }
+      : {}),
     price: centsNumber(price),
     priceFromOffer: offer.offerPrice !== null,
     commission: centsNumber(commission),

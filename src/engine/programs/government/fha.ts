@@ -26,7 +26,7 @@ import {
   housingExpenseOtherThanPI,
   housingRatio,
   modificationDates,
-  money,
+  money, moneyText,
   pct,
   rateNumber,
   reductionPercent,
@@ -123,24 +123,24 @@ function fhaModificationProgram(id: string, label: string, which: '30' | '40'): 
         const thirtyReaches = thirty !== null && thirty.targetReached && thirty.principalAndInterest.lessThan(pre);
         checks.push(
           thirtyReaches
-            ? check('30-year modification misses the target', 'fail', `the 30-year modification reaches P&I ${money(thirty!.principalAndInterest)}: offer it first`)
+            ? check('30-year modification misses the target', 'fail', `the 30-year modification reaches P&I ${moneyText(thirty!.principalAndInterest)}: offer it first`)
             : check('30-year modification misses the target', 'pass', 'the 30-year modification does not reach the target'),
         );
       }
       const requireTarget = which === '30' || params.requireTargetReduction;
       checks.push(
         figures.targetReached
-          ? check(`${pct(params.targetReductionPercent)} P&I reduction reached`, 'pass', `P&I ${money(figures.principalAndInterest)} <= target ${money(figures.target)}`)
+          ? check(`${pct(params.targetReductionPercent)} P&I reduction reached`, 'pass', `P&I ${moneyText(figures.principalAndInterest)} <= target ${moneyText(figures.target)}`)
           : check(
               `${pct(params.targetReductionPercent)} P&I reduction reached`,
               requireTarget ? 'fail' : 'pass',
-              `P&I ${money(figures.principalAndInterest)} above target ${money(figures.target)} with the whole partial claim used${requireTarget ? '' : ' (offered anyway: requireTargetReduction is false)'}`,
+              `P&I ${moneyText(figures.principalAndInterest)} above target ${moneyText(figures.target)} with the whole partial claim used${requireTarget ? '' : ' (offered anyway: requireTargetReduction is false)'}`,
             ),
       );
       checks.push(
         figures.principalAndInterest.lessThanOrEqualTo(pre)
-          ? check('P&I does not increase', 'pass', `${money(figures.principalAndInterest)} <= contractual ${money(pre)}`)
-          : check('P&I does not increase', 'fail', `${money(figures.principalAndInterest)} > contractual ${money(pre)}`),
+          ? check('P&I does not increase', 'pass', `${moneyText(figures.principalAndInterest)} <= contractual ${moneyText(pre)}`)
+          : check('P&I does not increase', 'fail', `${moneyText(figures.principalAndInterest)} > contractual ${moneyText(pre)}`),
       );
       return buildGovernmentModification(context, id, label, ref, checks, steps, figures, params.trialPaymentCount, params.trialPaymentCountImminentDefault, isImminentDefault(loanCase, params), {
         partialClaim: money(figures.arrearsInPartialClaim.plus(figures.principalDeferment)),
@@ -222,6 +222,11 @@ export function buildGovernmentModification(
 export function shortReason(test: string): string {
   if (test === 'P&I does not increase') return 'P&I increase';
   if (test.includes('P&I reduction reached')) return 'target reduction not reached';
+  // Gate checks named for the condition that lets a later step run: their failure means an earlier option works.
+  if (test === '30-year modification not affordable') return 'a 30-year modification is affordable';
+  if (test === '30-year modification misses the target') return 'the 30-year modification reaches the target';
+  if (test === 'partial claim not available') return 'the partial claim resolves the default';
+  if (test.startsWith('PITIA at most ')) return test.replace('PITIA at most ', 'PITIA above ');
   return `failed: ${test}`;
 }
 
@@ -240,14 +245,14 @@ export const FHA_PARTIAL_CLAIM: ProgramDefinition = {
       occupancyCheck(loanCase),
       retentionIntervalCheck(loanCase, params.retentionIntervalMonths),
       loanCase.loan.monthsDelinquent >= 1 && arrears.greaterThan(0)
-        ? check('loan delinquent', 'pass', `${loanCase.loan.monthsDelinquent} months delinquent, arrears ${money(arrears)}`)
+        ? check('loan delinquent', 'pass', `${loanCase.loan.monthsDelinquent} months delinquent, arrears ${moneyText(arrears)}`)
         : check('loan delinquent', 'fail', 'no arrears to cure'),
       loanCase.borrower.hardshipResolved
         ? check('borrower can resume the contractual payment', 'pass', 'hardship resolved')
         : check('borrower can resume the contractual payment', 'fail', 'hardship not resolved: the modification options with a 25% P&I reduction apply'),
       arrears.lessThanOrEqualTo(available)
-        ? check('arrears within the partial claim available', 'pass', `${money(arrears)} <= ${money(available)}`)
-        : check('arrears within the partial claim available', 'fail', `arrears ${money(arrears)} > partial claim available ${money(available)}`),
+        ? check('arrears within the partial claim available', 'pass', `${moneyText(arrears)} <= ${moneyText(available)}`)
+        : check('arrears within the partial claim available', 'fail', `arrears ${moneyText(arrears)} > partial claim available ${moneyText(available)}`),
     ];
     const steps: AuditStep[] = [
       {
@@ -315,8 +320,8 @@ export const FHA_PAYMENT_SUPPLEMENT: ProgramDefinition = {
     }
     checks.push(
       arrears.lessThanOrEqualTo(available)
-        ? check('arrears within the partial claim available', 'pass', `${money(arrears)} <= ${money(available)}`)
-        : check('arrears within the partial claim available', 'fail', `arrears ${money(arrears)} > partial claim available ${money(available)}`),
+        ? check('arrears within the partial claim available', 'pass', `${moneyText(arrears)} <= ${moneyText(available)}`)
+        : check('arrears within the partial claim available', 'fail', `arrears ${moneyText(arrears)} > partial claim available ${moneyText(available)}`),
     );
     const remaining = Decimal.max(ZERO, available.minus(arrears));
     const maxReduction = pi.times(params.paymentSupplementMaxReductionPercent);
@@ -325,11 +330,11 @@ export const FHA_PAYMENT_SUPPLEMENT: ProgramDefinition = {
     const minimum = Decimal.max(pi.times(params.paymentSupplementMinReductionPercent), new Decimal(params.paymentSupplementMinReductionAmount));
     checks.push(
       monthlyPrincipalReduction.greaterThanOrEqualTo(minimum)
-        ? check('minimum monthly principal reduction', 'pass', `MoPR ${money(monthlyPrincipalReduction)} >= ${minimum.toDecimalPlaces(2, Decimal.ROUND_CEIL).toString()}`)
+        ? check('minimum monthly principal reduction', 'pass', `MoPR ${moneyText(monthlyPrincipalReduction)} >= ${minimum.toDecimalPlaces(2, Decimal.ROUND_CEIL).toString()}`)
         : check(
             'minimum monthly principal reduction',
             'fail',
-            `MoPR ${money(monthlyPrincipalReduction)} below the minimum ${minimum.toDecimalPlaces(2, Decimal.ROUND_CEIL).toString()} (greater of ${pct(params.paymentSupplementMinReductionPercent)} of P&I and $${params.paymentSupplementMinReductionAmount})`,
+            `MoPR ${moneyText(monthlyPrincipalReduction)} below the minimum ${minimum.toDecimalPlaces(2, Decimal.ROUND_CEIL).toString()} (greater of ${pct(params.paymentSupplementMinReductionPercent)} of P&I and $${params.paymentSupplementMinReductionAmount})`,
           ),
     );
     const supplementTotal = monthlyPrincipalReduction.times(params.paymentSupplementMonths);

@@ -218,6 +218,11 @@ export function money(value: DecimalInput): number {
   return new Decimal(value).toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toNumber();
 }
 
+/** An amount as text with exactly two decimals, for reasons and check details ("1073.00", never "1073"). */
+export function moneyText(value: DecimalInput): string {
+  return new Decimal(value).toFixed(2, Decimal.ROUND_HALF_UP);
+}
+
 export function rateNumber(value: DecimalInput): number {
   return new Decimal(value).toDecimalPlaces(8, Decimal.ROUND_HALF_UP).toNumber();
 }

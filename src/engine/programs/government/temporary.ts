@@ -14,7 +14,7 @@ import type { ParameterValue } from '../../rulebooks/types';
 import { forbearancePlan, repaymentPlan } from '../../workouts';
 import type { EvaluationContext, ProgramDefinition } from '../types';
 import { investorCheck } from './common';
-import { check, firstFailure, money, pct } from './modificationMath';
+import { check, firstFailure, money, moneyText, pct } from './modificationMath';
 import { vaMaximumRate } from './va';
 import type { VaParameters } from '../../rulebooks/government';
 
@@ -53,7 +53,7 @@ export function repaymentProgram(spec: RepaymentProgramSpec): ProgramDefinition 
       const checks: EligibilityCheck[] = [
         investorCheck(loanCase, spec.investor),
         loanCase.loan.monthsDelinquent > 0
-          ? check('arrears to repay', 'pass', `${loanCase.loan.monthsDelinquent} months delinquent, ${money(arrears)} past due`)
+          ? check('arrears to repay', 'pass', `${loanCase.loan.monthsDelinquent} months delinquent, ${moneyText(arrears)} past due`)
           : check('arrears to repay', 'fail', 'the loan is current: nothing to repay'),
       ];
       let calc: ReturnType<typeof repaymentPlan>;
@@ -66,22 +66,22 @@ export function repaymentProgram(spec: RepaymentProgramSpec): ProgramDefinition 
       if (loanCase.loan.monthsDelinquent > 0) {
         checks.push(
           calc.feasible
-            ? check(capTest, 'pass', `${calc.months} months of ${money(calc.monthlyPayment!)}`)
-            : check(capTest, 'fail', calc.shortestMonthsUnderCap === null ? 'no plan length keeps the payment under the cap' : `the shortest plan under the cap is ${calc.shortestMonthsUnderCap} months`),
+            ? check(capTest, 'pass', `${calc.months} months of ${moneyText(calc.monthlyPayment!)}`)
+            : check(capTest, 'fail', calc.shortestMonthsUnderCap === null ? `no plan length keeps the payment under the cap (limit ${maxMonths} months)` : `the shortest plan under the cap is ${calc.shortestMonthsUnderCap} months; the limit is ${maxMonths}`),
         );
       }
       if (calc.feasible) {
         checks.push(
           calc.affordable === null
             ? check('surplus income covers the plan installment', 'not checked', 'no income in the case: surplus income unknown')
-            : check('surplus income covers the plan installment', calc.affordable ? 'pass' : 'fail', `surplus ${affordability.surplusIncome} vs installment ${money(calc.installment!)}`),
+            : check('surplus income covers the plan installment', calc.affordable ? 'pass' : 'fail', `surplus ${affordability.surplusIncome} vs installment ${moneyText(calc.installment!)}`),
         );
       }
       const steps: AuditStep[] = [
         {
           step: 'Repayment plan',
           action: calc.feasible
-            ? `shortest plan: ${calc.months} months of ${money(calc.monthlyPayment!)} (last ${money(calc.finalMonthlyPayment!)}); ${why}`
+            ? `shortest plan: ${calc.months} months of ${moneyText(calc.monthlyPayment!)} (last ${moneyText(calc.finalMonthlyPayment!)}); ${why}`
             : `no compliant plan within ${maxMonths} months; ${why}`,
           rule: `${spec.rulebookId}: ${spec.source}`,
           before: { contractualPayment: money(contractual), arrears: money(arrears) },
@@ -157,14 +157,14 @@ export function forbearanceProgram(spec: ForbearanceProgramSpec): ProgramDefinit
       const steps: AuditStep[] = [
         {
           step: 'Forbearance plan',
-          action: `${calc.months} months with payments suspended (granted in increments of ${increment}, at most ${maxMonths} months); arrears grow by ${money(calc.shortfallPerMonth)} a month`,
+          action: `${calc.months} months with payments suspended (granted in increments of ${increment}, at most ${maxMonths} months); arrears grow by ${moneyText(calc.shortfallPerMonth)} a month`,
           rule: `${spec.rulebookId}: ${spec.source}`,
           before: { arrears: money(pastDue(loanCase)), contractualPayment: money(contractual) },
           after: { months: calc.months, monthlyPayment: money(calc.monthlyPayment), arrearsAtEnd: money(calc.arrearsAtEnd) },
         },
         {
           step: 'Exit',
-          action: `arrears of ${money(calc.arrearsAtEnd)} at the end are resolved by a repayment plan, a partial claim or a modification`,
+          action: `arrears of ${moneyText(calc.arrearsAtEnd)} at the end are resolved by a repayment plan, a partial claim or a modification`,
           rule: spec.rulebookId,
         },
       ];

@@ -19,7 +19,7 @@ import type { EvaluationContext, ProgramDefinition } from '../types';
 import { computeClaimModification } from './claimModification';
 import { investorCheck, occupancyCheck, pmmsCheck } from './common';
 import { buildGovernmentModification } from './fha';
-import { check, eligibleArrears, emptyModification, money, pct, rateNumber } from './modificationMath';
+import { check, eligibleArrears, emptyModification, money, moneyText, pct, rateNumber } from './modificationMath';
 
 export const USDA_RULEBOOK_ID = 'USDA-LOSS-MIT';
 
@@ -91,11 +91,11 @@ export const USDA_MODIFICATION: ProgramDefinition = {
     });
     checks.push(
       figures.targetReached
-        ? check(`${pct(params.minReductionPercent)} P&I reduction reached`, 'pass', `P&I ${money(figures.principalAndInterest)} <= ${money(figures.target)}`)
-        : check(`${pct(params.minReductionPercent)} P&I reduction reached`, 'fail', `P&I ${money(figures.principalAndInterest)} above ${money(figures.target)} with the whole MRA used`),
+        ? check(`${pct(params.minReductionPercent)} P&I reduction reached`, 'pass', `P&I ${moneyText(figures.principalAndInterest)} <= ${moneyText(figures.target)}`)
+        : check(`${pct(params.minReductionPercent)} P&I reduction reached`, 'fail', `P&I ${moneyText(figures.principalAndInterest)} above ${moneyText(figures.target)} with the whole MRA used`),
       figures.principalAndInterest.lessThanOrEqualTo(pre)
-        ? check('P&I does not increase', 'pass', `${money(figures.principalAndInterest)} <= ${money(pre)}`)
-        : check('P&I does not increase', 'fail', `${money(figures.principalAndInterest)} > ${money(pre)}`),
+        ? check('P&I does not increase', 'pass', `${moneyText(figures.principalAndInterest)} <= ${moneyText(pre)}`)
+        : check('P&I does not increase', 'fail', `${moneyText(figures.principalAndInterest)} > ${moneyText(pre)}`),
     );
     const mra = figures.arrearsInPartialClaim.plus(figures.principalDeferment);
     return buildGovernmentModification(context, id, label, ref, checks, figures.steps, figures, params.trialPaymentCount, params.trialPaymentCount, false, {

@@ -16,7 +16,7 @@ import type { VaParameters } from '../../rulebooks/government';
 import type { EvaluationContext, ProgramDefinition } from '../types';
 import { investorCheck, occupancyCheck, pmmsCheck } from './common';
 import { buildGovernmentModification } from './fha';
-import { check, eligibleArrears, emptyModification, firstFailure, grossIncome, housingExpenseOtherThanPI, housingRatio, money, pct, rateNumber } from './modificationMath';
+import { check, eligibleArrears, emptyModification, firstFailure, grossIncome, housingExpenseOtherThanPI, housingRatio, money, moneyText, pct, rateNumber } from './modificationMath';
 
 export const VA_RULEBOOK_ID = 'VA-LOSS-MIT';
 
@@ -80,11 +80,11 @@ function vaAffordabilityChecks(loanCase: LoanCase, affordability: Affordability,
   if (pi.greaterThan(pre)) {
     checks.push(
       params.allowPaymentIncrease
-        ? check('P&I does not increase', 'pass', `${money(pi)} > contractual ${money(pre)}, allowed by allowPaymentIncrease`)
-        : check('P&I does not increase', 'fail', `${money(pi)} > contractual ${money(pre)}`),
+        ? check('P&I does not increase', 'pass', `${moneyText(pi)} > contractual ${moneyText(pre)}, allowed by allowPaymentIncrease`)
+        : check('P&I does not increase', 'fail', `${moneyText(pi)} > contractual ${moneyText(pre)}`),
     );
   } else {
-    checks.push(check('P&I does not increase', 'pass', `${money(pi)} <= contractual ${money(pre)}`));
+    checks.push(check('P&I does not increase', 'pass', `${moneyText(pi)} <= contractual ${moneyText(pre)}`));
   }
   const ratio = housingRatio(pi, housingExpenseOtherThanPI(loanCase, affordability), grossIncome(affordability));
   const test = `PITIA at most ${pct(params.targetHousingRatio)} of gross income`;
@@ -159,7 +159,7 @@ function evaluateVaPartialClaim(loanCase: LoanCase, affordability: Affordability
     checks.push(
       loanCase.borrower.hardship === 'DISASTER'
         ? check('one partial claim per loan', 'pass', 'a prior partial claim, but the hardship is a disaster (exception)')
-        : check('one partial claim per loan', 'fail', `a partial claim of ${money(loanCase.loan.partialClaimBalance)} was already paid on this loan`),
+        : check('one partial claim per loan', 'fail', `a partial claim of ${moneyText(loanCase.loan.partialClaimBalance)} was already paid on this loan`),
     );
   } else checks.push(check('one partial claim per loan', 'pass', 'no prior partial claim'));
   checks.push(
@@ -169,8 +169,8 @@ function evaluateVaPartialClaim(loanCase: LoanCase, affordability: Affordability
   );
   checks.push(
     arrears.lessThanOrEqualTo(cap)
-      ? check(`within ${pct(percent)} of the UPB`, 'pass', `arrears ${money(arrears)} <= cap ${money(cap)}`)
-      : check(`within ${pct(percent)} of the UPB`, 'fail', `arrears ${money(arrears)} > cap ${money(cap)}`),
+      ? check(`within ${pct(percent)} of the UPB`, 'pass', `arrears ${moneyText(arrears)} <= cap ${moneyText(cap)}`)
+      : check(`within ${pct(percent)} of the UPB`, 'fail', `arrears ${moneyText(arrears)} > cap ${moneyText(cap)}`),
   );
   // The contractual payment resumes: it must be affordable at the target ratio.
   const ratio = housingRatio(loanCase.loan.contractualPI, housingExpenseOtherThanPI(loanCase, affordability), grossIncome(affordability));

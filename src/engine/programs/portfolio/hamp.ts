@@ -30,6 +30,7 @@ import {
   largestUpbForPayment,
   modificationDates,
   money,
+  moneyText,
   pct,
   rateNumber,
   reductionPercent,
@@ -221,16 +222,16 @@ export const PORTFOLIO_MODIFICATION: ProgramDefinition = {
     const figures = computePortfolioWaterfall(loanCase, params, income, otherHousing);
     if (!figures) {
       checks.push(check('target DTI reached', 'fail', 'housing expenses other than P&I alone exceed the target DTI'));
-      return emptyModification(id, label, ref, checks, [], 'target DTI not reached', `housing expenses other than P&I ${money(otherHousing)} exceed ${pct(params.targetDti)} of income ${money(income)}`);
+      return emptyModification(id, label, ref, checks, [], 'target DTI not reached', `housing expenses other than P&I ${moneyText(otherHousing)} exceed ${pct(params.targetDti)} of income ${moneyText(income)}`);
     }
     const pi = figures.principalAndInterest;
     checks.push(
       figures.targetReached
-        ? check('target DTI reached', 'pass', `P&I ${money(pi)} <= target ${money(figures.targetPI)} (stopped at the ${figures.stoppedAt} step)`)
-        : check('target DTI reached', 'fail', `P&I ${money(pi)} above target ${money(figures.targetPI)} with the forbearance cap ${money(figures.forbearanceCap ?? 0)} used`),
+        ? check('target DTI reached', 'pass', `P&I ${moneyText(pi)} <= target ${moneyText(figures.targetPI)} (stopped at the ${figures.stoppedAt} step)`)
+        : check('target DTI reached', 'fail', `P&I ${moneyText(pi)} above target ${moneyText(figures.targetPI)} with the forbearance cap ${moneyText(figures.forbearanceCap ?? 0)} used`),
       pi.lessThan(pre)
-        ? check('payment falls', 'pass', `${money(pi)} < contractual ${money(pre)}`)
-        : check('payment falls', 'fail', `${money(pi)} >= contractual ${money(pre)}`),
+        ? check('payment falls', 'pass', `${moneyText(pi)} < contractual ${moneyText(pre)}`)
+        : check('payment falls', 'fail', `${moneyText(pi)} >= contractual ${moneyText(pre)}`),
     );
     const newHousing = pi.plus(otherHousing);
     const postDti = newHousing.dividedBy(income);
