@@ -32,3 +32,21 @@ test('net proceeds below the total debt: the short sale stands', () => {
   expect(shortfall?.status).toBe('pass');
   expect(shortfall?.detail).toContain('shortfall of 66988.55');
 });
+
+test('deed-in-lieu on a loan with equity: not offered, the borrower can sell', () => {
+  const evaluation = evaluateCase(JSON.parse(readFileSync(join(__dirname, '../../../examples', 'fannie-flex.json'), 'utf8')));
+  const dil = (evaluation.options as Record<string, DispositionResult>)['DEED-IN-LIEU'];
+  // Sale at the as-is value: 395,000 - 6% (23,700) - 2% (7,900) = 363,400 >= total debt 331,345.96.
+  expect(dil.eligible).toBe(false);
+  expect(dil.reason).toBe('equity: an ordinary sale pays off the loan');
+  expect(dil.reasonDetail).toContain('would net 363400.00, covering the total debt 331345.96');
+});
+
+test('deed-in-lieu underwater: the equity check passes', () => {
+  const evaluation = evaluateCase(JSON.parse(readFileSync(join(__dirname, '../../../examples', 'va-modification.json'), 'utf8')));
+  const dil = (evaluation.options as Record<string, DispositionResult>)['DEED-IN-LIEU'];
+  // 335,000 - 6% - 2% = 308,200 < 309,867.63 + 11,232.72 + 2,730 + 285 + 433.86 = 324,549.21.
+  const equity = dil.checks.find((c) => c.test === 'no equity to sell');
+  expect(equity?.status).toBe('pass');
+  expect(equity?.detail).toContain('308200.00, below the total debt 324549.21');
+});

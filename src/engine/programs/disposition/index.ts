@@ -77,10 +77,12 @@ function failed(checks: EligibilityCheck[]): EligibilityCheck | undefined {
 }
 
 /** What a sale must pay off: UPB, non-interest-bearing deferred balance and every arrearage (late fees included). */
-function totalDebtOf(loanCase: LoanCase): Decimal {
-  const { loan, arrears } = loanCase;
-  return [loan.upb, loan.deferredBalance, arrears.delinquentInterest, arrears.escrowAdvances, arrears.servicingAdvances, arrears.legalFees, arrears.lateFees].reduce<Decimal>(
-    (sum, amount) => sum.plus(dec(amount)),
+function totalDebtOf(loanCase: LoanCase): Decimal | null {
+  // LM.SHORTSALE evaluates a sale alone, on a case without a loan: the comparison is then not checked.
+  const { loan, arrears } = loanCase as Partial<LoanCase>;
+  if (!loan || typeof loan.upb !== 'number') return null;
+  return [loan.upb, loan.deferredBalance, arrears?.delinquentInterest, arrears?.escrowAdvances, arrears?.servicingAdvances, arrears?.legalFees, arrears?.lateFees].reduce<Decimal>(
+    (sum, amount) => (typeof amount === 'number' ? sum.plus(dec(amount)) : sum),
     ZERO,
   );
 }
@@ -158,16 +160,20 @@ function evaluateShortSale(context: EvaluationContext): DispositionResult {
   // A short sale is a sale SHORT of the payoff: when the net proceeds cover the total debt the
   // borrower can sell and pay the loan off, and calling it an eligible short sale would mislead.
   const totalDebt = totalDebtOf(loanCase);
-  const shortfall = netProceeds.lessThan(totalDebt);
-  checks.push(
-    check(
-      'net proceeds short of the total debt',
-      shortfall ? 'pass' : 'fail',
-      shortfall
-        ? `net proceeds ${netProceeds.toFixed(2)} leave a shortfall of ${totalDebt.minus(netProceeds).toFixed(2)} against the total debt ${totalDebt.toFixed(2)}`
-        : `net proceeds ${netProceeds.toFixed(2)} cover the total debt ${totalDebt.toFixed(2)} (UPB, deferred balance and arrears): an ordinary sale pays the loan off`,
-    ),
-  );
+  const shortfall = totalDebt === null || netProceeds.lessThan(totalDebt);
+  if (totalDebt === null) {
+    checks.push(check('net proceeds short of the total debt', 'not checked', 'no loan balance given: the shortfall is not computed'));
+  } else {
+    checks.push(
+      check(
+        'net proceeds short of the total debt',
+        shortfall ? 'pass' : 'fail',
+        shortfall
+          ? `net proceeds ${netProceeds.toFixed(2)} leave a shortfall of ${totalDebt.minus(netProceeds).toFixed(2)} against the total debt ${totalDebt.toFixed(2)}`
+          : `net proceeds ${netProceeds.toFixed(2)} cover the total debt ${totalDebt.toFixed(2)} (UPB, deferred balance and arrears): an ordinary sale pays the loan off`,
+      ),
+    );
+  }
   steps.push({
     step: 'Net return',
     action: `net proceeds / as-is value ${meets ? 'meets' : 'is below'} the investor minimum`,
@@ -238,11 +244,17 @@ function evaluateDeedInLieu(context: EvaluationContext): DispositionResult {
     after: { deedInLieuTimelineDays: params.deedInLieuTimelineDays, foreclosureTimelineDays: timeline.days, foreclosureLiquidationValue: centsNumber(liquidation) },
   });
   checks.push(recovery.greaterThan(0) ? check('positive recovery', 'pass', `expected recovery ${centsNumber(recovery)}`) : check('positive recovery', 'fail', `expected recovery ${centsNumber(recovery)} is not positive`));
+  // With equity the borrower would hand over more than is owed: an ordinary sale comes first.
+  const saleAtValue = roundCents(valueDec.minus(valueDec.times(params.maxCommissionRate)).minus(valueDec.times(params.defaultClosingCostRate)));
+  const totalDebt = totalDebtOf(loanCase);
+  if (totalDebt === null) checks.push(check('no equity to sell', 'not checked', 'no loan balance given: equity is not computed'));
+  else if (saleAtValue.lessThan(totalDebt)) checks.push(check('no equity to sell', 'pass', `a sale at the as-is value would net ${saleAtValue.toFixed(2)}, below the total debt ${totalDebt.toFixed(2)}`));
+  else checks.push(check('no equity to sell', 'fail', `a sale at the as-is value would net ${saleAtValue.toFixed(2)}, covering the total debt ${totalDebt.toFixed(2)}: the borrower can sell and keep the equity`));
   const failure = failed(checks);
   return {
     ...base,
     eligible: !failure,
-    ...(failure ? { reason: failure.test, reasonDetail: failure.detail } : {}),
+    ...(failure ? { reason: failure.test === 'no equity to sell' ? 'equity: an ordinary sale pays off the loan' : failure.test, reasonDetail: failure.detail } : {}),
     expectedRecovery: centsNumber(recovery),
     carryingAndDispositionCosts: centsNumber(costs),
     relocationAssistance: centsNumber(relocation),
