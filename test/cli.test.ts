@@ -122,6 +122,18 @@ describe('lm CLI', () => {
     expect(json.stderr).toBe('');
     expect(JSON.parse(json.stdout).caseId).toBe('REF-FLEX-2');
   });
+
+  it('human output: a modification that raises P&I reads as an increase, with its reason; compliance dates are listed', async () => {
+    const dir = path.resolve(__dirname, '..', '..', 'shared', 'reference', 'cases');
+    const file = path.join(dir, 'gse-flex-pi-increase.json');
+    const { stdout } = await run(['evaluate', file, '--programs', 'GSE-FLEX'], { [file]: fs.readFileSync(file, 'utf8') });
+    // Published figures: P&I 537.30 against a contractual 200.00, i.e. (537.30 - 200) / 200 = 168.65% more.
+    expect(stdout).toMatch(/GSE-FLEX .*NOT eligible, reason: P&I increase .*P&I 537\.30, INCREASE 168\.65%/);
+    expect(stdout).not.toMatch(/reduction -/);
+    expect(stdout).toMatch(/Compliance dates \(Regulation X\)/);
+    // The case has no application or due dates: every date is n/a, none invented.
+    expect(stdout).toMatch(/Acknowledge the application by\s+n\/a/);
+  });
 });
 
 describe('CLI helpers', () => {

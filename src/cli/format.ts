@@ -5,7 +5,7 @@
  */
 import { dec } from '../engine/money';
 import type { LoanCase } from '../engine/case/types';
-import type { Affordability, Evaluation, OptionResult } from '../engine/results';
+import type { Affordability, Evaluation, OptionResult, Timeline } from '../engine/results';
 
 export function maskLoanNumber(loanNumber: string | null): string {
   if (!loanNumber) return '(none)';
@@ -41,6 +41,8 @@ export function formatReport(evaluation: Evaluation, loanCase: LoanCase): string
   const width = Math.max(0, ...ids.map((id) => id.length));
   for (const id of ids) lines.push(`  ${id.padEnd(width)}  ${optionLine(evaluation.options[id])}`);
   lines.push('');
+  lines.push(...timelineBlock(evaluation.timeline));
+  lines.push('');
   const rec = evaluation.recommendation;
   lines.push(`Recommendation: ${rec.program ?? 'none'}`);
   lines.push(`  ${rec.rationale}`);
@@ -72,14 +74,57 @@ function affordabilityBlock(a: Affordability): string[] {
 
 function optionLine(option: OptionResult | undefined): string {
   if (!option) return 'not evaluated';
-  const parts: string[] = [option.eligible ? 'eligible' : 'NOT eligible'];
   const figures = option as Record<string, unknown>;
-  if (typeof figures.monthlyPayment === 'number') parts.push(`payment ${money(figures.monthlyPayment)}`);
-  else if (typeof figures.principalAndInterest === 'number') parts.push(`P&I ${money(figures.principalAndInterest)}`);
-  if (typeof figures.reductionPercent === 'number') parts.push(`reduction ${figures.reductionPercent.toFixed(2)}%`);
-  if (typeof figures.deferredAmount === 'number') parts.push(`deferred ${money(figures.deferredAmount)}`);
-  if (typeof figures.partialClaim === 'number') parts.push(`partial claim ${money(figures.partialClaim)}`);
-  if (typeof figures.netProceeds === 'number') parts.push(`net proceeds ${money(figures.netProceeds)}`);
+  const parts: string[] = [option.eligible ? 'eligible' : 'NOT eligible'];
   if (!option.eligible && option.reason) parts.push(`reason: ${option.reason}${option.reasonDetail ? ` (${option.reasonDetail})` : ''}`);
+  // An ineligible option's figures are shown only for modifications (a manager checks what the
+  // waterfall computed); elsewhere they would read as an offer.
+  if (option.eligible || option.kind === 'modification') parts.push(...optionFigures(option.kind, figures));
   return `${option.label ? `${option.label}: ` : ''}${parts.join(', ')}`;
+}
+
+function optionFigures(kind: OptionResult['kind'], figures: Record<string, unknown>): string[] {
+  const out: string[] = [];
+  const num = (key: string): number | null => (typeof figures[key] === 'number' ? (figures[key] as number) : null);
+  if (kind === 'modification') {
+    if (num('rate') !== null) out.push(`rate ${percentOfFraction(num('rate'))}`);
+    if (num('termMonths') !== null) out.push(`${num('termMonths')} months`);
+    if (num('principalAndInterest') !== null) out.push(`P&I ${money(num('principalAndInterest'))}`);
+    const reduction = num('reductionPercent');
+    if (reduction !== null) out.push(reduction >= 0 ? `reduction ${reduction.toFixed(2)}%` : `INCREASE ${(-reduction).toFixed(2)}%`);
+    if (num('monthlyPayment') !== null) out.push(`payment ${money(num('monthlyPayment'))}`);
+    if ((num('forbearance') ?? 0) > 0) out.push(`forbearance ${money(num('forbearance'))}`);
+  } else if (num('monthlyPayment') !== null) {
+    out.push(`payment ${money(num('monthlyPayment'))}${num('months') !== null ? ` for ${num('months')} months` : ''}`);
+  }
+  if (num('deferredAmount') !== null) out.push(`deferred ${money(num('deferredAmount'))}`);
+  // USDA's mortgage recovery advance travels in the partial-claim fields; name it as USDA does.
+  if (num('mortgageRecoveryAdvance') !== null) out.push(`mortgage recovery advance ${money(num('mortgageRecoveryAdvance'))}`);
+  else if (num('partialClaim') !== null) out.push(`partial claim ${money(num('partialClaim'))}`);
+  if (num('netProceeds') !== null) out.push(`net proceeds ${money(num('netProceeds'))}`);
+  const npv = figures.npv as { npvDifference?: number | null } | null | undefined;
+  if (npv && typeof npv.npvDifference === 'number') out.push(`NPV vs foreclosure ${npv.npvDifference >= 0 ? '+' : '-'}${money(Math.abs(npv.npvDifference))}`);
+  return out;
+}
+
+const TIMELINE_LABELS: [keyof Timeline, string][] = [
+  ['earlyInterventionLiveContactBy', 'Live contact attempts by'],
+  ['earlyInterventionWrittenNoticeBy', 'Written early-intervention notice by'],
+  ['acknowledgmentDue', 'Acknowledge the application by'],
+  ['evaluationDue', 'Evaluate the complete application by'],
+  ['appealDeadline', 'Appeal deadline'],
+  ['acceptanceDeadline', 'Borrower acceptance deadline'],
+  ['earliestForeclosureReferral', 'Earliest foreclosure referral'],
+];
+
+function timelineBlock(timeline: Timeline): string[] {
+  const out = ['Compliance dates (Regulation X)'];
+  const flags = timeline.flags ?? [];
+  for (const [key, label] of TIMELINE_LABELS) {
+    const date = timeline[key];
+    const flag = flags.find((f) => f.item === key);
+    const shown = typeof date === 'string' ? date : 'n/a';
+    out.push(`  ${label.padEnd(38)} ${shown}${flag && flag.status !== 'reached' ? `  [${flag.status}] ${flag.message}` : ''}`);
+  }
+  return out;
 }

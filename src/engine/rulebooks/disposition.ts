@@ -185,7 +185,8 @@ function dispositionRulebook(
   for (const [name, entry] of Object.entries(p) as [keyof DispositionParams, { value: unknown; source: string; interpretation?: boolean }][]) {
     parameters[name] = { value: entry.value, description: descriptions[name], source: entry.source, ...(entry.interpretation ? { interpretation: true } : {}) };
   }
-  return { id, version: '2026-11-23', effectiveDate, title, parameters: parameters as Rulebook<DispositionParams>['parameters'] };
+  // The version is the date of the guide text its figures follow (the investor's effective date).
+  return { id, version: effectiveDate, effectiveDate, title, parameters: parameters as Rulebook<DispositionParams>['parameters'] };
 }
 
 const STAND_IN_MINIMUM = 'engine stand-in: the first FHA tier (88%) until the investor\'s own minimum net proceeds is entered';
