@@ -34,11 +34,29 @@ const LABELS: Record<string, string> = {
   earlyInterventionWrittenNoticeBy: 'Early intervention written notice (1024.39(b))',
 };
 
+/** The dates the Regulation X timeline counts from; `null` where the case does not have one. */
+export interface TimelineDates {
+  evaluationDate: IsoDate;
+  /** The first missed due date: day 1 of the delinquency (`loan.nextDueDate`). */
+  firstMissedDueDate: IsoDate | null;
+  applicationReceivedDate: IsoDate | null;
+  applicationCompleteDate: IsoDate | null;
+  foreclosureSaleDate: IsoDate | null;
+}
+
+export function timelineDatesOf(loanCase: LoanCase): TimelineDates {
+  const { applicationReceivedDate, applicationCompleteDate, foreclosureSaleDate } = loanCase.options;
+  return { evaluationDate: loanCase.evaluationDate, firstMissedDueDate: loanCase.loan.nextDueDate, applicationReceivedDate, applicationCompleteDate, foreclosureSaleDate };
+}
+
 /** Computes the Regulation X dates of a case with the REG-X rulebook (overrides applied by the caller). */
 export function computeTimeline(loanCase: LoanCase, params: RegulationXParams = parameterValues(REGULATION_X_RULEBOOK)): Timeline {
-  const { applicationReceivedDate: received, applicationCompleteDate: complete, foreclosureSaleDate: sale } = loanCase.options;
-  const firstMissed = loanCase.loan.nextDueDate;
-  const evaluationDate = loanCase.evaluationDate;
+  return computeTimelineFromDates(timelineDatesOf(loanCase), params);
+}
+
+/** The same from the dates alone (LM.REGXDATES has no case). */
+export function computeTimelineFromDates(dates: TimelineDates, params: RegulationXParams = parameterValues(REGULATION_X_RULEBOOK)): Timeline {
+  const { applicationReceivedDate: received, applicationCompleteDate: complete, foreclosureSaleDate: sale, firstMissedDueDate: firstMissed, evaluationDate } = dates;
   const flags: TimelineFlag[] = [];
   const notes: string[] = [];
   const daysBeforeSale = (date: IsoDate): number | null => (sale ? daysBetween(date, sale) : null);

@@ -4,14 +4,14 @@
  * 12 CFR 1024.39 and 1024.41; src/engine/regulationX.ts), spilled with dates as Excel serials.
  */
 /* eslint-disable @typescript-eslint/no-explicit-any -- Excel passes cells untyped; arguments.ts validates them. */
-import type { LoanCase } from '../engine/case/types';
 import { toExcelSerial } from '../engine/dates';
-import { computeTimeline } from '../engine/regulationX';
+import { computeTimelineFromDates } from '../engine/regulationX';
+import type { Timeline } from '../engine/results';
 import { excelFunction } from './excelErrors';
 import { optionalDate, requiredDate } from './dateArguments';
 
 /** The spilled rows, in the order a specialist works through them. */
-export const REGX_ROWS: { key: string; label: string }[] = [
+export const REGX_ROWS: { key: keyof Timeline; label: string }[] = [
   { key: 'earlyInterventionLiveContactBy', label: 'Live contact attempt by (day 36)' },
   { key: 'earlyInterventionWrittenNoticeBy', label: 'Written early-intervention notice by (day 45)' },
   { key: 'acknowledgmentDue', label: 'Acknowledge the application by' },
@@ -33,19 +33,14 @@ export const REGX_ROWS: { key: string; label: string }[] = [
  */
 export function regxdates(evaluation_date: any, first_missed_due_date?: any, application_received?: any, application_complete?: any, foreclosure_sale?: any): any[][] {
   return excelFunction(() => {
-    // computeTimeline reads only these fields of the case (src/engine/regulationX.ts).
-    const loanCase = {
+    const timeline = computeTimelineFromDates({
       evaluationDate: requiredDate(evaluation_date, 'evaluation_date', 'the evaluation date'),
-      loan: { nextDueDate: optionalDate(first_missed_due_date, 'first_missed_due_date') },
-      options: {
-        applicationReceivedDate: optionalDate(application_received, 'application_received'),
-        applicationCompleteDate: optionalDate(application_complete, 'application_complete'),
-        foreclosureSaleDate: optionalDate(foreclosure_sale, 'foreclosure_sale'),
-        firstTrialPaymentDate: null,
-      },
-    } as unknown as LoanCase;
-    const timeline = computeTimeline(loanCase) as unknown as Record<string, unknown>;
-    const flags = (timeline.flags ?? []) as { item: string; status: string }[];
+      firstMissedDueDate: optionalDate(first_missed_due_date, 'first_missed_due_date'),
+      applicationReceivedDate: optionalDate(application_received, 'application_received'),
+      applicationCompleteDate: optionalDate(application_complete, 'application_complete'),
+      foreclosureSaleDate: optionalDate(foreclosure_sale, 'foreclosure_sale'),
+    });
+    const flags = timeline.flags ?? [];
     return REGX_ROWS.map(({ key, label }) => {
       const date = timeline[key];
       const status = flags.find((f) => f.item === key)?.status ?? '';

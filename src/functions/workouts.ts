@@ -5,10 +5,9 @@
  * rulebooks (GSE repayment plan and payment deferral, FHA / VA partial claim), never literals.
  */
 /* eslint-disable @typescript-eslint/no-explicit-any -- Excel passes cells untyped; arguments.ts validates them. */
-import type { LoanCase } from '../engine/case/types';
 import { ArgumentError } from '../engine/errors';
 import { centsNumber } from '../engine/money';
-import { fhaPartialClaimAvailable } from '../engine/programs/government/fha';
+import { partialClaimRoom } from '../engine/programs/government/fha';
 import { FHA_RULEBOOK, VA_RULEBOOK } from '../engine/rulebooks/government';
 import { GSE_PAYMENT_DEFERRAL_RULEBOOK, GSE_REPAYMENT_PLAN_RULEBOOK } from '../engine/rulebooks/gse';
 import { parameterValues } from '../engine/rulebooks/types';
@@ -123,14 +122,11 @@ export function partialclaim(upb: any[][], prior_partial_claims?: any[][], neede
     const which = (optionalText(program, 'program') ?? 'FHA').toUpperCase();
     if (which !== 'FHA' && which !== 'VA') throw new ArgumentError('program', `program must be "FHA" or "VA", not "${which}"`);
     const maxPercent = which === 'VA' ? parameterValues(VA_RULEBOOK).partialClaimMaxPercent : parameterValues(FHA_RULEBOOK).partialClaimMaxPercent;
-    // The engine reads only the UPB and the previous partial claims of the case.
-    const loanCase = {
-      loan: {
-        upb: requiredAmount(upb, 'upb', { hint: 'the unpaid principal balance' }).toNumber(),
-        partialClaimBalance: optionalAmount(prior_partial_claims, 'prior_partial_claims')?.toNumber() ?? 0,
-      },
-    } as unknown as LoanCase;
-    const { available } = fhaPartialClaimAvailable(loanCase, { partialClaimMaxPercent: maxPercent } as Parameters<typeof fhaPartialClaimAvailable>[1]);
+    const { available } = partialClaimRoom(
+      requiredAmount(upb, 'upb', { hint: 'the unpaid principal balance' }),
+      optionalAmount(prior_partial_claims, 'prior_partial_claims') ?? 0,
+      maxPercent,
+    );
     const need = optionalAmount(needed, 'needed');
     return centsNumber(need !== null && need.lessThan(available) ? need : available);
   });

@@ -11,7 +11,7 @@
  * never late fees) and `loan.upb` is the unpaid principal, so UPB + arrears is the whole debt.
  */
 import type { LoanCase } from '../../case/types';
-import { Decimal, ZERO, floorCents, minDecimal, roundCents, roundRateToStep, truncatePercent } from '../../money';
+import { Decimal, type DecimalInput, ZERO, floorCents, minDecimal, roundCents, roundRateToStep, truncatePercent } from '../../money';
 import type { AuditStep, EligibilityCheck, ModificationResult, PartialClaimResult } from '../../results';
 import type { FhaParameters } from '../../rulebooks/government';
 import type { EvaluationContext, ProgramDefinition } from '../types';
@@ -37,8 +37,13 @@ export const FHA_RULEBOOK_ID = 'FHA-LOSS-MIT';
 /** The partial claim still available: 30% of the UPB (at the initial default) less every previous partial claim. */
 export function fhaPartialClaimAvailable(loanCase: LoanCase, params: FhaParameters): { cap: Decimal; available: Decimal } {
   // Interpretation: the case carries the current UPB only; it stands in for the UPB at the initial default.
-  const cap = roundCents(new Decimal(loanCase.loan.upb).times(params.partialClaimMaxPercent));
-  const available = Decimal.max(ZERO, cap.minus(loanCase.loan.partialClaimBalance));
+  return partialClaimRoom(loanCase.loan.upb, loanCase.loan.partialClaimBalance, params.partialClaimMaxPercent);
+}
+
+/** The statutory cap (maxPercent of the UPB, to the cent) and what is left of it after previous claims (never below 0). */
+export function partialClaimRoom(upb: DecimalInput, previousClaims: DecimalInput, maxPercent: DecimalInput): { cap: Decimal; available: Decimal } {
+  const cap = roundCents(new Decimal(upb).times(maxPercent));
+  const available = Decimal.max(ZERO, cap.minus(previousClaims));
   return { cap, available };
 }
 

@@ -8,7 +8,7 @@ import { FHA_FORBEARANCE, FHA_REPAYMENT_PLAN, USDA_REPAYMENT_AGREEMENT, USDA_SPE
 import { USDA_MODIFICATION } from './usda';
 import { VA_40_YEAR_MODIFICATION, VA_MODIFICATION, VA_PARTIAL_CLAIM } from './va';
 
-export { computeFhaModification, fhaPartialClaimAvailable } from './fha';
+export { computeFhaModification, fhaPartialClaimAvailable, partialClaimRoom } from './fha';
 export { vaMaximumRate } from './va';
 export { usdaMraCap } from './usda';
 export { largestUpbForPayment, shortestTermForPayment, highestSteppedRateForPayment } from './modificationMath';
