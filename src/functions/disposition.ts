@@ -1,20 +1,18 @@
 /// <reference types="custom-functions-runtime" />
 /**
- * LM.SHORTSALE: the engine's SHORT-SALE program (src/engine/programs/disposition) run on the
- * offer's figures alone. The program reads only the investor, the property, the borrower's
- * hardship and intent, the offer and the evaluation date of a case, so the function gives it
- * exactly those (the hardship and occupancy checks are then "not checked", and are not part
- * of what the function returns: the net proceeds and the net return).
+ * LM.SHORTSALE: the arithmetic of the engine's SHORT-SALE program (`shortSaleFigures`,
+ * src/engine/programs/disposition) on the offer's figures alone, under the investor's
+ * disposition rulebook. The program's case-level checks (hardship, occupancy, valuation age, a
+ * shortfall against the debt) need a whole case and are not part of what the function returns.
  */
 /* eslint-disable @typescript-eslint/no-explicit-any -- Excel passes cells untyped; arguments.ts validates them. */
-import { INVESTORS, type Investor, type LoanCase } from '../engine/case/types';
-import { formatIsoDate } from '../engine/dates';
+import { INVESTORS, type Investor } from '../engine/case/types';
 import { ArgumentError } from '../engine/errors';
-import { SHORT_SALE_PROGRAM } from '../engine/programs/disposition';
-import type { EvaluationContext } from '../engine/programs/types';
-import type { DispositionResult, EligibilityCheck } from '../engine/results';
+import { centsNumber, ratioNumber } from '../engine/money';
+import { shortSaleFigures } from '../engine/programs/disposition';
 import { findRulebook } from '../engine/rulebooks';
-import { parameterValues, rulebookRef } from '../engine/rulebooks/types';
+import { type DispositionParams, dispositionRulebookId } from '../engine/rulebooks/disposition';
+import { parameterValues } from '../engine/rulebooks/types';
 import { optionalAmount, optionalNumber, optionalText, requiredAmount } from './arguments';
 import { excelFunction } from './excelErrors';
 
@@ -49,45 +47,18 @@ export function shortsale(
     const commission = optionalNumber(commission_rate, 'commission_rate');
     if (commission !== null && commission > 1) throw new ArgumentError('commission_rate', `commission_rate ${commission} looks like a percent: enter ${commission}% or ${commission / 100}`, 'num');
     const asIs = requiredAmount(value, 'value', { hint: 'the as-is property value', allowZero: false });
-    const loanCase = {
-      caseId: 'LM.SHORTSALE',
-      investor: investorName as Investor,
-      // The date only ages a valuation, and the function is given no valuation date.
-      evaluationDate: formatIsoDate(new Date()),
-      property: { value: asIs.toNumber(), valuationDate: null, valuationType: null, state: null, occupancy: null, subordinateLiens: 0 },
-      borrower: { hardship: null, intent: null },
-      disposition: {
-        offerPrice: requiredAmount(price, 'price', { hint: 'the sale price' }).toNumber(),
-        marketingDays: optionalNumber(marketing_days, 'marketing_days'),
-        commissionRate: commission,
-        sellerClosingCosts: optionalAmount(closing_costs, 'closing_costs')?.toNumber() ?? null,
-        subordinateLienPayoff: optionalAmount(subordinate_payoff, 'subordinate_payoff')?.toNumber() ?? null,
-        relocationAssistance: optionalAmount(relocation, 'relocation')?.toNumber() ?? null,
-      },
-    } as unknown as LoanCase;
-    const context: EvaluationContext = {
-      loanCase,
-      affordability: {} as EvaluationContext['affordability'],
-      results: {},
-      rulebook(id: string) {
-        const rulebook = findRulebook(id);
-        if (!rulebook) throw new Error(`no rulebook "${id}"`);
-        return { ref: rulebookRef(rulebook), params: parameterValues(rulebook) as any, rulebook: rulebook as any };
-      },
-    };
-    const result = SHORT_SALE_PROGRAM.evaluate(context) as DispositionResult;
-    if (result.netProceeds === null || result.netProceeds === undefined || result.netReturnPercent === null || result.netReturnPercent === undefined) {
-      throw new ArgumentError('value', result.reasonDetail ?? result.reason ?? 'the short sale could not be evaluated', 'na');
-    }
-    const minimum = (result as Record<string, unknown>).minimumNetReturnPercent;
-    const meets = result.checks.find((c: EligibilityCheck) => c.test === 'net return at or above the minimum');
-    return [
-      [
-        result.netProceeds,
-        Number((result.netReturnPercent / 100).toFixed(4)),
-        typeof minimum === 'number' ? Number((minimum / 100).toFixed(4)) : '',
-        meets ? meets.status === 'pass' : '',
-      ],
-    ];
+    const rulebook = findRulebook(dispositionRulebookId(investorName as Investor));
+    if (!rulebook) throw new Error(`no disposition rulebook for ${investorName}`);
+    const figures = shortSaleFigures(parameterValues(rulebook) as DispositionParams, {
+      value: asIs,
+      offerPrice: requiredAmount(price, 'price', { hint: 'the sale price' }),
+      commissionRate: commission,
+      sellerClosingCosts: optionalAmount(closing_costs, 'closing_costs'),
+      subordinateLiens: 0,
+      subordinateLienPayoff: optionalAmount(subordinate_payoff, 'subordinate_payoff'),
+      relocationAssistance: optionalAmount(relocation, 'relocation'),
+      marketingDays: optionalNumber(marketing_days, 'marketing_days'),
+    });
+    return [[centsNumber(figures.netProceeds), ratioNumber(figures.netReturn, 4), ratioNumber(figures.minimum, 4), figures.meetsMinimum]];
   });
 }

@@ -6,7 +6,7 @@
  */
 import type { LoanCase } from '../../case/types';
 import { daysBetween } from '../../dates';
-import { Decimal, ZERO, centsNumber, dec, minDecimal, percentNumber, roundCents } from '../../money';
+import { Decimal, type DecimalInput, ZERO, centsNumber, dec, minDecimal, percentNumber, roundCents } from '../../money';
 import { foreclosureTimelineFor } from '../../npv';
 import type { AuditStep, DispositionResult, EligibilityCheck } from '../../results';
 import { GSE_DISPOSITION_RULEBOOK, NPV_RULEBOOK, type DispositionParams, type NpvParams, dispositionRulebookId } from '../../rulebooks/disposition';
@@ -87,6 +87,76 @@ function totalDebtOf(loanCase: LoanCase): Decimal | null {
   );
 }
 
+/** What a short sale's figures are computed from: the offer (nulls take the rulebook's defaults) and the as-is value. */
+export interface ShortSaleTerms {
+  value: DecimalInput;
+  /** Accepted price; null: the as-is value. */
+  offerPrice: DecimalInput | null;
+  /** Commission as a fraction of the price; null: the investor's cap. */
+  commissionRate: DecimalInput | null;
+  /** Seller closing costs; null: the rulebook's default rate of the price. */
+  sellerClosingCosts: DecimalInput | null;
+  /** Subordinate lien balances, for the default payoff (capped). */
+  subordinateLiens: DecimalInput;
+  /** Agreed payoff to subordinate lien holders; null: their balances, capped. */
+  subordinateLienPayoff: DecimalInput | null;
+  /** Relocation assistance; null: the rulebook's amount. */
+  relocationAssistance: DecimalInput | null;
+  /** Days marketed, for tiered minimums (FHA); null: the first (highest) tier. */
+  marketingDays: number | null;
+}
+
+export interface ShortSaleFigures {
+  price: Decimal;
+  commissionRate: Decimal;
+  commission: Decimal;
+  sellerClosingCosts: Decimal;
+  subordinateLienPayoff: Decimal;
+  relocationAssistance: Decimal;
+  /** price - commission - seller closing costs - subordinate lien payoff - relocation, to the cent. */
+  netProceeds: Decimal;
+  /** net proceeds / as-is value (unrounded). */
+  netReturn: Decimal;
+  minimum: Decimal;
+  tier: string;
+  meetsMinimum: boolean;
+  commissionWithinCap: boolean;
+  lienPayoffWithinCap: boolean;
+}
+
+/**
+ * Net proceeds and net return of a short sale (engine.md section 7) under a disposition
+ * rulebook: the arithmetic the SHORT-SALE program and LM.SHORTSALE share.
+ */
+export function shortSaleFigures(params: DispositionParams, terms: ShortSaleTerms): ShortSaleFigures {
+  const value = dec(terms.value);
+  const price = terms.offerPrice !== null ? dec(terms.offerPrice) : value;
+  const commissionRate = terms.commissionRate !== null ? dec(terms.commissionRate) : dec(params.maxCommissionRate);
+  const commission = roundCents(price.times(commissionRate));
+  const sellerClosingCosts = terms.sellerClosingCosts !== null ? roundCents(terms.sellerClosingCosts) : roundCents(price.times(params.defaultClosingCostRate));
+  const subordinateLienPayoff =
+    terms.subordinateLienPayoff !== null ? roundCents(terms.subordinateLienPayoff) : roundCents(minDecimal(dec(terms.subordinateLiens), dec(params.subordinateLienPayoffCap)));
+  const relocationAssistance = terms.relocationAssistance !== null ? roundCents(terms.relocationAssistance) : roundCents(params.relocationAssistance);
+  const netProceeds = roundCents(price.minus(commission).minus(sellerClosingCosts).minus(subordinateLienPayoff).minus(relocationAssistance));
+  const netReturn = value.isZero() ? ZERO : netProceeds.dividedBy(value);
+  const { minimum, tier } = minimumNetReturn(params, terms.marketingDays);
+  return {
+    price,
+    commissionRate,
+    commission,
+    sellerClosingCosts,
+    subordinateLienPayoff,
+    relocationAssistance,
+    netProceeds,
+    netReturn,
+    minimum,
+    tier,
+    meetsMinimum: netReturn.greaterThanOrEqualTo(minimum),
+    commissionWithinCap: !commissionRate.greaterThan(params.maxCommissionRate),
+    lienPayoffWithinCap: !subordinateLienPayoff.greaterThan(params.subordinateLienPayoffCap),
+  };
+}
+
 function evaluateShortSale(context: EvaluationContext): DispositionResult {
   const { loanCase } = context;
   const { ref, params } = context.rulebook<DispositionParams>(dispositionRulebookId(loanCase.investor));
@@ -100,10 +170,16 @@ function evaluateShortSale(context: EvaluationContext): DispositionResult {
     return { ...base, eligible: false, reason: 'no as-is value', reasonDetail: 'property.value is required to compare the net proceeds with the investor minimum', netProceeds: null, netReturnPercent: null, minimumNetReturnPercent: null };
   }
   const offer = loanCase.disposition;
-  const valueDec = dec(value);
+
+  const subordinateLiens = dec(loanCase.property.subordinateLiens);
+  const figures = shortSaleFigures(params, { ...offer, value, subordinateLiens });
+  const { price, commissionRate, commission, netProceeds, netReturn, minimum, tier } = figures;
+  const closingCosts = figures.sellerClosingCosts;
+  const lienPayoff = figures.subordinateLienPayoff;
+  const relocation = figures.relocationAssistance;
+  const meets = figures.meetsMinimum;
 
   // 1. Price: the accepted offer, or the as-is value when there is none.
-  const price = offer.offerPrice !== null ? dec(offer.offerPrice) : valueDec;
   steps.push({
     step: 'Price',
     action: offer.offerPrice !== null ? `offer price ${offer.offerPrice}` : `no offer in the case (disposition.offerPrice): evaluated at the as-is value ${value} with the rulebook's cost defaults`,
@@ -112,26 +188,19 @@ function evaluateShortSale(context: EvaluationContext): DispositionResult {
   });
 
   // 2. Costs deducted from the price.
-  const commissionRate = offer.commissionRate !== null ? dec(offer.commissionRate) : dec(params.maxCommissionRate);
-  const commission = roundCents(price.times(commissionRate));
   checks.push(
-    commissionRate.greaterThan(params.maxCommissionRate)
+    !figures.commissionWithinCap
       ? check('commission within cap', 'fail', `commission ${percentNumber(commissionRate)}% is above the investor cap of ${percentNumber(params.maxCommissionRate)}%`)
       : check('commission within cap', 'pass', `commission ${percentNumber(commissionRate)}%${offer.commissionRate === null ? ' (the cap, no rate in the case)' : ''}; cap ${percentNumber(params.maxCommissionRate)}%`),
   );
-  const closingCosts = offer.sellerClosingCosts !== null ? roundCents(offer.sellerClosingCosts) : roundCents(price.times(params.defaultClosingCostRate));
-  const subordinateLiens = dec(loanCase.property.subordinateLiens);
-  const lienPayoff = offer.subordinateLienPayoff !== null ? roundCents(offer.subordinateLienPayoff) : roundCents(minDecimal(subordinateLiens, dec(params.subordinateLienPayoffCap)));
   checks.push(
-    lienPayoff.greaterThan(params.subordinateLienPayoffCap)
+    !figures.lienPayoffWithinCap
       ? check('subordinate lien payoff within cap', 'fail', `subordinate lien payoff ${centsNumber(lienPayoff)} is above the investor cap of ${params.subordinateLienPayoffCap}`)
       : check('subordinate lien payoff within cap', 'pass', `subordinate lien payoff ${centsNumber(lienPayoff)}${offer.subordinateLienPayoff === null ? ' (from property.subordinateLiens, capped)' : ''}; cap ${params.subordinateLienPayoffCap}`),
   );
   if (offer.subordinateLienPayoff === null && subordinateLiens.greaterThan(params.subordinateLienPayoffCap)) {
     steps.push({ step: 'Subordinate liens', action: `subordinate liens ${subordinateLiens.toNumber()} exceed the payoff cap: the lien holder must release for at most ${params.subordinateLienPayoffCap}`, rule: `${ref.id} subordinateLienPayoffCap` });
   }
-  const relocation = offer.relocationAssistance !== null ? roundCents(offer.relocationAssistance) : roundCents(params.relocationAssistance);
-  const netProceeds = roundCents(price.minus(commission).minus(closingCosts).minus(lienPayoff).minus(relocation));
   steps.push({
     step: 'Net proceeds',
     action: 'price - commission - seller closing costs - subordinate lien payoff - relocation assistance',
@@ -145,9 +214,6 @@ function evaluateShortSale(context: EvaluationContext): DispositionResult {
   });
 
   // 3. Net return against the investor minimum.
-  const netReturn = valueDec.isZero() ? ZERO : netProceeds.dividedBy(valueDec);
-  const { minimum, tier } = minimumNetReturn(params, offer.marketingDays);
-  const meets = netReturn.greaterThanOrEqualTo(minimum);
   const hasTiers = Object.keys(params.minimumNetReturnTiers).length > 0;
   if (hasTiers) {
     checks.push(
