@@ -297,6 +297,18 @@ describe('parseCase: warnings', () => {
     expect(w.some((x) => x.startsWith('property.valuationDate:') && /after the evaluation date/.test(x))).toBe(true);
   });
 
+  it('warns when monthsDelinquent disagrees with the next due date (whole months since the first unpaid due date)', () => {
+    const c = minimal();
+    // Evaluation 2025-10-15 (minimal()); 2025-06-01 unpaid: June 1 -> October 1 is 4 full months.
+    c.loan.nextDueDate = '2025-06-01';
+    c.loan.monthsDelinquent = 4;
+    expect(okCase(c).warnings).toEqual([]);
+    c.loan.monthsDelinquent = 2;
+    const w = okCase(c).warnings;
+    expect(w).toHaveLength(1);
+    expect(w[0]).toMatch(/^loan\.monthsDelinquent: 2 months, but the next due date 2025-06-01 makes the loan 4 full months delinquent/);
+  });
+
   it('warns that hoursPerWeek is ignored for a non-hourly line', () => {
     const c = minimal();
     c.borrower = { incomes: [{ type: 'WAGES', amount: 2000, frequency: 'MONTHLY', hoursPerWeek: 40 }] };

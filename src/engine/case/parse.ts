@@ -11,7 +11,7 @@
  * `null` in the input means "not given": an optional field takes its default, a required
  * field is reported missing.
  */
-import { daysBetween, isIsoDate } from '../dates';
+import { daysBetween, isIsoDate, monthsBetween } from '../dates';
 import { percentTypedAsNumberMessage, type InputProblem } from '../errors';
 import { AFFORDABILITY_RULEBOOK } from '../rulebooks/affordability';
 import { ALL_RULEBOOKS } from '../rulebooks';
@@ -527,6 +527,16 @@ function caseWarnings(c: LoanCase): string[] {
     warnings.push(
       `loan.nextDueDate: the next due date ${c.loan.nextDueDate} is after the evaluation date yet monthsDelinquent is ${c.loan.monthsDelinquent}; check both`,
     );
+  } else if (c.loan.nextDueDate && c.loan.nextDueDate <= c.evaluationDate) {
+    // Delinquency in whole months since the first unpaid due date (the MBA count: 2025-06-01
+    // unpaid on 2025-10-15 is 4 months); the programs read monthsDelinquent, the timeline the date.
+    const fromDueDate = monthsBetween(c.loan.nextDueDate, c.evaluationDate);
+    if (fromDueDate !== c.loan.monthsDelinquent) {
+      warnings.push(
+        `loan.monthsDelinquent: ${c.loan.monthsDelinquent} months, but the next due date ${c.loan.nextDueDate} makes the loan ${fromDueDate} ` +
+          `full months delinquent at the evaluation date ${c.evaluationDate}; the programs use monthsDelinquent, the compliance dates use the due date: check both`,
+      );
+    }
   }
   c.borrower.incomes.forEach((line, i) => {
     if (line.frequency !== 'HOURLY' && line.hoursPerWeek !== undefined) {
