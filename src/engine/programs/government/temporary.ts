@@ -55,6 +55,13 @@ export function repaymentProgram(spec: RepaymentProgramSpec): ProgramDefinition 
         loanCase.loan.monthsDelinquent > 0
           ? check('arrears to repay', 'pass', `${loanCase.loan.monthsDelinquent} months delinquent, ${moneyText(arrears)} past due`)
           : check('arrears to repay', 'fail', 'the loan is current: nothing to repay'),
+        // A repayment plan cures the arrears of a borrower whose hardship is over: one still in
+        // hardship cannot pay the contractual payment plus an installment.
+        loanCase.borrower.hardship === null
+          ? check('hardship resolved', 'not checked', 'no hardship in the case (borrower.hardship)')
+          : loanCase.borrower.hardshipResolved
+            ? check('hardship resolved', 'pass', `the ${loanCase.borrower.hardship} hardship is reported resolved`)
+            : check('hardship resolved', 'fail', `the ${loanCase.borrower.hardship} hardship is not reported resolved (borrower.hardshipResolved)`),
       ];
       let calc: ReturnType<typeof repaymentPlan>;
       try {
@@ -190,6 +197,7 @@ export function forbearanceProgram(spec: ForbearanceProgramSpec): ProgramDefinit
 function temporaryReason(test: string): string {
   if (test === 'arrears to repay') return 'no arrears to repay';
   if (test === 'hardship continuing') return 'hardship resolved';
+  if (test === 'hardship resolved') return 'hardship not resolved';
   if (test.startsWith('plan payment at most')) return 'payment cap';
   if (test.startsWith('surplus income')) return 'plan payment not affordable';
   return `failed: ${test}`;

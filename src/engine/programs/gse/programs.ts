@@ -290,6 +290,14 @@ export const GSE_REPAYMENT_PLAN_PROGRAM: ProgramDefinition = {
     checks.push(passFail('arrears to repay', loan.monthsDelinquent > 0, `${loan.monthsDelinquent} months delinquent, ${arrears.toFixed(2)} past due`));
     reasons['arrears to repay'] = 'no arrears to repay';
 
+    // D2-3.2-02: a repayment plan cures the arrears of a borrower whose hardship is over; one
+    // still in hardship cannot pay the contractual payment plus an installment.
+    const { borrower } = loanCase;
+    const resolvedTest = 'hardship resolved';
+    if (borrower.hardship === null) checks.push(notChecked(resolvedTest, 'no hardship in the case (borrower.hardship)'));
+    else checks.push(passFail(resolvedTest, borrower.hardshipResolved, borrower.hardshipResolved ? `the ${borrower.hardship} hardship is reported resolved` : `the ${borrower.hardship} hardship is not reported resolved (borrower.hardshipResolved)`));
+    reasons[resolvedTest] = 'hardship not resolved';
+
     const applicationTest = `complete application when more than ${p.maxMonthsDelinquentWithoutApplication * 30} days delinquent`;
     checks.push(
       passFail(

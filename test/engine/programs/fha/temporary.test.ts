@@ -12,34 +12,45 @@ const withLoan = (investor: 'FHA' | 'VA' | 'USDA' | 'PORTFOLIO', loan = {}, borr
   makeCase({ investor, loan: { ...base.loan, ...loan }, borrower: { ...base.borrower, ...borrower } });
 
 describe('repayment plans', () => {
+  // A repayment plan is for a resolved hardship; these tests are about the plan's length and cap.
+  const resolved = { hardshipResolved: true };
+
+  test('not offered while the hardship continues; not checked without a hardship', () => {
+    const continuing = FHA_REPAYMENT_PLAN.evaluate(makeContext(withLoan('FHA', { monthsDelinquent: 2 }, { hardship: 'UNEMPLOYMENT', hardshipResolved: false }))) as RepaymentPlanResult;
+    expect(continuing.eligible).toBe(false);
+    expect(continuing.reason).toBe('hardship not resolved');
+    const unstated = FHA_REPAYMENT_PLAN.evaluate(makeContext(withLoan('FHA', { monthsDelinquent: 2 }, { hardship: null }))) as RepaymentPlanResult;
+    expect(unstated.checks.find((c) => c.test === 'hardship resolved')?.status).toBe('not checked');
+  });
+
   test('FHA: 2 months delinquent -> 3,500 / 875 = 4 months of 2,625.00', () => {
-    const r = FHA_REPAYMENT_PLAN.evaluate(makeContext(withLoan('FHA', { monthsDelinquent: 2 }))) as RepaymentPlanResult;
+    const r = FHA_REPAYMENT_PLAN.evaluate(makeContext(withLoan('FHA', { monthsDelinquent: 2 }, resolved))) as RepaymentPlanResult;
     expect(r.months).toBe(4);
     expect(r.monthlyPayment).toBe(2625);
     expect(r.rulebook.id).toBe('FHA-LOSS-MIT');
   });
 
   test('FHA: 4 months delinquent needs 8 months > 6: payment cap', () => {
-    const r = FHA_REPAYMENT_PLAN.evaluate(makeContext(withLoan('FHA'))) as RepaymentPlanResult;
+    const r = FHA_REPAYMENT_PLAN.evaluate(makeContext(withLoan('FHA', {}, resolved))) as RepaymentPlanResult;
     expect(r.eligible).toBe(false);
     expect(r.reason).toBe('payment cap');
     expect(r.months).toBeNull();
   });
 
   test('USDA: at most 3 months (7 CFR 3555.303)', () => {
-    const two = USDA_REPAYMENT_AGREEMENT.evaluate(makeContext(withLoan('USDA', { monthsDelinquent: 2 }))) as RepaymentPlanResult;
+    const two = USDA_REPAYMENT_AGREEMENT.evaluate(makeContext(withLoan('USDA', { monthsDelinquent: 2 }, resolved))) as RepaymentPlanResult;
     expect(two.eligible).toBe(false); // needs 4 months
-    const one = USDA_REPAYMENT_AGREEMENT.evaluate(makeContext(withLoan('USDA', { monthsDelinquent: 1 }))) as RepaymentPlanResult;
+    const one = USDA_REPAYMENT_AGREEMENT.evaluate(makeContext(withLoan('USDA', { monthsDelinquent: 1 }, resolved))) as RepaymentPlanResult;
     expect(one.months).toBe(2);
     expect(one.monthlyPayment).toBe(2625);
   });
 
   test('VA: extended plan (up to 18 months) when the note rate is below the maximum modified rate', () => {
     // maximum = nearest 1/8 of 6.31% (6.25%) + 0.50% = 6.75%; note 6.00% < 6.75%
-    const low = VA_REPAYMENT_PLAN.evaluate(makeContext(withLoan('VA', { rate: 0.06 }))) as RepaymentPlanResult;
+    const low = VA_REPAYMENT_PLAN.evaluate(makeContext(withLoan('VA', { rate: 0.06 }, resolved))) as RepaymentPlanResult;
     expect(low.months).toBe(8); // 7,000 / 875
     expect(low.eligible).toBe(true);
-    const high = VA_REPAYMENT_PLAN.evaluate(makeContext(withLoan('VA', { rate: 0.0675 }))) as RepaymentPlanResult;
+    const high = VA_REPAYMENT_PLAN.evaluate(makeContext(withLoan('VA', { rate: 0.0675 }, resolved))) as RepaymentPlanResult;
     expect(high.eligible).toBe(false); // 6.75% is not below 6.75%: limit 6 months
   });
 });

@@ -130,6 +130,16 @@ describe('REPAYMENT-PLAN program', () => {
   it('is not eligible when current', () => {
     expect(run(makeCase({ loan: { monthsDelinquent: 0 } as never })).reason).toBe('no arrears to repay');
   });
+
+  it('needs the hardship resolved (D2-3.2-02); not checked when the case names no hardship', () => {
+    const continuing = run(makeCase({ loan: { monthsDelinquent: 2 } as never, borrower: { hardship: 'REDUCTION_IN_INCOME', hardshipResolved: false } as never }));
+    expect(continuing.eligible).toBe(false);
+    expect(continuing.reason).toBe('hardship not resolved');
+    const resolved = run(makeCase({ loan: { monthsDelinquent: 2 } as never, borrower: { hardship: 'REDUCTION_IN_INCOME', hardshipResolved: true } as never }));
+    expect(resolved.eligible).toBe(true);
+    expect(statusOf(resolved, 'hardship resolved')).toBe('pass');
+    expect(statusOf(run(makeCase({ loan: { monthsDelinquent: 2 } as never })), 'hardship resolved')).toBe('not checked');
+  });
 });
 
 describe('FORBEARANCE program', () => {
