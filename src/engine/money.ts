@@ -90,6 +90,69 @@ export function sumDecimals(values: Iterable<DecimalInput>): Decimal {
   return total;
 }
 
+/**
+ * Relative error bound of the engine's float64 fast paths (amortization.ts, solvers.ts, npv.ts).
+ * A float64 payment P i / -expm1(-n log1p(i)) carries a few units in the last place per
+ * operation: under (40 + 8 n log1p(i)) x 2^-53, i.e. below 4e-14 for any rate up to 100% and
+ * 480 months; the 40-digit decimal value differs from the exact one by about 1e-38. 1e-12 is 25x
+ * the analysis, so a float64 value farther than 1e-12 x |value| from a half cent rounds to the
+ * same cent as the decimal engine. See docs/bench.md, "Fast path".
+ */
+export const FLOAT_RELATIVE_ERROR_BOUND = 1e-12;
+
+/** How often each certified fast path had to fall back to decimals (for tests and the bench; never logged). */
+export const fastPathStats = { certified: 0, fallbacks: 0 };
+
+/**
+ * The half-up cent count of an exact amount X >= 0 known only as a float64 `value` with
+ * |value - X| <= `bound`, or null when that is not certain (X within the bound of a half cent,
+ * or out of the range where float64 cents are exact). Rounding to the cent only depends on
+ * which side of the half cent X lies, so a value clear of it by more than the bound settles it.
+ */
+export function certifiedHalfUpCents(value: number, bound: number): number | null {
+  // cents = value x 100 adds one rounding (relative 2^-53), covered by the 1e-15 term.
+  const cents = value * 100;
+  const margin = bound * 100 + cents * 1e-15;
+  if (!(cents > margin + 1) || !(cents < 1e15)) {
+    fastPathStats.fallbacks++;
+    return null;
+  }
+  const lower = Math.floor(cents);
+  const fraction = cents - lower; // exact (Sterbenz: lower <= cents < 2 lower)
+  if (Math.abs(fraction - 0.5) <= margin) {
+    fastPathStats.fallbacks++;
+    return null;
+  }
+  fastPathStats.certified++;
+  return fraction > 0.5 ? lower + 1 : lower;
+}
+
+/** A whole number of cents as a Decimal amount (equal to what roundCents returns for that amount). */
+export function centsDecimal(cents: number): Decimal {
+  return new Decimal(cents).dividedBy(100);
+}
+
+const integerPowers = new Map<string, Decimal>();
+const INTEGER_POWER_CACHE_LIMIT = 8192;
+
+/**
+ * base^exponent for an integer exponent, memoized: exactly `base.pow(exponent)` (decimal.js
+ * is deterministic at the engine's fixed precision), computed once per (base, exponent). An
+ * integer power at 40 digits costs about 20 us; the loans of a portfolio share a handful of
+ * rates, discount factors and terms, so the NPV's geometric sums and the payment factors
+ * mostly hit the cache. Bounded: the map is cleared when it holds INTEGER_POWER_CACHE_LIMIT entries.
+ */
+export function integerPower(base: Decimal, exponent: number): Decimal {
+  const key = `${base.toString()}^${exponent}`;
+  let result = integerPowers.get(key);
+  if (result === undefined) {
+    if (integerPowers.size >= INTEGER_POWER_CACHE_LIMIT) integerPowers.clear();
+    result = base.pow(exponent);
+    integerPowers.set(key, result);
+  }
+  return result;
+}
+
 const fractionalPowers = new Map<string, Decimal>();
 const FRACTIONAL_POWER_CACHE_LIMIT = 1024;
 

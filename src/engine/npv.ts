@@ -26,7 +26,7 @@
 import { paymentFactor } from './amortization';
 import type { LoanCase } from './case/types';
 import { addMonths, daysBetween } from './dates';
-import { Decimal, type DecimalInput, ONE, ZERO, centsNumber, dec, fractionalPower, maxDecimal, minDecimal } from './money';
+import { Decimal, type DecimalInput, ONE, ZERO, centsNumber, dec, fractionalPower, integerPower, maxDecimal, minDecimal } from './money';
 import type { ModificationResult, NpvAssumptions, NpvResult, RulebookRef } from './results';
 import type { NpvParams } from './rulebooks/disposition';
 
@@ -148,7 +148,7 @@ interface CashFlowTerms {
 function geometricSum(x: Decimal, count: number): Decimal {
   if (count <= 0) return ZERO;
   if (x.equals(ONE)) return new Decimal(count);
-  return ONE.minus(x.pow(count)).dividedBy(ONE.minus(x));
+  return ONE.minus(integerPower(x, count)).dividedBy(ONE.minus(x));
 }
 
 /**
@@ -165,12 +165,12 @@ function expectedModificationCashFlowsPv(terms: CashFlowTerms): Decimal {
   const { upb, forborne, payment, i, v, survivePerMonth: q, hazard: h, vTimeline, liquidation, n } = terms;
   const qv = q.times(v);
   const payments = payment.times(qv).times(geometricSum(qv, n));
-  const maturity = forborne.times(qv.pow(n));
+  const maturity = forborne.times(integerPower(qv, n));
   if (h.isZero()) return payments.plus(maturity);
 
   // Scheduled balance after k payments, B(k) = A g^k + C (g = 1 + i), or upb - kP at 0%.
   const balanceAfter = (k: number): Decimal =>
-    i.isZero() ? upb.minus(payment.times(k)) : upb.minus(payment.dividedBy(i)).times(ONE.plus(i).pow(k)).plus(payment.dividedBy(i));
+    i.isZero() ? upb.minus(payment.times(k)) : upb.minus(payment.dividedBy(i)).times(integerPower(ONE.plus(i), k)).plus(payment.dividedBy(i));
   // First month t (1..n+1) whose recovery is the debt rather than the liquidation value.
   const debtCapped = (t: number): boolean => balanceAfter(t - 1).plus(forborne).lessThanOrEqualTo(liquidation);
   let k = crossoverGuess(terms);
@@ -183,7 +183,7 @@ function expectedModificationCashFlowsPv(terms: CashFlowTerms): Decimal {
   let debtPart = ZERO;
   const months = n - k + 1;
   if (months > 0) {
-    const start = qv.pow(k - 1);
+    const start = integerPower(qv, k - 1);
     if (i.isZero()) {
       // sum over j = 0..m-1 of (qv)^j (B(k-1) - jP + F)
       const base = balanceAfter(k - 1).plus(forborne);
@@ -193,7 +193,7 @@ function expectedModificationCashFlowsPv(terms: CashFlowTerms): Decimal {
       const g = ONE.plus(i);
       const a = upb.minus(payment.dividedBy(i));
       const c = payment.dividedBy(i).plus(forborne);
-      debtPart = start.times(a.times(g.pow(k - 1)).times(geometricSum(qv.times(g), months)).plus(c.times(geometricSum(qv, months))));
+      debtPart = start.times(a.times(integerPower(g, k - 1)).times(geometricSum(qv.times(g), months)).plus(c.times(geometricSum(qv, months))));
     }
   }
   return payments.plus(maturity).plus(weight.times(liquidationPart.plus(debtPart)));
@@ -205,7 +205,7 @@ function sumOfIndexTimesPower(x: Decimal, m: number): Decimal {
   if (x.equals(ONE)) return new Decimal((m * (m - 1)) / 2);
   // x (1 - m x^(m-1) + (m-1) x^m) / (1 - x)^2
   const oneMinus = ONE.minus(x);
-  return x.times(ONE.minus(x.pow(m - 1).times(m)).plus(x.pow(m).times(m - 1))).dividedBy(oneMinus.times(oneMinus));
+  return x.times(ONE.minus(integerPower(x, m - 1).times(m)).plus(integerPower(x, m).times(m - 1))).dividedBy(oneMinus.times(oneMinus));
 }
 
 /** A float64 first guess of the crossover month, confirmed and corrected in decimal by the caller. */

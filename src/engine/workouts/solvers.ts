@@ -8,8 +8,8 @@
  * decimals (the neighbours are checked and the guess moved if float64 was off by one), so the
  * result is exactly the one the month-by-month decimal search would give.
  */
-import { paymentFactor } from '../amortization';
-import { CENT, Decimal, ZERO, floorCents, roundCents } from '../money';
+import { certifiedPaymentCents, paymentFactor, paymentFactorDecimal } from '../amortization';
+import { CENT, Decimal, FLOAT_RELATIVE_ERROR_BOUND, ZERO, centsDecimal, certifiedHalfUpCents, floorCents, roundCents } from '../money';
 import { amountArgument, monthsArgument, rateArgument } from './arguments';
 
 export interface TermSolution {
@@ -42,41 +42,62 @@ export function solveTermForPayment(
   monthsArgument('minMonths', minMonths, 1);
   monthsArgument('maxMonths', maxMonths, minMonths);
 
-  // Same arithmetic as principalAndInterest (principal x paymentFactor, rounded half-up), keeping the factor.
-  const factorAt = (n: number) => paymentFactor(annualRate, n);
-  let n = clamp(Math.ceil(floatTermGuess(p.toNumber(), annualRate / 12, target.toNumber() + 0.005) - 1e-9), minMonths, maxMonths);
-  let factor = factorAt(n);
-  let payment = roundCents(p.times(factor));
-  if (payment.greaterThan(target)) {
-    // float64 guessed one month short (or the target is out of reach): move up until reached.
+  // The rounded P&I at term n, as principalAndInterest computes it (principal x paymentFactor,
+  // rounded half-up): from float64 when its error bound settles the cent (certifiedPaymentCents),
+  // else in decimal. Only when the target is a whole number of cents can the comparison be made
+  // on cents; otherwise every term is checked in decimal.
+  const pf = p.toNumber();
+  const targetHundredths = target.times(100);
+  const targetCents = targetHundredths.isInteger() ? targetHundredths.toNumber() : null;
+  const paymentAt = (n: number): Decimal => {
+    const cents = targetCents === null ? null : certifiedPaymentCents(pf, annualRate, n);
+    return cents !== null ? centsDecimal(cents) : roundCents(p.times(paymentFactor(annualRate, n)));
+  };
+  const exceedsTarget = (n: number): boolean => {
+    const cents = targetCents === null ? null : certifiedPaymentCents(pf, annualRate, n);
+    return cents !== null ? cents > (targetCents as number) : roundCents(p.times(paymentFactor(annualRate, n))).greaterThan(target);
+  };
+  // First guess from the closed form; P&I never rises with the term, so the answer is found by
+  // moving up until the target is reached, or down while the shorter term also reaches it.
+  let n = clamp(Math.ceil(floatTermGuess(pf, annualRate / 12, target.toNumber() + 0.005) - 1e-9), minMonths, maxMonths);
+  if (exceedsTarget(n)) {
     while (n < maxMonths) {
       n += 1;
-      factor = factorAt(n);
-      payment = roundCents(p.times(factor));
-      if (!payment.greaterThan(target)) break;
+      if (!exceedsTarget(n)) break;
     }
   } else {
-    // Confirm no shorter term also reaches the target. When float64 puts the shorter term's
-    // exact payment clearly above the rounding boundary (a relative margin of 1e-7, far beyond
-    // float64's error on these powers), the decimal check of that term cannot differ and is skipped.
-    const pf = p.toNumber();
-    const boundary = target.toNumber() + 0.005;
-    while (n > minMonths) {
-      if (floatPayment(pf, annualRate / 12, n - 1) > boundary * (1 + 1e-7)) break;
-      const shorterFactor = factorAt(n - 1);
-      const shorter = roundCents(p.times(shorterFactor));
-      if (shorter.greaterThan(target)) break;
-      n -= 1;
-      payment = shorter;
-      factor = shorterFactor;
-    }
+    while (n > minMonths && !exceedsTarget(n - 1)) n -= 1;
   }
-  return { termMonths: n, principalAndInterest: payment, reached: !payment.greaterThan(target), factor };
+  const payment = paymentAt(n);
+  return { termMonths: n, principalAndInterest: payment, reached: !payment.greaterThan(target), factor: paymentFactor(annualRate, n) };
 }
 
-/** float64 exact (unrounded) payment, for the boundary margin test. */
-function floatPayment(principal: number, i: number, n: number): number {
-  return i === 0 ? principal / n : (principal * i) / -Math.expm1(-n * Math.log1p(i));
+/**
+ * The original search, every term's payment in decimal: the reference `solveTermForPayment`
+ * must equal (test/engine/fastPathSolvers.test.ts). Same contract.
+ */
+export function solveTermForPaymentDecimal(
+  principal: Decimal | number | string,
+  annualRate: number,
+  targetPayment: Decimal | number | string,
+  minMonths: number,
+  maxMonths: number,
+): TermSolution {
+  const p = amountArgument('principal', principal);
+  rateArgument('annualRate', annualRate);
+  const target = amountArgument('targetPayment', targetPayment);
+  monthsArgument('minMonths', minMonths, 1);
+  monthsArgument('maxMonths', maxMonths, minMonths);
+  const factorAt = (n: number) => paymentFactorDecimal(annualRate, n);
+  let n = minMonths;
+  let factor = factorAt(n);
+  let payment = roundCents(p.times(factor));
+  while (payment.greaterThan(target) && n < maxMonths) {
+    n += 1;
+    factor = factorAt(n);
+    payment = roundCents(p.times(factor));
+  }
+  return { termMonths: n, principalAndInterest: payment, reached: !payment.greaterThan(target), factor };
 }
 
 /** float64 n solving P i / (1 - (1+i)^-n) = A; +Infinity when no term reaches A. */
@@ -118,6 +139,30 @@ export function largestPrincipalForPayment(factor: Decimal, targetPayment: Decim
     while (fitsExact(x.plus(CENT))) x = x.plus(CENT);
     return x;
   }
+  const targetHundredths = target.times(100);
+  const f = factor.toNumber();
+  const guessCents = Math.floor(((target.toNumber() + 0.005) / f) * 100);
+  if (targetHundredths.isInteger() && Number.isSafeInteger(guessCents) && guessCents > 0) {
+    // Cent by cent on whole cents: X = c / 100 fits when round_half_up(X x factor) <= target,
+    // settled in float64 when X x factor is clear of the half cent by the error bound (the
+    // factor's conversion to float64 and the two operations add 3 units in the last place,
+    // inside FLOAT_RELATIVE_ERROR_BOUND), else in decimal.
+    const targetCents = targetHundredths.toNumber();
+    const fitsCents = (c: number): boolean => {
+      const payment = (c * f) / 100;
+      const cents = certifiedHalfUpCents(payment, payment * FLOAT_RELATIVE_ERROR_BOUND);
+      return cents !== null ? cents <= targetCents : !roundCents(centsDecimal(c).times(factor)).greaterThan(target);
+    };
+    let c = guessCents;
+    while (c > 0 && !fitsCents(c)) c -= 1;
+    while (fitsCents(c + 1)) c += 1;
+    return centsDecimal(c);
+  }
+  return largestPrincipalForRoundedPaymentDecimal(factor, target);
+}
+
+/** The 'rounded' search with every candidate checked in decimal: the reference of the fast path above. */
+export function largestPrincipalForRoundedPaymentDecimal(factor: Decimal, target: Decimal): Decimal {
   const guess = Math.floor(((target.toNumber() + 0.005) / factor.toNumber()) * 100) / 100;
   let x = new Decimal(Number.isFinite(guess) && guess > 0 ? guess.toFixed(2) : 0);
   const fits = (amount: Decimal) => !roundCents(amount.times(factor)).greaterThan(target);
