@@ -29,7 +29,13 @@ export function dec(value: DecimalInput): Decimal {
 
 /** Rounds half-up to the cent: the standard rounding point for money. */
 export function roundCents(value: DecimalInput): Decimal {
-  return new Decimal(value).toDecimalPlaces(2, DecimalJs.ROUND_HALF_UP);
+  // An engine Decimal is rounded directly (copying it first gives the same value, slower).
+  return (isEngineDecimal(value) ? value : new Decimal(value)).toDecimalPlaces(2, DecimalJs.ROUND_HALF_UP);
+}
+
+/** True for a value made by the engine's own Decimal constructor (not another decimal.js clone). */
+function isEngineDecimal(value: DecimalInput): value is Decimal {
+  return typeof value === 'object' && value !== null && value.constructor === Decimal;
 }
 
 /** Rounds down (toward negative infinity) to the cent: used for "largest cent amount with ..." targets. */
@@ -44,17 +50,64 @@ export function ceilCents(value: DecimalInput): Decimal {
 
 /** A money amount as a JSON number, rounded half-up to the cent. */
 export function centsNumber(value: DecimalInput): number {
-  return roundCents(value).toNumber();
+  // Fast path: the value as float64 (within 2^-53 relative of it, toNumber being a correctly
+  // rounded parse) settles the half-up cent when it is clear of the half cent; cents / 100 is
+  // then the double nearest that cent amount, which is what roundCents(value).toNumber() returns.
+  const float = floatOf(value);
+  const cents = halfUpCentsOrNull(float, Math.abs(float) * 2 ** -48);
+  return cents !== null ? cents / 100 : roundCents(value).toNumber();
 }
 
 /** A fraction (0.2001) as a percent with two decimals (20.01), rounded half-up. */
 export function percentNumber(fraction: DecimalInput): number {
-  return new Decimal(fraction).times(100).toDecimalPlaces(2, DecimalJs.ROUND_HALF_UP).toNumber();
+  // Fast path as centsNumber's: the percent in float64 (conversion and x 100: within 2^-51
+  // relative) settles the half-up hundredth when clear of the half; else decimal.
+  const percent = floatOf(fraction) * 100;
+  const hundredths = halfUpCentsOrNull(percent, Math.abs(percent) * 2 ** -47);
+  return hundredths !== null ? hundredths / 100 : new Decimal(fraction).times(100).toDecimalPlaces(2, DecimalJs.ROUND_HALF_UP).toNumber();
 }
 
 /** A fraction as a percent truncated (not rounded) to two decimals, as GSE MTMLTV is reported. */
 export function truncatePercent(fraction: DecimalInput): number {
+  // Fast path: truncating a positive percent only depends on which side of a whole hundredth it
+  // lies; float64 settles it when clear of the hundredth by its error bound, else decimal.
+  const hundredths = floatOf(fraction) * 10000;
+  const margin = Math.abs(hundredths) * 2 ** -47;
+  const lower = Math.floor(hundredths);
+  if (hundredths > 1 + margin && hundredths < 1e15 && hundredths - lower > margin && lower + 1 - hundredths > margin) return lower / 100;
   return new Decimal(fraction).times(100).toDecimalPlaces(2, DecimalJs.ROUND_DOWN).toNumber();
+}
+
+/**
+ * A JS number as is, an engine Decimal as float64 within 2^-50 relative (`approximateFloat`),
+ * anything else NaN (no fast path). The callers' bounds (2^-48, 2^-47) hold 4x that plus their own operations.
+ */
+function floatOf(value: DecimalInput): number {
+  return typeof value === 'number' ? value : isEngineDecimal(value) ? approximateFloat(value) : Number.NaN;
+}
+
+const POWERS_OF_TEN = Array.from({ length: 23 }, (_, k) => 10 ** k); // exact in float64 up to 10^22
+
+/**
+ * A Decimal as float64 from its documented representation (d: base-1e7 words, the first without
+ * leading zeros; e: decimal exponent of the leading digit; s: sign), without the string round trip
+ * of toNumber(). Within 2^-50 relative: the first four words (at least 22 digits: dropped words are
+ * under 1e-21 relative) summed with 6 roundings, then one scaling by an exact power of ten.
+ * Falls back to toNumber() for zero, non-finite values and exponents beyond +/-22.
+ */
+export function approximateFloat(x: Decimal): number {
+  const d = x.d;
+  if (!d || d.length === 0 || d[0] === 0) return x.toNumber();
+  let leadingDigits = 1;
+  for (let w = d[0]; w >= 10; w = Math.floor(w / 10)) leadingDigits++;
+  let m = d[0];
+  if (d.length > 1) m += d[1] / 1e7;
+  if (d.length > 2) m += d[2] / 1e14;
+  if (d.length > 3) m += d[3] / 1e21;
+  const scale = x.e - leadingDigits + 1;
+  if (scale > 22 || scale < -22) return x.toNumber();
+  const magnitude = scale >= 0 ? m * POWERS_OF_TEN[scale] : m / POWERS_OF_TEN[-scale];
+  return x.s < 0 ? -magnitude : magnitude;
 }
 
 /** A ratio as a JSON number with a fixed number of decimals (ratios are fractions, e.g. DTI 0.3125). */
@@ -110,26 +163,28 @@ export const fastPathStats = { certified: 0, fallbacks: 0 };
  * which side of the half cent X lies, so a value clear of it by more than the bound settles it.
  */
 export function certifiedHalfUpCents(value: number, bound: number): number | null {
+  const cents = halfUpCentsOrNull(value, bound);
+  if (cents === null) fastPathStats.fallbacks++;
+  else fastPathStats.certified++;
+  return cents;
+}
+
+/** certifiedHalfUpCents without the counters (centsNumber's printing path, not a fast path of the engine's arithmetic). */
+function halfUpCentsOrNull(value: number, bound: number): number | null {
   // cents = value x 100 adds one rounding (relative 2^-53), covered by the 1e-15 term.
   const cents = value * 100;
   const margin = bound * 100 + cents * 1e-15;
-  if (!(cents > margin + 1) || !(cents < 1e15)) {
-    fastPathStats.fallbacks++;
-    return null;
-  }
+  if (!(cents > margin + 1) || !(cents < 1e15)) return null;
   const lower = Math.floor(cents);
   const fraction = cents - lower; // exact (Sterbenz: lower <= cents < 2 lower)
-  if (Math.abs(fraction - 0.5) <= margin) {
-    fastPathStats.fallbacks++;
-    return null;
-  }
-  fastPathStats.certified++;
+  if (Math.abs(fraction - 0.5) <= margin) return null;
   return fraction > 0.5 ? lower + 1 : lower;
 }
 
 /** A whole number of cents as a Decimal amount (equal to what roundCents returns for that amount). */
 export function centsDecimal(cents: number): Decimal {
-  return new Decimal(cents).dividedBy(100);
+  // cents x 0.01 is exact at 40 digits (a product of a 16-digit and a 1-digit number) and cheaper than / 100.
+  return new Decimal(cents).times(CENT);
 }
 
 const integerPowers = new Map<string, Decimal>();

@@ -26,7 +26,7 @@
 import { paymentFactor } from './amortization';
 import type { LoanCase } from './case/types';
 import { addMonths, daysBetween } from './dates';
-import { Decimal, type DecimalInput, ONE, ZERO, centsNumber, dec, fractionalPower, integerPower, maxDecimal, minDecimal } from './money';
+import { Decimal, type DecimalInput, ONE, ZERO, centsNumber, certifiedHalfUpCents, dec, fastPathStats, fractionalPower, integerPower, maxDecimal, minDecimal } from './money';
 import type { ModificationResult, NpvAssumptions, NpvResult, RulebookRef } from './results';
 import type { NpvParams } from './rulebooks/disposition';
 
@@ -72,6 +72,28 @@ export interface ModificationNpv {
 }
 
 const DAYS_PER_MONTH = new Decimal(365).dividedBy(12);
+const ONE_TWELFTH = ONE.dividedBy(12);
+
+/**
+ * Decimal divisions the NPV repeats with the same operands for every loan of a portfolio (the
+ * discount rate's monthly factor, a state's timeline in months), memoized: the same values,
+ * computed once. Bounded: cleared at 1,024 entries.
+ */
+const sharedQuotients = new Map<string, Decimal>();
+function sharedQuotient(key: string, compute: () => Decimal): Decimal {
+  let result = sharedQuotients.get(key);
+  if (result === undefined) {
+    if (sharedQuotients.size >= 1024) sharedQuotients.clear();
+    result = compute();
+    sharedQuotients.set(key, result);
+  }
+  return result;
+}
+
+/** Days as months of 365/12 days. */
+function monthsOfDays(days: number): Decimal {
+  return sharedQuotient(`days ${days}`, () => new Decimal(days).dividedBy(DAYS_PER_MONTH));
+}
 
 function fraction(name: string, value: DecimalInput): Decimal {
   const d = dec(value);
@@ -81,8 +103,22 @@ function fraction(name: string, value: DecimalInput): Decimal {
   return d;
 }
 
-/** The NPV of a modification against foreclosure now: pure, every assumption an argument. */
+/**
+ * The NPV of a modification against foreclosure now: pure, every assumption an argument. The
+ * modification's present value is summed in float64 with a running error bound and rounded to
+ * the cent when the bound settles the cent (`certifiedModificationPvCents`), else in decimal:
+ * the result always equals `modificationNpvDecimal` (test/engine/fastPathNpv.test.ts).
+ */
 export function modificationNpv(inputs: ModificationNpvInputs, assumptions: ModificationNpvAssumptions): ModificationNpv {
+  return npvOf(inputs, assumptions, true);
+}
+
+/** `modificationNpv` with every sum in decimal: the reference of the fast path. */
+export function modificationNpvDecimal(inputs: ModificationNpvInputs, assumptions: ModificationNpvAssumptions): ModificationNpv {
+  return npvOf(inputs, assumptions, false);
+}
+
+function npvOf(inputs: ModificationNpvInputs, assumptions: ModificationNpvAssumptions, fastPath: boolean): ModificationNpv {
   const n = inputs.termMonths;
   if (!Number.isInteger(n) || n <= 0) throw new RangeError(`termMonths ${n} must be a whole number of months greater than 0`);
   const upb = dec(inputs.interestBearingUpb);
@@ -101,10 +137,10 @@ export function modificationNpv(inputs: ModificationNpvInputs, assumptions: Modi
 
   const payment = inputs.principalAndInterest !== undefined ? dec(inputs.principalAndInterest) : upb.times(paymentFactor(rate, n));
   const i = rate.dividedBy(12);
-  const v = ONE.dividedBy(ONE.plus(discount.dividedBy(12))); // monthly discount factor
-  const survivePerMonth = redefault.isZero() ? ONE : fractionalPower(ONE.minus(redefault), ONE.dividedBy(12));
+  const v = sharedQuotient(`v ${discount.toString()}`, () => ONE.dividedBy(ONE.plus(discount.dividedBy(12)))); // monthly discount factor
+  const survivePerMonth = redefault.isZero() ? ONE : fractionalPower(ONE.minus(redefault), ONE_TWELFTH);
   const hazard = ONE.minus(survivePerMonth);
-  const timelineMonths = new Decimal(assumptions.foreclosureTimelineDays).dividedBy(DAYS_PER_MONTH);
+  const timelineMonths = monthsOfDays(assumptions.foreclosureTimelineDays);
   const vTimeline = fractionalPower(v, timelineMonths);
 
   const liquidation = maxDecimal(ZERO, value.times(ONE.minus(reo)).minus(value.times(costRate)));
@@ -112,17 +148,18 @@ export function modificationNpv(inputs: ModificationNpvInputs, assumptions: Modi
   // Modified loan: payments while surviving, liquidation after a re-default. Summed in closed
   // form (geometric series) rather than month by month, so a 480-month loan costs a handful of
   // decimal operations instead of thousands; see `expectedModificationCashFlowsPv`.
-  let pvModification = expectedModificationCashFlowsPv({ upb, forborne, payment, i, v, survivePerMonth, hazard, vTimeline, liquidation, n });
   const upfront = inputs.upfrontClaim !== undefined ? dec(inputs.upfrontClaim) : ZERO;
   if (upfront.lessThan(0)) throw new RangeError('upfrontClaim must not be negative');
-  pvModification = pvModification.plus(upfront);
+  const cashFlowTerms: CashFlowTerms = { upb, forborne, payment, i, v, survivePerMonth, hazard, vTimeline, liquidation, n };
+  const certifiedCents = fastPath ? certifiedModificationPvCents(cashFlowTerms, upfront) : null;
 
   // Foreclosure now: the whole debt, including what a partial claim would have covered.
   const debt = inputs.totalDebt !== undefined ? dec(inputs.totalDebt) : upb.plus(forborne).plus(upfront);
   const nowDays = Math.max(0, assumptions.foreclosureTimelineDays - elapsed);
-  const pvForeclosure = minDecimal(liquidation, debt).times(fractionalPower(v, new Decimal(nowDays).dividedBy(DAYS_PER_MONTH)));
+  const pvForeclosure = minDecimal(liquidation, debt).times(fractionalPower(v, monthsOfDays(nowDays)));
 
-  const npvModification = centsNumber(pvModification);
+  // cents / 100 is the double nearest the cent amount, as centsNumber's toNumber() is.
+  const npvModification = certifiedCents !== null ? certifiedCents / 100 : centsNumber(expectedModificationCashFlowsPv(cashFlowTerms).plus(upfront));
   const npvForeclosure = centsNumber(pvForeclosure);
   const npvDifference = centsNumber(dec(npvModification).minus(npvForeclosure));
   return { npvModification, npvForeclosure, npvDifference, passes: npvDifference >= 0, liquidationValue: centsNumber(liquidation), assumptions };
@@ -197,6 +234,135 @@ function expectedModificationCashFlowsPv(terms: CashFlowTerms): Decimal {
     }
   }
   return payments.plus(maturity).plus(weight.times(liquidationPart.plus(debtPart)));
+}
+
+/** Unit roundoff of float64. */
+const U = 2 ** -53;
+/**
+ * Safety factor on the running error bound of the float64 NPV: the bound counts each operation
+ * as a few units of roundoff (Math.pow and expm1 within 2 ulp); 16x covers any slack in that
+ * accounting and the 40-digit decimal's own error (about 1e-36 of the same magnitudes).
+ */
+const NPV_ERROR_SAFETY = 16;
+
+/**
+ * float64 1 + x + ... + x^(count - 1) = (1 - x^count) / (1 - x) and its relative error bound in
+ * units of U, given x's relative error `xRel` (units of U). null when |1 - x| < 1e-6, where the
+ * cancellation makes the bound useless (the decimal path then decides).
+ */
+function floatGeometricSum(x: number, xRel: number, count: number): [number, number] | null {
+  if (count <= 0) return [0, 0];
+  const oneMinusX = 1 - x;
+  if (!(Math.abs(oneMinusX) >= 1e-6)) return null;
+  const xn = Math.pow(x, count);
+  const numerator = 1 - xn;
+  if (numerator === 0) return null;
+  // Absolute errors (units of U): x^count carries count x xRel from x and 2 from pow; each subtraction rounds once.
+  const numeratorErr = Math.abs(xn) * (count * xRel + 2) + Math.abs(numerator);
+  const denominatorErr = Math.abs(x) * xRel + Math.abs(oneMinusX);
+  return [numerator / oneMinusX, numeratorErr / Math.abs(numerator) + denominatorErr / Math.abs(oneMinusX) + 1];
+}
+
+/**
+ * The modification's present value plus the upfront claim, in whole cents rounded half-up, from
+ * float64 with a running error bound: the same algebra as `expectedModificationCashFlowsPv`,
+ * each quantity carried with a bound on its absolute error (units of U), the crossover month
+ * found by the same comparisons, each one certified. null (decimal path) when a comparison or
+ * the final half cent is within the bound, at 0% (the i = 0 sums), or outside the checked range.
+ */
+function certifiedModificationPvCents(terms: CashFlowTerms, upfront: Decimal): number | null {
+  const fallback = (): null => {
+    fastPathStats.fallbacks++;
+    return null;
+  };
+  const n = terms.n;
+  if (terms.i.isZero() || n > 1200) return fallback();
+  // Each input converted from its decimal value: relative error at most 1 U.
+  const P = terms.payment.toNumber();
+  const upb = terms.upb.toNumber();
+  const F = terms.forborne.toNumber();
+  const L = terms.liquidation.toNumber();
+  const i = terms.i.toNumber();
+  const qv = terms.survivePerMonth.toNumber() * terms.v.toNumber();
+  const qvRel = 3;
+  const up = upfront.toNumber();
+  if (![P, upb, F, L, i, qv, up].every(Number.isFinite) || P < 0 || F < 0 || L < 0) return fallback();
+
+  const G = floatGeometricSum(qv, qvRel, n);
+  if (G === null) return fallback();
+  const payments = P * qv * G[0];
+  let err = Math.abs(payments) * (qvRel + G[1] + 3);
+  const maturity = F * Math.pow(qv, n);
+  err += Math.abs(maturity) * (n * qvRel + 4);
+  let total = payments + maturity;
+  err += Math.abs(total);
+
+  if (!terms.hazard.isZero()) {
+    const weight = terms.hazard.toNumber() * terms.vTimeline.toNumber();
+    const pOverI = P / i;
+    const pOverIErr = Math.abs(pOverI) * 3;
+    const a = upb - pOverI;
+    const aErr = Math.abs(upb) + pOverIErr + Math.abs(a);
+    const g = 1 + i;
+    const gRel = 2;
+    // debtCapped(t) of the decimal path: B(t - 1) + F <= L with B(k) = a g^k + P/i; null when too close to call.
+    const debtCapped = (t: number): boolean | null => {
+      const gk = Math.pow(g, t - 1);
+      const agk = a * gk;
+      const b = agk + pOverI;
+      const diff = b + F - L;
+      const diffErr = aErr * gk + Math.abs(agk) * ((t - 1) * gRel + 3) + pOverIErr + Math.abs(b) + F + L + Math.abs(b + F) + Math.abs(diff);
+      if (Math.abs(diff) <= NPV_ERROR_SAFETY * diffErr * U) return null;
+      return diff < 0;
+    };
+    // The same walk from the same guess as the decimal path, so the same crossover month k.
+    let k = crossoverGuess(terms);
+    while (k > 1) {
+      const capped = debtCapped(k - 1);
+      if (capped === null) return fallback();
+      if (!capped) break;
+      k -= 1;
+    }
+    while (k <= n) {
+      const capped = debtCapped(k);
+      if (capped === null) return fallback();
+      if (capped) break;
+      k += 1;
+    }
+
+    const GL = floatGeometricSum(qv, qvRel, k - 1);
+    if (GL === null) return fallback();
+    const liquidationPart = L * GL[0];
+    let recoveryErr = Math.abs(liquidationPart) * (GL[1] + 2);
+    let debtPart = 0;
+    const months = n - k + 1;
+    if (months > 0) {
+      const start = Math.pow(qv, k - 1);
+      const gk = Math.pow(g, k - 1);
+      const G2 = floatGeometricSum(qv * g, qvRel + gRel + 1, months);
+      const G3 = floatGeometricSum(qv, qvRel, months);
+      if (G2 === null || G3 === null) return fallback();
+      const t1 = a * gk * G2[0];
+      const t1Err = aErr * Math.abs(gk * G2[0]) + Math.abs(t1) * ((k - 1) * gRel + 2 + G2[1] + 2);
+      const c = pOverI + F;
+      const cErr = pOverIErr + F + Math.abs(c);
+      const t2 = c * G3[0];
+      const t2Err = cErr * G3[0] + Math.abs(t2) * (G3[1] + 1);
+      const inner = t1 + t2;
+      const innerErr = t1Err + t2Err + Math.abs(inner);
+      debtPart = start * inner;
+      recoveryErr += start * innerErr + Math.abs(debtPart) * ((k - 1) * qvRel + 3);
+    }
+    const recovery = liquidationPart + debtPart;
+    recoveryErr += Math.abs(recovery);
+    const weighted = weight * recovery;
+    err += weight * recoveryErr + Math.abs(weighted) * 4;
+    total += weighted;
+    err += Math.abs(total);
+  }
+  total += up;
+  err += Math.abs(up) + Math.abs(total);
+  return certifiedHalfUpCents(total, NPV_ERROR_SAFETY * err * U);
 }
 
 /** sum over j = 0..m-1 of j x^j. */

@@ -69,7 +69,15 @@ export function solveTermForPayment(
     while (n > minMonths && !exceedsTarget(n - 1)) n -= 1;
   }
   const payment = paymentAt(n);
-  return { termMonths: n, principalAndInterest: payment, reached: !payment.greaterThan(target), factor: paymentFactor(annualRate, n) };
+  return {
+    termMonths: n,
+    principalAndInterest: payment,
+    reached: !payment.greaterThan(target),
+    // Computed on first use (a decimal power when not cached): most callers reach the target and never need it.
+    get factor() {
+      return paymentFactor(annualRate, n);
+    },
+  };
 }
 
 /**
