@@ -11,19 +11,14 @@
  * gross UPB and the amount that brings MTMLTV to 50%. Amounts are kept in integer cents
  * where they are rounded so that most results agree with the decimal engine to the cent.
  */
+import type { ModificationResult } from '../engine/results';
 import type { FlexLoan } from './loanGenerator';
 
-export interface FlexFloat64Result {
-  eligible: boolean;
-  rate: number;
-  termMonths: number;
-  postCapitalizationUpb: number;
-  interestBearingUpb: number;
-  forbearance: number;
-  principalAndInterest: number;
-  reductionPercent: number;
-  mtmltvPercent: number | null;
-}
+/** The figures the bench compares with the engine's ModificationResult, under the same names. */
+export type FlexFloat64Result = Pick<
+  ModificationResult,
+  'eligible' | 'rate' | 'termMonths' | 'postCapitalizationUpb' | 'interestBearingUpb' | 'forbearance' | 'principalAndInterest' | 'reductionPercent' | 'mtmltvPercent'
+>;
 
 const MAX_TERM = 480;
 

@@ -15,10 +15,11 @@
 import type { LoanCase } from './case/types';
 import { daysBetween } from './dates';
 import { ArgumentError } from './errors';
-import { decimalArgument, grossMonthlyIncome } from './income';
+import { grossMonthlyIncome } from './income';
 import { Decimal, type DecimalInput, ZERO, centsNumber, dec, ratioNumber, sumDecimals } from './money';
 import type { Affordability } from './results';
 import { AFFORDABILITY_RULEBOOK } from './rulebooks/affordability';
+import { decimalArgument } from './workouts/arguments';
 import { requiredResidualIncome, residualIncome } from './vaResidual';
 
 /** Decimal places of the ratios (DTI, LTV) in results: a percent with two decimals. */

@@ -11,6 +11,7 @@ import type { IncomeFrequency, IncomeLine, IncomeType } from './case/types';
 import { INCOME_FREQUENCIES } from './case/types';
 import { ArgumentError } from './errors';
 import { Decimal, type DecimalInput, ZERO, centsNumber } from './money';
+import { decimalArgument } from './workouts/arguments';
 import type { IncomeLineResult } from './results';
 
 /** Multiplier and divisor giving the monthly equivalent of one period's amount (engine.md section 2 table). */
@@ -95,18 +96,4 @@ export function grossMonthlyIncome(lines: readonly IncomeLine[], options: GrossI
     };
   });
   return { exactTotal, total: lines.length === 0 ? null : centsNumber(exactTotal), lines: results };
-}
-
-/** A finite, non-negative decimal argument, or an ArgumentError naming it. */
-export function decimalArgument(name: string, value: DecimalInput): Decimal {
-  if (typeof value === 'number' && !Number.isFinite(value)) throw new ArgumentError(name, `${name} must be a finite number, not ${value}`, 'num');
-  let d: Decimal;
-  try {
-    d = new Decimal(value);
-  } catch {
-    throw new ArgumentError(name, `${name} must be a number, not "${String(value)}"`);
-  }
-  if (!d.isFinite()) throw new ArgumentError(name, `${name} must be a finite number`, 'num');
-  if (d.isNegative() && !d.isZero()) throw new ArgumentError(name, `${name} must not be negative (${d.toString()})`, 'num');
-  return d;
 }

@@ -7,7 +7,7 @@
  */
 import { REGIONS, type Region } from './case/types';
 import { ArgumentError } from './errors';
-import { decimalArgument } from './income';
+import { decimalArgument } from './workouts/arguments';
 import { Decimal, type DecimalInput } from './money';
 import { AFFORDABILITY_RULEBOOK, type AffordabilityParameters } from './rulebooks/affordability';
 import { parameterValues } from './rulebooks/types';

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { parseCase, validateRulebookOverrides } from '../../src/engine/case/parse';
 import type { LoanCase } from '../../src/engine/case/types';
 import type { InputProblem } from '../../src/engine/errors';
+import { makeCase } from '../support/caseFactory';
 
 /** The smallest valid case: the required fields only. */
 function minimal(): Record<string, any> {
@@ -81,6 +82,12 @@ describe('parseCase: defaults', () => {
       relocationAssistance: null,
     });
     expect(c.rulebookOverrides).toEqual({});
+  });
+
+  it('the tests\' case factory (test/support/caseFactory.ts) fills the same defaults', () => {
+    // The factory's required fields are the Flex worked example's; everything else is a default.
+    const required = { caseId: 'TEST-1', investor: 'FREDDIE', evaluationDate: '2025-10-15', loan: { upb: 347868.83, rate: 0.0475, remainingTermMonths: 322, contractualPI: 1913.14 } };
+    expect(makeCase()).toStrictEqual(okCase(required).case);
   });
 
   it('treats null as "not given": the default for optional fields', () => {

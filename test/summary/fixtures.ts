@@ -17,74 +17,10 @@
  *   current payment = 1,913.14 + 350 = 2,263.14
  */
 import type { CaseInput, LoanCase } from '../../src/engine/case/types';
+import { makeCase, type DeepPartial } from '../support/caseFactory';
 
-export const FIXTURE_CASE: LoanCase = {
-  caseId: '2025-001843',
-  investor: 'FREDDIE',
-  evaluationDate: '2025-10-15',
-  loan: {
-    loanNumber: '0012345678',
-    upb: 347868.83,
-    deferredBalance: 0,
-    rate: 0.0475,
-    remainingTermMonths: 322,
-    contractualPI: 1913.14,
-    monthlyEscrow: 350,
-    escrowShortage: 0,
-    monthsDelinquent: 4,
-    nextDueDate: '2025-06-01',
-    originationDate: '2012-04-20',
-    productType: 'FIXED',
-    lienPosition: 1,
-    priorModifications: 0,
-    monthsSinceLastModification: null,
-    failedTrialInLast12Months: false,
-    cumulativeDeferredMonths: 0,
-    partialClaimBalance: 0,
-  },
-  arrears: { delinquentInterest: 8261.88, escrowAdvances: 1400, servicingAdvances: 250, legalFees: 500, lateFees: 0, borrowerContribution: 0 },
-  property: { value: 410000, valuationDate: '2025-09-15', valuationType: 'BPO', state: 'GA', occupancy: 'OWNER', subordinateLiens: 0 },
-  borrower: {
-    names: ['Jane Q. Borrower', 'John R. Borrower'],
-    ssnLast4: '1234',
-    familySize: 3,
-    region: 'SOUTH',
-    hardship: 'REDUCTION_IN_INCOME',
-    hardshipResolved: false,
-    intent: 'KEEP',
-    incomes: [
-      { type: 'WAGES', amount: 2450, frequency: 'BIWEEKLY' },
-      { type: 'OVERTIME', amount: 150, frequency: 'WEEKLY' },
-      { type: 'SOCIAL_SECURITY', amount: 1200, frequency: 'MONTHLY' },
-    ],
-    housingExpenses: { taxes: 200, insurance: 150, floodInsurance: 0, mortgageInsurance: 0, association: 45, groundRent: 0, subordinateLienPayment: 0 },
-    debts: [
-      { type: 'AUTO', monthlyPayment: 385, balance: 14200 },
-      { type: 'CREDIT_CARD', monthlyPayment: 60, balance: 2300 },
-    ],
-    livingExpenses: 1800,
-    liquidAssets: 3200,
-  },
-  market: { modificationRate: 0.065, pmms: 0.0625 },
-  options: { firstTrialPaymentDate: '2025-11-01', applicationReceivedDate: '2025-09-20', applicationCompleteDate: '2025-10-02', foreclosureSaleDate: null },
-  disposition: { offerPrice: null, marketingDays: null, commissionRate: null, sellerClosingCosts: null, subordinateLienPayoff: null, relocationAssistance: null },
-  rulebookOverrides: {},
-};
-
-/** Hand-computed figures of FIXTURE_CASE (see the comment above). */
-export const FIXTURE_FIGURES = {
-  grossMonthlyIncome: 7158.33,
-  housingExpense: 2308.14,
-  otherDebts: 445,
-  frontEndDti: 2308.14 / 7158.33,
-  backEndDti: 2753.14 / 7158.33,
-  surplusIncome: 2605.19,
-  totalArrears: 10411.88,
-  currentPayment: 2263.14,
-};
-
-/** The same case as a user writes it in JSON (case-format.md): only what differs from the defaults. */
-export const FIXTURE_CASE_JSON: CaseInput = {
+/** The case as a user writes it in JSON (case-format.md): only what differs from the defaults. */
+const FIXTURE_FIELDS = {
   caseId: '2025-001843',
   investor: 'FREDDIE',
   evaluationDate: '2025-10-15',
@@ -124,4 +60,22 @@ export const FIXTURE_CASE_JSON: CaseInput = {
   },
   market: { modificationRate: 0.065, pmms: 0.0625 },
   options: { firstTrialPaymentDate: '2025-11-01', applicationReceivedDate: '2025-09-20', applicationCompleteDate: '2025-10-02' },
+} satisfies DeepPartial<LoanCase>;
+
+/** The parsed model: the JSON with every other field at its case-format.md default (test factory, not parseCase). */
+export const FIXTURE_CASE: LoanCase = makeCase(FIXTURE_FIELDS);
+
+/** Hand-computed figures of FIXTURE_CASE (see the comment above). */
+export const FIXTURE_FIGURES = {
+  grossMonthlyIncome: 7158.33,
+  housingExpense: 2308.14,
+  otherDebts: 445,
+  frontEndDti: 2308.14 / 7158.33,
+  backEndDti: 2753.14 / 7158.33,
+  surplusIncome: 2605.19,
+  totalArrears: 10411.88,
+  currentPayment: 2263.14,
 };
+
+/** The same case as a user writes it in JSON (case-format.md): only what differs from the defaults. */
+export const FIXTURE_CASE_JSON: CaseInput = structuredClone(FIXTURE_FIELDS);

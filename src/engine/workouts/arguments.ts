@@ -5,9 +5,8 @@
 import { ArgumentError, percentTypedAsNumberMessage } from '../errors';
 import { Decimal, type DecimalInput } from '../money';
 
-/** A finite, non-negative amount. */
-export function amountArgument(name: string, value: DecimalInput | null | undefined): Decimal {
-  if (value === null || value === undefined || value === '') throw new ArgumentError(name, `${name} is required: enter an amount in dollars`, 'value');
+/** A finite, non-negative decimal argument, or an ArgumentError naming it. */
+export function decimalArgument(name: string, value: DecimalInput): Decimal {
   if (typeof value === 'number' && !Number.isFinite(value)) throw new ArgumentError(name, `${name} must be a finite number, not ${value}`, 'num');
   let d: Decimal;
   try {
@@ -18,6 +17,12 @@ export function amountArgument(name: string, value: DecimalInput | null | undefi
   if (!d.isFinite()) throw new ArgumentError(name, `${name} must be a finite number`, 'num');
   if (d.isNegative() && !d.isZero()) throw new ArgumentError(name, `${name} must not be negative (${d.toString()})`, 'num');
   return d;
+}
+
+/** A required finite, non-negative amount: blank is "required", then as decimalArgument. */
+export function amountArgument(name: string, value: DecimalInput | null | undefined): Decimal {
+  if (value === null || value === undefined || value === '') throw new ArgumentError(name, `${name} is required: enter an amount in dollars`, 'value');
+  return decimalArgument(name, value);
 }
 
 /** A positive amount (e.g. a contractual payment that a ratio divides by). */

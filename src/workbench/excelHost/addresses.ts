@@ -1,22 +1,6 @@
 /** A1 addresses for the in-memory host: "C7", "A1:K40", "E:Z" (whole columns), "1:3" (whole rows), with an optional sheet. */
+import { cellAddress, columnIndex, columnLetter } from '../../summary/sheetPlan';
 import { MAX_COLUMNS, MAX_ROWS, type Box } from './model';
-
-export function columnLetters(index: number): string {
-  let letters = '';
-  let n = index + 1;
-  while (n > 0) {
-    const remainder = (n - 1) % 26;
-    letters = String.fromCharCode(65 + remainder) + letters;
-    n = Math.floor((n - 1) / 26);
-  }
-  return letters;
-}
-
-function columnNumber(letters: string): number {
-  let n = 0;
-  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n - 1;
-}
 
 /** Splits "'Case Input'!B5:C7" into the sheet name (unquoted) and the local address. */
 export function splitSheet(address: string): { sheet: string | null; local: string } {
@@ -34,9 +18,9 @@ export function parseBox(local: string): Box | null {
   if (parts.length > 2 || parts.length === 0) return null;
   const cells = parts.map((part) => {
     let m = /^([A-Z]{1,3})(\d+)$/.exec(part);
-    if (m) return { r: Number(m[2]) - 1, c: columnNumber(m[1]), kind: 'cell' as const };
+    if (m) return { r: Number(m[2]) - 1, c: columnIndex(m[1]), kind: 'cell' as const };
     m = /^([A-Z]{1,3})$/.exec(part);
-    if (m) return { r: -1, c: columnNumber(m[1]), kind: 'column' as const };
+    if (m) return { r: -1, c: columnIndex(m[1]), kind: 'column' as const };
     m = /^(\d+)$/.exec(part);
     if (m) return { r: Number(m[1]) - 1, c: -1, kind: 'row' as const };
     return null;
@@ -55,17 +39,17 @@ export function parseBox(local: string): Box | null {
 }
 
 export function boxAddress(box: Box): string {
-  const a = `${columnLetters(box.c0)}${box.r0 + 1}`;
+  const a = cellAddress(box.r0, box.c0);
   if (box.r0 === box.r1 && box.c0 === box.c1) return a;
-  if (box.r0 === 0 && box.r1 === MAX_ROWS - 1) return `${columnLetters(box.c0)}:${columnLetters(box.c1)}`;
+  if (box.r0 === 0 && box.r1 === MAX_ROWS - 1) return `${columnLetter(box.c0)}:${columnLetter(box.c1)}`;
   if (box.c0 === 0 && box.c1 === MAX_COLUMNS - 1) return `${box.r0 + 1}:${box.r1 + 1}`;
-  return `${a}:${columnLetters(box.c1)}${box.r1 + 1}`;
+  return `${a}:${cellAddress(box.r1, box.c1)}`;
 }
 
 export function absoluteAddress(box: Box): string {
-  const a = `$${columnLetters(box.c0)}$${box.r0 + 1}`;
+  const a = `$${columnLetter(box.c0)}$${box.r0 + 1}`;
   if (box.r0 === box.r1 && box.c0 === box.c1) return a;
-  return `${a}:$${columnLetters(box.c1)}$${box.r1 + 1}`;
+  return `${a}:$${columnLetter(box.c1)}$${box.r1 + 1}`;
 }
 
 export function boxesOverlap(a: Box, b: Box): boolean {

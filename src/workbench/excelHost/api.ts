@@ -8,7 +8,7 @@
  * Deviation: the loads of one batch are answered after all of its writes (Excel answers each in
  * queue order); the add-in never loads and writes the same property in one batch.
  */
-import { absoluteAddress, boxAddress, boxContains, boxesOverlap, boxSize, columnLetters, parseBox, splitSheet } from './addresses';
+import { absoluteAddress, boxAddress, boxContains, boxesOverlap, boxSize, parseBox, splitSheet } from './addresses';
 import { formatValue } from './format';
 import { MAX_COLUMNS, MAX_ROWS, SheetModel, quoteSheet, type Box, type CellModel, type ChartModel, type NameModel, type Scalar, type StyleModel, type TableModel, type WorkbookModel } from './model';
 
@@ -154,6 +154,41 @@ class Resolver<T> {
     const found = this.orNull();
     if (found === null) throw notFound(this.describe);
     return found;
+  }
+}
+
+/**
+ * A collection whose load reads `count` and fills every item with all its properties
+ * (names, tables, charts): the members are read from the model when the batch runs.
+ */
+abstract class FilledCollectionProxy<Member, Item extends { fillAll(): void }> extends ClientObject {
+  private itemsList: Item[] | null = null;
+  /** The models in this collection, read when the batch runs. */
+  protected abstract members(): Member[];
+  /** The proxy standing for one member. */
+  protected abstract itemFor(member: Member): Item;
+  protected snapshot(): Record<string, unknown> {
+    return { count: this.members().length };
+  }
+  get items(): Item[] {
+    if (!this.itemsList) return this.read('items');
+    return this.itemsList;
+  }
+  get count(): number {
+    return this.read('count');
+  }
+  override load(spec?: LoadSpec): this {
+    this.ctx.queueLoad(() => {
+      const members = this.members();
+      this.known.set('count', members.length);
+      this.itemsList = members.map((member) => {
+        const proxy = this.itemFor(member);
+        proxy.fillAll();
+        return proxy;
+      });
+    });
+    void spec;
+    return this;
   }
 }
 
@@ -1059,8 +1094,7 @@ function nameValue(formula: string): unknown {
   return body;
 }
 
-export class NamedItemCollectionProxy extends ClientObject {
-  private itemsList: NamedItemProxy[] | null = null;
+export class NamedItemCollectionProxy extends FilledCollectionProxy<NameModel, NamedItemProxy> {
   constructor(
     ctx: RequestContext,
     private readonly scope: WorksheetProxy | null,
@@ -1070,32 +1104,12 @@ export class NamedItemCollectionProxy extends ClientObject {
   private scopeId(): string | null {
     return this.scope ? this.scope.model().id : null;
   }
-  private inScope(): NameModel[] {
+  protected members(): NameModel[] {
     const id = this.scopeId();
     return this.ctx.model.names.filter((n) => n.scopeSheetId === id);
   }
-  protected snapshot(): Record<string, unknown> {
-    return { count: this.inScope().length };
-  }
-  get items(): NamedItemProxy[] {
-    if (!this.itemsList) return this.read('items');
-    return this.itemsList;
-  }
-  get count(): number {
-    return this.read('count');
-  }
-  override load(spec?: LoadSpec): this {
-    this.ctx.queueLoad(() => {
-      const names = this.inScope();
-      this.known.set('count', names.length);
-      this.itemsList = names.map((n) => {
-        const proxy = new NamedItemProxy(this.ctx, new Resolver(() => n, n.name, (m) => this.ctx.model.names.includes(m)));
-        proxy.fillAll();
-        return proxy;
-      });
-    });
-    void spec;
-    return this;
+  protected itemFor(n: NameModel): NamedItemProxy {
+    return new NamedItemProxy(this.ctx, new Resolver(() => n, n.name, (m) => this.ctx.model.names.includes(m)));
   }
   private find(name: string): NameModel | null {
     const id = this.scopeId();
@@ -1223,40 +1237,19 @@ export class NamedItemProxy extends ClientObject {
 
 // ---------------------------------------------------------------------------- Tables
 
-export class TableCollectionProxy extends ClientObject {
-  private itemsList: TableProxy[] | null = null;
+export class TableCollectionProxy extends FilledCollectionProxy<TableModel, TableProxy> {
   constructor(
     ctx: RequestContext,
     private readonly sheet: WorksheetProxy | null,
   ) {
     super(ctx);
   }
-  private inScope(): TableModel[] {
+  protected members(): TableModel[] {
     const id = this.sheet ? this.sheet.model().id : null;
     return this.ctx.model.tables.filter((t) => id === null || t.sheetId === id);
   }
-  protected snapshot(): Record<string, unknown> {
-    return { count: this.inScope().length };
-  }
-  get items(): TableProxy[] {
-    if (!this.itemsList) return this.read('items');
-    return this.itemsList;
-  }
-  get count(): number {
-    return this.read('count');
-  }
-  override load(spec?: LoadSpec): this {
-    this.ctx.queueLoad(() => {
-      const tables = this.inScope();
-      this.known.set('count', tables.length);
-      this.itemsList = tables.map((t) => {
-        const proxy = new TableProxy(this.ctx, new Resolver(() => t, t.name, (m) => this.ctx.model.tables.includes(m)));
-        proxy.fillAll();
-        return proxy;
-      });
-    });
-    void spec;
-    return this;
+  protected itemFor(t: TableModel): TableProxy {
+    return new TableProxy(this.ctx, new Resolver(() => t, t.name, (m) => this.ctx.model.tables.includes(m)));
   }
   add(address: RangeProxy | string, hasHeaders: boolean): TableProxy {
     let created: TableModel | null = null;
@@ -1296,7 +1289,7 @@ export class TableCollectionProxy extends ClientObject {
   getItem(key: string): TableProxy {
     return new TableProxy(
       this.ctx,
-      new Resolver(() => this.inScope().find((t) => t.name.toLowerCase() === key.toLowerCase() || t.id === key) ?? null, `table "${key}"`, (m) => this.ctx.model.tables.includes(m)),
+      new Resolver(() => this.members().find((t) => t.name.toLowerCase() === key.toLowerCase() || t.id === key) ?? null, `table "${key}"`, (m) => this.ctx.model.tables.includes(m)),
     );
   }
   getItemOrNullObject(key: string): TableProxy {
@@ -1450,36 +1443,18 @@ export class TableRowCollectionProxy extends ClientObject {
 
 // ---------------------------------------------------------------------------- Charts
 
-export class ChartCollectionProxy extends ClientObject {
-  private itemsList: ChartProxy[] | null = null;
+export class ChartCollectionProxy extends FilledCollectionProxy<ChartModel, ChartProxy> {
   constructor(
     ctx: RequestContext,
     private readonly sheet: WorksheetProxy,
   ) {
     super(ctx);
   }
-  protected snapshot(): Record<string, unknown> {
-    return { count: this.sheet.model().charts.length };
+  protected members(): ChartModel[] {
+    return this.sheet.model().charts;
   }
-  get items(): ChartProxy[] {
-    if (!this.itemsList) return this.read('items');
-    return this.itemsList;
-  }
-  get count(): number {
-    return this.read('count');
-  }
-  override load(spec?: LoadSpec): this {
-    this.ctx.queueLoad(() => {
-      const charts = this.sheet.model().charts;
-      this.known.set('count', charts.length);
-      this.itemsList = charts.map((chart) => {
-        const proxy = new ChartProxy(this.ctx, this.sheet, new Resolver(() => chart, chart.name));
-        proxy.fillAll();
-        return proxy;
-      });
-    });
-    void spec;
-    return this;
+  protected itemFor(chart: ChartModel): ChartProxy {
+    return new ChartProxy(this.ctx, this.sheet, new Resolver(() => chart, chart.name));
   }
   add(type: string, sourceData: RangeProxy, seriesBy = 'Auto'): ChartProxy {
     let created: ChartModel | null = null;
@@ -1563,4 +1538,3 @@ export class ChartProxy extends ClientObject {
   }
 }
 
-export { columnLetters };

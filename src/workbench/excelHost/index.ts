@@ -4,7 +4,8 @@
  * counts round trips; formulas are computed by HyperFormula. See docs/sheets.md for what is
  * covered and where it deviates from Excel.
  */
-import { boxAddress, columnLetters, parseBox, splitSheet } from './addresses';
+import { cellAddress, columnLetter } from '../../summary/sheetPlan';
+import { boxAddress, parseBox, splitSheet } from './addresses';
 import { InMemoryExcelError, RequestContext, sheetPrefix } from './api';
 import { formatValue } from './format';
 import { WorkbookModel, type Scalar, type SheetModel, type StyleModel } from './model';
@@ -204,7 +205,7 @@ function snapshotOf(workbook: WorkbookModel, sheet: SheetModel): SheetSnapshot {
     const [r, c] = key.split(':').map(Number);
     const value = workbook.computedValue(sheet, r, c);
     if (value === '' && cell.numberFormat === 'General' && Object.keys(cell.style).length === 0) continue;
-    cells[`${columnLetters(c)}${r + 1}`] = {
+    cells[cellAddress(r, c)] = {
       value,
       text: formatValue(value, cell.numberFormat),
       ...(cell.formula !== null ? { formula: cell.formula } : {}),
@@ -228,7 +229,7 @@ function snapshotOf(workbook: WorkbookModel, sheet: SheetModel): SheetSnapshot {
     columnCount: used ? used.c1 + 1 : 0,
     cells,
     merges: sheet.merges.map(boxAddress),
-    columnWidths: Object.fromEntries([...sheet.columnWidths].map(([c, w]) => [columnLetters(c), w])),
+    columnWidths: Object.fromEntries([...sheet.columnWidths].map(([c, w]) => [columnLetter(c), w])),
     rowHeights: Object.fromEntries([...sheet.rowHeights].map(([r, h]) => [String(r + 1), h])),
     tables: workbook.tables
       .filter((t) => t.sheetId === sheet.id)

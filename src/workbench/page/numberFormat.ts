@@ -53,14 +53,14 @@ function pad(n: number, width: number): string {
   return String(n).padStart(width, '0');
 }
 
-function formatDate(serial: number, section: string): string {
-  const date = serialToDate(serial);
-  const y = date.getUTCFullYear();
-  const m = date.getUTCMonth();
-  const d = date.getUTCDate();
-  const weekday = date.getUTCDay();
-  let out = '';
+/**
+ * Renders a section's text: [color] tags are dropped, quoted literals and \-escapes are shown
+ * as they are, `token` renders what it recognises at the start of `rest` (its text and how many
+ * characters it used), and any other character is shown as it is.
+ */
+function renderSection(section: string, token: (rest: string) => { text: string; length: number } | null): string {
   const text = section.replace(/\[[^\]]*\]/g, '');
+  let out = '';
   for (let i = 0; i < text.length; ) {
     const rest = text.slice(i);
     const quoted = /^"([^"]*)"/.exec(rest);
@@ -74,28 +74,42 @@ function formatDate(serial: number, section: string): string {
       i += 2;
       continue;
     }
-    const token = /^(yyyy|yy|mmmmm|mmmm|mmm|mm|m|dddd|ddd|dd|d)/i.exec(rest);
-    if (token) {
-      const t = token[1].toLowerCase();
-      out +=
-        t === 'yyyy' ? pad(y, 4)
-        : t === 'yy' ? pad(y % 100, 2)
-        : t === 'mmmmm' ? MONTHS[m][0]
-        : t === 'mmmm' ? MONTHS[m]
-        : t === 'mmm' ? MONTHS[m].slice(0, 3)
-        : t === 'mm' ? pad(m + 1, 2)
-        : t === 'm' ? String(m + 1)
-        : t === 'dddd' ? DAYS[weekday]
-        : t === 'ddd' ? DAYS[weekday].slice(0, 3)
-        : t === 'dd' ? pad(d, 2)
-        : String(d);
-      i += token[1].length;
+    const rendered = token(rest);
+    if (rendered) {
+      out += rendered.text;
+      i += rendered.length;
       continue;
     }
     out += rest[0];
     i += 1;
   }
   return out;
+}
+
+function formatDate(serial: number, section: string): string {
+  const date = serialToDate(serial);
+  const y = date.getUTCFullYear();
+  const m = date.getUTCMonth();
+  const d = date.getUTCDate();
+  const weekday = date.getUTCDay();
+  return renderSection(section, (rest) => {
+    const token = /^(yyyy|yy|mmmmm|mmmm|mmm|mm|m|dddd|ddd|dd|d)/i.exec(rest);
+    if (!token) return null;
+    const t = token[1].toLowerCase();
+    const text =
+      t === 'yyyy' ? pad(y, 4)
+      : t === 'yy' ? pad(y % 100, 2)
+      : t === 'mmmmm' ? MONTHS[m][0]
+      : t === 'mmmm' ? MONTHS[m]
+      : t === 'mmm' ? MONTHS[m].slice(0, 3)
+      : t === 'mm' ? pad(m + 1, 2)
+      : t === 'm' ? String(m + 1)
+      : t === 'dddd' ? DAYS[weekday]
+      : t === 'ddd' ? DAYS[weekday].slice(0, 3)
+      : t === 'dd' ? pad(d, 2)
+      : String(d);
+    return { text, length: token[1].length };
+  });
 }
 
 /** Groups the integer digits by thousands: "1234567" → "1,234,567". */
@@ -121,38 +135,18 @@ function formatNumber(value: number, section: string, negativeSection: boolean):
   const digits = fractionPart ? `${integerText}.${fractionPart}` : integerText;
 
   // Rebuild the section: literals around one run of digit placeholders.
-  const text = section.replace(/\[[^\]]*\]/g, '');
-  let out = '';
   let placed = false;
-  for (let i = 0; i < text.length; ) {
-    const rest = text.slice(i);
-    const quoted = /^"([^"]*)"/.exec(rest);
-    if (quoted) {
-      out += quoted[1];
-      i += quoted[0].length;
-      continue;
-    }
-    if (rest[0] === '\\' && rest.length > 1) {
-      out += rest[1];
-      i += 2;
-      continue;
-    }
+  let out = renderSection(section, (rest) => {
     const run = /^[0#?,.]+/.exec(rest);
     if (run) {
-      if (!placed) out += digits;
+      const text = placed ? '' : digits;
       placed = true;
-      i += run[0].length;
-      continue;
+      return { text, length: run[0].length };
     }
-    if (rest[0] === '_' || rest[0] === '*') {
-      // _x leaves the width of x; *x repeats x to fill the cell: a space reads the same here.
-      out += rest[0] === '_' ? ' ' : '';
-      i += 2;
-      continue;
-    }
-    out += rest[0];
-    i += 1;
-  }
+    // _x leaves the width of x; *x repeats x to fill the cell: a space reads the same here.
+    if (rest[0] === '_' || rest[0] === '*') return { text: rest[0] === '_' ? ' ' : '', length: 2 };
+    return null;
+  });
   // A section of literals only ("nil") shows just them; an empty one shows the number.
   if (!placed && (section.trim() === '' || /[0#?]/.test(tokens))) out += digits;
   const isNegative = value < 0 && !new Decimal(fixed).isZero();

@@ -2,7 +2,7 @@
  * FHA programs: hand-computed figures (arithmetic in the comments, computed independently with
  * Python's decimal module at 40 digits: P&I = P * i / (1 - (1 + i)^-n), rounded half-up).
  *
- * Base case (test/fixtures/caseFactory.ts): UPB 200,000.00, contractual P&I 1,350.00, escrow
+ * Base case (FHA_TEST_CASE in test/support/caseFactory.ts): UPB 200,000.00, contractual P&I 1,350.00, escrow
  * 400.00, PMMS 6.31%, arrears = delinquent interest 6,750 + escrow advances 1,800 + legal fees
  * 500 = 9,050.00 (late fees 300 never included), value 250,000, income 5,000/month, other
  * housing expense 250 + 150 = 400.
@@ -10,10 +10,10 @@
 import fc from 'fast-check';
 import { FHA_30_YEAR_MODIFICATION, FHA_40_YEAR_MODIFICATION, FHA_PARTIAL_CLAIM, FHA_PAYMENT_SUPPLEMENT } from '../../../../src/engine/programs/government/fha';
 import type { ModificationResult, PartialClaimResult } from '../../../../src/engine/results';
-import { makeCase, makeContext } from '../../../fixtures/caseFactory';
+import { makeContext, makeFhaTestCase } from '../../../support/caseFactory';
 
-const evaluate30 = (c = makeCase(), o = {}) => FHA_30_YEAR_MODIFICATION.evaluate(makeContext(c, o)) as ModificationResult;
-const evaluate40 = (c = makeCase(), o = {}) => FHA_40_YEAR_MODIFICATION.evaluate(makeContext(c, o)) as ModificationResult;
+const evaluate30 = (c = makeFhaTestCase(), o = {}) => FHA_30_YEAR_MODIFICATION.evaluate(makeContext(c, o)) as ModificationResult;
+const evaluate40 = (c = makeFhaTestCase(), o = {}) => FHA_40_YEAR_MODIFICATION.evaluate(makeContext(c, o)) as ModificationResult;
 
 describe('FHA-30-YEAR-MODIFICATION', () => {
   test('reaches the 25% target with principal deferment in the partial claim', () => {
@@ -50,7 +50,7 @@ describe('FHA-30-YEAR-MODIFICATION', () => {
   });
 
   test('misses the target when the partial claim left is too small (previous claims 29,000)', () => {
-    const r = evaluate30(makeCase({ loan: { ...makeCase().loan, partialClaimBalance: 29000 } }));
+    const r = evaluate30(makeFhaTestCase({ loan: { ...makeFhaTestCase().loan, partialClaimBalance: 29000 } }));
     // available 60,000 - 29,000 = 31,000; left after arrears 21,950 < needed 35,556.82
     expect(r.partialClaimCap).toBe(31000);
     expect(r.principalDeferment).toBe(21950);
@@ -60,30 +60,30 @@ describe('FHA-30-YEAR-MODIFICATION', () => {
   });
 
   test('imminent default: four trial payments (ML 2025-14)', () => {
-    const c = makeCase({ loan: { ...makeCase().loan, monthsDelinquent: 0 } });
+    const c = makeFhaTestCase({ loan: { ...makeFhaTestCase().loan, monthsDelinquent: 0 } });
     const r = evaluate30(c);
     expect(r.trialPaymentCount).toBe(4);
     expect(r.modificationEffectiveDate).toBe('2026-02-01');
   });
 
   test('one permanent option per 24 months', () => {
-    const c = makeCase({ loan: { ...makeCase().loan, priorModifications: 1, monthsSinceLastModification: 18 } });
+    const c = makeFhaTestCase({ loan: { ...makeFhaTestCase().loan, priorModifications: 1, monthsSinceLastModification: 18 } });
     const r = evaluate30(c);
     expect(r.eligible).toBe(false);
     expect(r.checks.find((k) => k.test.startsWith('one permanent option'))?.status).toBe('fail');
-    const unknown = evaluate30(makeCase({ loan: { ...makeCase().loan, priorModifications: 1, monthsSinceLastModification: null } }));
+    const unknown = evaluate30(makeFhaTestCase({ loan: { ...makeFhaTestCase().loan, priorModifications: 1, monthsSinceLastModification: null } }));
     expect(unknown.checks.find((k) => k.test.startsWith('one permanent option'))?.status).toBe('not checked');
   });
 
   test('the interval is a rulebook parameter that an override changes', () => {
-    const c = makeCase({ loan: { ...makeCase().loan, priorModifications: 1, monthsSinceLastModification: 18 } });
+    const c = makeFhaTestCase({ loan: { ...makeFhaTestCase().loan, priorModifications: 1, monthsSinceLastModification: 18 } });
     const r = evaluate30(c, { rulebookOverrides: { 'FHA-LOSS-MIT': { retentionIntervalMonths: 12 } } });
     expect(r.eligible).toBe(true);
     expect(r.rulebook.version).toBe('2025-10-01+overrides');
   });
 
   test('without PMMS the option is not computed and says why', () => {
-    const r = evaluate30(makeCase({ market: { modificationRate: null, pmms: null } }));
+    const r = evaluate30(makeFhaTestCase({ market: { modificationRate: null, pmms: null } }));
     expect(r.eligible).toBe(false);
     expect(r.reason).toBe('market rate missing');
     expect(r.checks.find((k) => k.test.startsWith('market rate'))?.status).toBe('not checked');
@@ -92,7 +92,7 @@ describe('FHA-30-YEAR-MODIFICATION', () => {
   test('a modification that raises P&I is not offered', () => {
     // Contractual P&I 800 at a low note rate: P&I(200,000, 6.25%, 360) = 1,231.43; target 600.00
     // needs UPB 97,447.xx, deferment ~102,553 > 60,000 - 9,050 available -> P&I stays above 800.
-    const r = evaluate30(makeCase({ loan: { ...makeCase().loan, contractualPI: 800, rate: 0.03 } }));
+    const r = evaluate30(makeFhaTestCase({ loan: { ...makeFhaTestCase().loan, contractualPI: 800, rate: 0.03 } }));
     expect(r.eligible).toBe(false);
     expect(r.checks.find((k) => k.test === 'P&I does not increase')?.status).toBe('fail');
   });
@@ -106,7 +106,7 @@ describe('FHA-40-YEAR-MODIFICATION', () => {
   });
 
   test('reaches the target at 480 months when the 30-year one misses (previous claims 29,000)', () => {
-    const r = evaluate40(makeCase({ loan: { ...makeCase().loan, partialClaimBalance: 29000 } }));
+    const r = evaluate40(makeFhaTestCase({ loan: { ...makeFhaTestCase().loan, partialClaimBalance: 29000 } }));
     // P&I(200,000, 6.25%, 480) = 200,000 * 0.0056773957 = 1,135.48 > 1,012.50
     // largest UPB with P&I <= 1,012.50 at 480: 178,339.69 -> deferment 21,660.31 <= 21,950 left
     expect(r.termMonths).toBe(480);
@@ -121,7 +121,7 @@ describe('FHA-40-YEAR-MODIFICATION', () => {
 
 describe('FHA-PARTIAL-CLAIM (standalone)', () => {
   test('cures the arrears when the hardship is resolved', () => {
-    const c = makeCase({ borrower: { ...makeCase().borrower, hardshipResolved: true } });
+    const c = makeFhaTestCase({ borrower: { ...makeFhaTestCase().borrower, hardshipResolved: true } });
     const r = FHA_PARTIAL_CLAIM.evaluate(makeContext(c)) as PartialClaimResult;
     expect(r.eligible).toBe(true);
     expect(r.partialClaim).toBe(9050); // 6,750 + 1,800 + 500; late fees 300 excluded
@@ -129,7 +129,7 @@ describe('FHA-PARTIAL-CLAIM (standalone)', () => {
   });
 
   test('arrears above what is left of the 30% are not eligible', () => {
-    const c = makeCase({ borrower: { ...makeCase().borrower, hardshipResolved: true }, loan: { ...makeCase().loan, partialClaimBalance: 55000 } });
+    const c = makeFhaTestCase({ borrower: { ...makeFhaTestCase().borrower, hardshipResolved: true }, loan: { ...makeFhaTestCase().loan, partialClaimBalance: 55000 } });
     const r = FHA_PARTIAL_CLAIM.evaluate(makeContext(c)) as PartialClaimResult;
     // 60,000 - 55,000 = 5,000 < 9,050
     expect(r.partialClaimCap).toBe(5000);
@@ -141,7 +141,7 @@ describe('FHA-PARTIAL-CLAIM (standalone)', () => {
 
 describe('FHA-PAYMENT-SUPPLEMENT', () => {
   test('monthly principal reduction from the claim left after curing arrears (previous claims 40,000)', () => {
-    const c = makeCase({ loan: { ...makeCase().loan, partialClaimBalance: 40000 } });
+    const c = makeFhaTestCase({ loan: { ...makeFhaTestCase().loan, partialClaimBalance: 40000 } });
     const r = FHA_PAYMENT_SUPPLEMENT.evaluate(makeContext(c)) as PartialClaimResult;
     // available 20,000; left after arrears 10,950; MoPR = floor(min(25% * 1,350 = 337.50, 10,950 / 36 = 304.1666)) = 304.16
     // minimum = max(5% * 1,350 = 67.50, 20) -> met. The 30/40-year options miss: P&I 1,164.01 / 1,073.31 > 1,012.50
@@ -153,14 +153,14 @@ describe('FHA-PAYMENT-SUPPLEMENT', () => {
   });
 
   test('not offered while a modification reaches the target', () => {
-    const r = FHA_PAYMENT_SUPPLEMENT.evaluate(makeContext(makeCase())) as PartialClaimResult;
+    const r = FHA_PAYMENT_SUPPLEMENT.evaluate(makeContext(makeFhaTestCase())) as PartialClaimResult;
     expect(r.eligible).toBe(false);
     expect(r.reason).toBe('a modification reaches the target');
   });
 
   test('MoPR below the $20 minimum is not eligible', () => {
     // contractual P&I 300: 5% = 15 < 20 so the $20 minimum governs; left = 20 * 36 - 1 cents short
-    const c = makeCase({ loan: { ...makeCase().loan, contractualPI: 300, partialClaimBalance: 60000 - 9050 - 719 } });
+    const c = makeFhaTestCase({ loan: { ...makeFhaTestCase().loan, contractualPI: 300, partialClaimBalance: 60000 - 9050 - 719 } });
     const r = FHA_PAYMENT_SUPPLEMENT.evaluate(makeContext(c)) as PartialClaimResult;
     // left 719 / 36 = 19.97 -> MoPR 19.97 < 20
     expect(r.monthlyPrincipalReduction).toBe(19.97);
@@ -182,9 +182,9 @@ describe('FHA invariants (property tests)', () => {
     fc.assert(
       fc.property(loanArb, (a) => {
         const contractualPI = Math.round(a.upb * a.piFactor) / 10000;
-        const c = makeCase({
-          loan: { ...makeCase().loan, upb: a.upb, rate: a.rate, remainingTermMonths: a.remaining, contractualPI, partialClaimBalance: Math.min(a.previous, a.upb * 0.3) },
-          arrears: { ...makeCase().arrears, delinquentInterest: a.interest },
+        const c = makeFhaTestCase({
+          loan: { ...makeFhaTestCase().loan, upb: a.upb, rate: a.rate, remainingTermMonths: a.remaining, contractualPI, partialClaimBalance: Math.min(a.previous, a.upb * 0.3) },
+          arrears: { ...makeFhaTestCase().arrears, delinquentInterest: a.interest },
           market: { modificationRate: null, pmms: a.pmms },
         });
         for (const r of [evaluate30(c), evaluate40(c)]) {

@@ -5,7 +5,7 @@
  */
 import { FHA_FORBEARANCE, FHA_REPAYMENT_PLAN, PORTFOLIO_FORBEARANCE, USDA_REPAYMENT_AGREEMENT, USDA_SPECIAL_FORBEARANCE, VA_REPAYMENT_PLAN } from '../../../../src/engine/programs/government/temporary';
 import type { ForbearancePlanResult, RepaymentPlanResult } from '../../../../src/engine/results';
-import { makeCase, makeContext } from '../../../fixtures/caseFactory';
+import { makeFhaTestCase as makeCase, makeContext } from '../../../support/caseFactory';
 
 const base = makeCase();
 const withLoan = (investor: 'FHA' | 'VA' | 'USDA' | 'PORTFOLIO', loan = {}, borrower = {}) =>

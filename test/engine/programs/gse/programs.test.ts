@@ -5,7 +5,7 @@
 import { evaluateParsedCase } from '../../../../src/engine/evaluate';
 import { CaseInputError } from '../../../../src/engine/errors';
 import type { DeferralResult, ForbearancePlanResult, ModificationResult, RepaymentPlanResult } from '../../../../src/engine/results';
-import { makeCase } from './caseFactory';
+import { makeFlexExampleCase as makeCase } from '../../../support/caseFactory';
 
 const flex = (c: ReturnType<typeof makeCase>) => evaluateParsedCase(c, { programs: ['GSE-FLEX'] }).options['GSE-FLEX'] as ModificationResult;
 const statusOf = (r: { checks: { test: string; status: string }[] }, prefix: string) => r.checks.find((c) => c.test.startsWith(prefix))?.status;

@@ -15,10 +15,10 @@ import { Decimal } from '../../../../src/engine/money';
 import { findRulebook, parameterValues } from '../../../../src/engine/rulebooks';
 import type { PortfolioParameters } from '../../../../src/engine/rulebooks/portfolio';
 import type { ModificationResult } from '../../../../src/engine/results';
-import { makeCase, makeContext } from '../../../fixtures/caseFactory';
+import { makeContext, makeFhaTestCase } from '../../../support/caseFactory';
 
-const base = makeCase();
-const portfolioCase = (loan = {}, property = {}) => makeCase({ investor: 'PORTFOLIO', loan: { ...base.loan, ...loan }, property: { ...base.property, ...property } });
+const base = makeFhaTestCase();
+const portfolioCase = (loan = {}, property = {}) => makeFhaTestCase({ investor: 'PORTFOLIO', loan: { ...base.loan, ...loan }, property: { ...base.property, ...property } });
 const evaluate = (income: number, c = portfolioCase(), otherDebtPayments = 0) =>
   PORTFOLIO_MODIFICATION.evaluate(makeContext(c, { grossMonthlyIncome: income, otherDebtPayments })) as ModificationResult;
 const params = parameterValues(findRulebook('PORTFOLIO-MOD')!) as unknown as PortfolioParameters;

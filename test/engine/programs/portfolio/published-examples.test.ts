@@ -9,7 +9,7 @@ import { FHA_PARTIAL_CLAIM } from '../../../../src/engine/programs/government/fh
 import { findRulebook, parameterValues } from '../../../../src/engine/rulebooks';
 import type { PortfolioParameters } from '../../../../src/engine/rulebooks/portfolio';
 import type { PartialClaimResult } from '../../../../src/engine/results';
-import { makeCase, makeContext } from '../../../fixtures/caseFactory';
+import { makeContext, makeFhaTestCase } from '../../../support/caseFactory';
 import hamp from '../../../fixtures/hamp-tier1-examples-2009.json';
 import partialClaim from '../../../fixtures/fha-partial-claim-ml-2016-14.json';
 
@@ -21,11 +21,11 @@ describe('HAMP Tier 1 illustrative examples (2009)', () => {
     expect(principalAndInterest(example.upb, example.rate, example.termMonths).toNumber()).toBe(example.publishedPrincipalAndInterest);
     const m = example.publishedModification;
     expect(principalAndInterest(example.upb, m.rate, m.termMonths).toNumber()).toBe(m.principalAndInterest);
-    const c = makeCase({
+    const c = makeFhaTestCase({
       investor: 'PORTFOLIO',
-      loan: { ...makeCase().loan, upb: example.upb, rate: example.rate, remainingTermMonths: example.termMonths, contractualPI: example.publishedPrincipalAndInterest },
+      loan: { ...makeFhaTestCase().loan, upb: example.upb, rate: example.rate, remainingTermMonths: example.termMonths, contractualPI: example.publishedPrincipalAndInterest },
       arrears: { delinquentInterest: 0, escrowAdvances: 0, servicingAdvances: 0, legalFees: 0, lateFees: 0, borrowerContribution: 0 },
-      property: { ...makeCase().property, value: null },
+      property: { ...makeFhaTestCase().property, value: null },
     });
     const f = computePortfolioWaterfall(c, params, new Decimal(example.grossMonthlyIncome), new Decimal(example.taxesAndInsurance))!;
     expect(f.stoppedAt).toBe(example.stopsAt);
@@ -45,10 +45,10 @@ describe('HAMP Tier 1 illustrative examples (2009)', () => {
 describe('FHA partial claim available amount (ML 2016-14 example)', () => {
   test('30% of 56,000 = 16,800 less 3,000 = 13,800 >= 7,750', () => {
     // The case carries the UPB used for the 30% (the UPB at the initial default in this example).
-    const c = makeCase({
-      loan: { ...makeCase().loan, upb: partialClaim.upbAtInitialDefault, partialClaimBalance: partialClaim.previousPartialClaims },
+    const c = makeFhaTestCase({
+      loan: { ...makeFhaTestCase().loan, upb: partialClaim.upbAtInitialDefault, partialClaimBalance: partialClaim.previousPartialClaims },
       arrears: { delinquentInterest: partialClaim.amountToReinstate, escrowAdvances: 0, servicingAdvances: 0, legalFees: 0, lateFees: 0, borrowerContribution: 0 },
-      borrower: { ...makeCase().borrower, hardshipResolved: true },
+      borrower: { ...makeFhaTestCase().borrower, hardshipResolved: true },
     });
     const r = FHA_PARTIAL_CLAIM.evaluate(makeContext(c)) as PartialClaimResult;
     expect(r.partialClaimCap).toBe(partialClaim.expect.available);

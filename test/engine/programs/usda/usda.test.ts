@@ -12,10 +12,10 @@ import { USDA_MODIFICATION, usdaMraCap } from '../../../../src/engine/programs/g
 import { findRulebook, parameterValues } from '../../../../src/engine/rulebooks';
 import type { UsdaParameters } from '../../../../src/engine/rulebooks/government';
 import type { ModificationResult } from '../../../../src/engine/results';
-import { makeCase, makeContext } from '../../../fixtures/caseFactory';
+import { makeContext, makeFhaTestCase } from '../../../support/caseFactory';
 
-const base = makeCase();
-const usdaCase = (loan = {}) => makeCase({ investor: 'USDA', loan: { ...base.loan, rate: 0.07, contractualPI: 1300, ...loan } });
+const base = makeFhaTestCase();
+const usdaCase = (loan = {}) => makeFhaTestCase({ investor: 'USDA', loan: { ...base.loan, rate: 0.07, contractualPI: 1300, ...loan } });
 const params = parameterValues(findRulebook('USDA-LOSS-MIT')!) as unknown as UsdaParameters;
 
 describe('USDA-MODIFICATION', () => {
@@ -63,7 +63,7 @@ describe('USDA-MODIFICATION', () => {
   test('invariants: MRA <= cap, offered P&I at least 10% below contractual', () => {
     fc.assert(
       fc.property(fc.integer({ min: 30000, max: 500000 }), fc.integer({ min: 55, max: 110 }), fc.integer({ min: 0, max: 30000 }), (upb, factor, interest) => {
-        const c = makeCase({
+        const c = makeFhaTestCase({
           investor: 'USDA',
           loan: { ...base.loan, upb, contractualPI: Math.round(upb * factor) / 10000 },
           arrears: { ...base.arrears, delinquentInterest: interest },

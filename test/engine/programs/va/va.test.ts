@@ -12,11 +12,11 @@ import { VA_40_YEAR_MODIFICATION, VA_MODIFICATION, VA_PARTIAL_CLAIM, vaMaximumRa
 import { findRulebook, parameterValues } from '../../../../src/engine/rulebooks';
 import type { VaParameters } from '../../../../src/engine/rulebooks/government';
 import type { ModificationResult, PartialClaimResult } from '../../../../src/engine/results';
-import { makeCase, makeContext } from '../../../fixtures/caseFactory';
+import { makeContext, makeFhaTestCase } from '../../../support/caseFactory';
 
-const base = makeCase();
+const base = makeFhaTestCase();
 const vaCase = (loan = {}, borrower = {}) =>
-  makeCase({ investor: 'VA', loan: { ...base.loan, rate: 0.07, contractualPI: 1450, ...loan }, borrower: { ...base.borrower, ...borrower } });
+  makeFhaTestCase({ investor: 'VA', loan: { ...base.loan, rate: 0.07, contractualPI: 1450, ...loan }, borrower: { ...base.borrower, ...borrower } });
 
 describe('VA-MODIFICATION (30 years)', () => {
   test('capitalizes arrears at the lower of the note rate and the VA maximum', () => {
@@ -106,7 +106,7 @@ describe('VA invariants', () => {
         fc.integer({ min: 0, max: 200000 }),
         (upb, rateBp, pmmsX, interest) => {
           const rate = rateBp / 10000;
-          const c = makeCase({
+          const c = makeFhaTestCase({
             investor: 'VA',
             loan: { ...base.loan, upb, rate, contractualPI: Math.round(upb * 0.0075 * 100) / 100 },
             arrears: { ...base.arrears, delinquentInterest: interest },
