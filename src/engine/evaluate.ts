@@ -9,11 +9,11 @@ import { computeAffordability } from './affordability';
 import { CaseInputError } from './errors';
 import { ALL_PROGRAMS, WATERFALLS, findProgram } from './programs';
 import type { EvaluationContext } from './programs/types';
-import { recommend } from './recommendation';
+import { chooseOption, recommend, recommendationRoute } from './recommendation';
 import { caseModificationNpv } from './npv';
 import { computeTimeline } from './regulationX';
 import { NPV_RULEBOOK, REGULATION_X_RULEBOOK, type NpvParams, type RegulationXParams } from './rulebooks/disposition';
-import type { Evaluation, OptionResult, RulebookRef } from './results';
+import type { Evaluation, OptionResult, Recommendation, RulebookRef } from './results';
 import { findRulebook, parameterValues, rulebookRef, withOverrides } from './rulebooks';
 import type { ParameterValue, Rulebook } from './rulebooks/types';
 import { ENGINE_VERSION } from './version';
@@ -36,29 +36,7 @@ export function evaluateCase(input: unknown, options: EvaluateOptions = {}): Eva
 }
 
 export function evaluateParsedCase(loanCase: LoanCase, options: EvaluateOptions = {}, warnings: string[] = []): Evaluation {
-  const programIds = selectPrograms(loanCase, options.programs);
-  const affordability = computeAffordability(loanCase);
-  const overrides = mergeOverrides(loanCase.rulebookOverrides, options.rulebookOverrides);
-  const rulebooksInForce = new Map<string, Rulebook>();
-  const usedRulebooks: RulebookRef[] = [];
-
-  const results: Record<string, OptionResult> = {};
-  const context: EvaluationContext = {
-    loanCase,
-    affordability,
-    results,
-    rulebook<P extends Record<string, ParameterValue>>(id: string) {
-      let rulebook = rulebooksInForce.get(id) as Rulebook<P> | undefined;
-      if (!rulebook) {
-        const published = findRulebook(id) as Rulebook<P> | undefined;
-        if (!published) throw new Error(`no rulebook "${id}" is defined`);
-        rulebook = withOverrides(published, overrides[id] ?? {});
-        rulebooksInForce.set(id, rulebook);
-        usedRulebooks.push(rulebookRef(rulebook));
-      }
-      return { ref: rulebookRef(rulebook), params: parameterValues(rulebook), rulebook };
-    },
-  };
+  const { programIds, affordability, usedRulebooks, results, context } = startEvaluation(loanCase, options);
 
   for (const id of programIds) {
     const program = findProgram(id);
@@ -85,6 +63,190 @@ export function evaluateParsedCase(loanCase: LoanCase, options: EvaluateOptions 
     rulebooks: usedRulebooks,
     warnings,
   };
+}
+
+/**
+ * What a caller that shows only the recommendation needs (LM.PORTFOLIO): `recommendParsedCase`.
+ * `recommendation` is deep-equal to the full evaluation's (program, rationale, category,
+ * passedOver), and every option in `options` is the full evaluation's option, except that `npv`
+ * may be absent (only the recommended modification carries it; none with `recommendedNpv:
+ * false`). Not computed: the Regulation X timeline, the NPV of the other eligible modifications,
+ * and the disposition programs (short sale, deed-in-lieu) when the recommendation cannot reach
+ * them. `waterfall` lists the options evaluated; `rulebooks` the rulebooks they used.
+ */
+export interface RecommendationEvaluation extends Omit<Evaluation, 'timeline'> {
+  scope: 'recommendation';
+}
+
+export interface RecommendOptions extends EvaluateOptions {
+  /**
+   * Compute the recommended modification's NPV, which only the rationale quotes (default true).
+   * false (the loan tape, which shows no rationale): no NPV at all; the rationale then lacks its
+   * "; NPV against foreclosure is ..." clause and is otherwise the full evaluation's.
+   */
+  recommendedNpv?: boolean;
+}
+
+/**
+ * `evaluateCase` restricted to the recommendation (see `RecommendationEvaluation`). Same
+ * validation and the same errors as `evaluateCase`.
+ */
+export function recommendCase(input: unknown, options: RecommendOptions = {}): RecommendationEvaluation {
+  const parsed = parseCase(input);
+  if (!parsed.ok) throw new CaseInputError(parsed.problems);
+  return recommendParsedCase(parsed.case, options, parsed.warnings);
+}
+
+export function recommendParsedCase(loanCase: LoanCase, options: RecommendOptions = {}, warnings: string[] = []): RecommendationEvaluation {
+  const { programIds, affordability, usedRulebooks, results, context, overrides } = startEvaluation(loanCase, options);
+  // Overrides of the NPV or Regulation X rulebooks can be invalid, and the full evaluation throws
+  // on them when it resolves those rulebooks: evaluate in full so the error is the same.
+  if (overrides[NPV_RULEBOOK.id] !== undefined || overrides[REGULATION_X_RULEBOOK.id] !== undefined) {
+    const { timeline: _timeline, ...full } = evaluateParsedCase(loanCase, options, warnings);
+    return { ...full, scope: 'recommendation' };
+  }
+
+  const programs = programIds.map((id) => findProgram(id)).filter((program) => program !== undefined);
+  // Disposition programs are deferred only when they all come after every retention program (as
+  // in every published waterfall): then the retention programs see exactly the results they see
+  // in the full evaluation (no program reads another's NPV).
+  const firstDisposition = programs.findIndex((program) => program.kind === 'disposition');
+  const deferDisposition = firstDisposition >= 0 && programs.slice(firstDisposition).every((program) => program.kind === 'disposition');
+  const retention = deferDisposition ? programs.slice(0, firstDisposition) : programs;
+  for (const program of retention) results[program.id] = program.evaluate(context);
+
+  const route = recommendationRoute(loanCase);
+  if (deferDisposition) {
+    // Without the dispositions, the choice is option X in tier t. The dispositions come after X
+    // in waterfall order, so within tier t X still wins; they can change the choice only through
+    // an earlier tier that admits dispositions, or when nothing was chosen.
+    const { chosen, tier } = chooseOption(route, programIds.filter((id) => results[id]), results);
+    const reachable = chosen === null || route.tiers.slice(0, tier).some((kinds) => kinds.includes('disposition'));
+    if (reachable) for (const program of programs.slice(firstDisposition)) results[program.id] = program.evaluate(context);
+  }
+
+  // The rationale quotes the recommended modification's NPV: compute that one only.
+  const { chosen } = chooseOption(route, programIds.filter((id) => results[id]), results);
+  const recommended = chosen ? results[chosen] : undefined;
+  if (options.recommendedNpv !== false && recommended && recommended.kind === 'modification' && recommended.eligible) {
+    const npv = context.rulebook<NpvParams>(NPV_RULEBOOK.id);
+    recommended.npv = caseModificationNpv(loanCase, recommended, npv.params, npv.ref);
+  }
+
+  return {
+    scope: 'recommendation',
+    caseId: loanCase.caseId,
+    investor: loanCase.investor,
+    evaluationDate: loanCase.evaluationDate,
+    engineVersion: ENGINE_VERSION,
+    waterfall: programIds.filter((id) => id in results),
+    options: results,
+    affordability,
+    recommendation: recommend(loanCase, programIds, results),
+    rulebooks: usedRulebooks,
+    warnings,
+  };
+}
+
+/**
+ * The least a caller that shows only the recommended program, its figures and whether any
+ * retention option is eligible needs (the loan tape): `recommendedOptionOfParsedCase`.
+ * `recommendation.program` is the full evaluation's; `options` holds only the options evaluated
+ * (each the full evaluation's option; `npv` may be absent); and some retention (non-disposition) option
+ * in `options` is eligible exactly when one is in the full evaluation.
+ */
+export interface RecommendedOptionEvaluation extends Pick<Evaluation, 'caseId' | 'investor' | 'evaluationDate' | 'waterfall' | 'options' | 'affordability' | 'warnings'> {
+  scope: 'recommended option';
+  recommendation: Pick<Recommendation, 'program' | 'category'>;
+}
+
+export function recommendedOptionOfCase(input: unknown, options: EvaluateOptions = {}): RecommendedOptionEvaluation {
+  const parsed = parseCase(input);
+  if (!parsed.ok) throw new CaseInputError(parsed.problems);
+  return recommendedOptionOfParsedCase(parsed.case, options, parsed.warnings);
+}
+
+/**
+ * Programs are evaluated in the order the recommendation scans them (route tier by tier, waterfall
+ * order within a tier), up to the first eligible one: that is the recommendation's choice (the
+ * same scan as `chooseOption`). A retention choice settles "some retention option is eligible";
+ * otherwise every retention program is evaluated. Valid because a program reads no other
+ * program's result except that disposition programs read earlier disposition programs (deed-in-lieu
+ * reads short sale): dispositions are evaluated together, in waterfall order.
+ */
+export function recommendedOptionOfParsedCase(loanCase: LoanCase, options: EvaluateOptions = {}, warnings: string[] = []): RecommendedOptionEvaluation {
+  const { programIds, affordability, results, context, overrides } = startEvaluation(loanCase, options);
+  const route = recommendationRoute(loanCase);
+  const finish = (program: string | null): RecommendedOptionEvaluation => ({
+    scope: 'recommended option',
+    caseId: loanCase.caseId,
+    investor: loanCase.investor,
+    evaluationDate: loanCase.evaluationDate,
+    waterfall: programIds.filter((id) => id in results),
+    options: results,
+    affordability,
+    recommendation: { program, category: route.category },
+    warnings,
+  });
+  // An override can be invalid, and the full evaluation throws when the rulebook using it is
+  // first resolved: with overrides, evaluate in full so the same error (or none) comes out.
+  if (Object.keys(overrides).length > 0) {
+    const full = evaluateParsedCase(loanCase, options, warnings);
+    return { ...finish(full.recommendation.program), waterfall: full.waterfall, options: full.options };
+  }
+
+  const programs = programIds.map((id) => findProgram(id)).filter((program) => program !== undefined);
+  const evaluateDispositions = () => {
+    for (const program of programs) if (program.kind === 'disposition' && !(program.id in results)) results[program.id] = program.evaluate(context);
+  };
+  let chosen: string | null = null;
+  scan: for (const kinds of route.tiers) {
+    for (const program of programs) {
+      if (!kinds.includes(program.kind)) continue;
+      if (!(program.id in results)) {
+        if (program.kind === 'disposition') evaluateDispositions();
+        else results[program.id] = program.evaluate(context);
+      }
+      const result = results[program.id];
+      // The choice reads the result's kind (as `chooseOption` does); a program's result has the program's kind.
+      if (kinds.includes(result.kind) && result.eligible) {
+        chosen = program.id;
+        break scan;
+      }
+    }
+  }
+  if (chosen === null || results[chosen].kind === 'disposition') {
+    for (const program of programs) if (program.kind !== 'disposition' && !(program.id in results)) results[program.id] = program.evaluate(context);
+  }
+  return finish(chosen);
+}
+
+/** What both scopes share: the programs to run, the affordability, and the context with its rulebooks in force. */
+function startEvaluation(loanCase: LoanCase, options: EvaluateOptions) {
+  const programIds = selectPrograms(loanCase, options.programs);
+  const affordability = computeAffordability(loanCase);
+  const overrides = mergeOverrides(loanCase.rulebookOverrides, options.rulebookOverrides);
+  const rulebooksInForce = new Map<string, Rulebook>();
+  const usedRulebooks: RulebookRef[] = [];
+
+  const results: Record<string, OptionResult> = {};
+  const context: EvaluationContext = {
+    loanCase,
+    affordability,
+    results,
+    rulebook<P extends Record<string, ParameterValue>>(id: string) {
+      let rulebook = rulebooksInForce.get(id) as Rulebook<P> | undefined;
+      if (!rulebook) {
+        const published = findRulebook(id) as Rulebook<P> | undefined;
+        if (!published) throw new Error(`no rulebook "${id}" is defined`);
+        rulebook = withOverrides(published, overrides[id] ?? {});
+        rulebooksInForce.set(id, rulebook);
+        usedRulebooks.push(rulebookRef(rulebook));
+      }
+      return { ref: rulebookRef(rulebook), params: parameterValues(rulebook), rulebook };
+    },
+  };
+  return { programIds, affordability, overrides, usedRulebooks, results, context };
 }
 
 /** The case's own overrides, then the caller's (the workbook's settings) on top. */

@@ -13,9 +13,9 @@
 import { CaseJsonBuilder, cellToFieldValue, isBlankCell, resolveField, type CellValue, type ResolvedField } from './caseFields';
 import { daysBetween, isIsoDate } from './dates';
 import { CaseInputError } from './errors';
-import { evaluateCase, type EvaluateOptions } from './evaluate';
+import { evaluateCase, recommendedOptionOfCase, type EvaluateOptions } from './evaluate';
 import { Decimal, percentNumber, ratioNumber } from './money';
-import type { Evaluation, OptionResult } from './results';
+import type { Evaluation, OptionResult, Recommendation } from './results';
 import { findRulebook } from './rulebooks';
 
 /** Back-end DTI at or above which a loan is flagged at risk. */
@@ -41,7 +41,18 @@ export interface LoanTapeResult {
 export interface LoanTapeOptions extends EvaluateOptions {
   /** Applied to every row before its own values (e.g. the workbook's evaluation date or posted rate). */
   defaults?: Record<string, unknown>;
+  /**
+   * 'recommendation' (the default): each row is evaluated by `recommendedOptionOfCase`, which
+   * skips what the tape does not show (Regulation X timeline, every NPV, the rationale, the
+   * programs the recommendation does not reach) and gives the same row; 'full': by `evaluateCase`.
+   */
+  scope?: 'recommendation' | 'full';
 }
+
+/** What the tape reads of an evaluation (a full `Evaluation` or a `RecommendationEvaluation`). */
+export type TapeEvaluation = Pick<Evaluation, 'caseId' | 'evaluationDate' | 'waterfall' | 'options' | 'affordability'> & {
+  recommendation: Pick<Recommendation, 'program'>;
+};
 
 /**
  * Evaluates a loan tape. `table[0]` is the header row. Completely blank rows are skipped (a
@@ -84,9 +95,9 @@ function evaluateTapeRow(row: number, headers: (ResolvedField | null)[], cells: 
   if (json.caseId === undefined) json.caseId = `row ${row}`;
   caseId = String(json.caseId);
 
-  let evaluation: Evaluation;
+  let evaluation: TapeEvaluation;
   try {
-    evaluation = evaluateCase(json, options);
+    evaluation = options.scope === 'full' ? evaluateCase(json, options) : recommendedOptionOfCase(json, options);
   } catch (error) {
     if (error instanceof CaseInputError) {
       return errorRow(row, caseId, error.problems.map((p) => `${p.field}: ${p.message}`).join('; '));
@@ -97,7 +108,7 @@ function evaluateTapeRow(row: number, headers: (ResolvedField | null)[], cells: 
 }
 
 /** The tape's summary of one evaluation. Exported for the bench and tests. */
-export function summarizeEvaluation(row: number, evaluation: Evaluation, json: Record<string, unknown>): LoanTapeResult {
+export function summarizeEvaluation(row: number, evaluation: TapeEvaluation, json: Record<string, unknown>): LoanTapeResult {
   const program = evaluation.recommendation.program;
   const option = program ? evaluation.options[program] : undefined;
   const loan = (json.loan ?? {}) as Record<string, unknown>;

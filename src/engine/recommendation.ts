@@ -24,7 +24,7 @@ export const TEMPORARY_HARDSHIPS: readonly Hardship[] = ['UNEMPLOYMENT', 'DISAST
 const RETENTION_KINDS: OptionKind[] = ['repayment', 'deferral', 'partialClaim', 'forbearance', 'modification'];
 const ALL_KINDS: OptionKind[] = ['forbearance', 'repayment', 'deferral', 'partialClaim', 'modification', 'disposition'];
 
-interface Route {
+export interface Route {
   category: string;
   description: string;
   /** Kinds in order of preference; within a tier, the waterfall order decides. */
@@ -129,25 +129,35 @@ function whyItFits(option: OptionResult, route: Route, loanCase: LoanCase): stri
   }
 }
 
+/**
+ * The route's choice among `options`: the first eligible option, in waterfall order, of the first
+ * tier that has one; `tier` is that tier's index (-1 when none is chosen), `considered` the
+ * options of the tiers scanned that were not eligible. `recommend` and the recommendation scope
+ * of evaluate.ts both use it, so they cannot disagree on the choice.
+ */
+export function chooseOption(
+  route: Route,
+  order: string[],
+  options: Record<string, OptionResult>,
+): { chosen: string | null; tier: number; considered: { program: string; label: string; reason: string }[] } {
+  const considered: { program: string; label: string; reason: string }[] = [];
+  for (let t = 0; t < route.tiers.length; t++) {
+    const tier = route.tiers[t];
+    for (const id of order) {
+      const option = options[id];
+      if (!tier.includes(option.kind)) continue;
+      if (option.eligible) return { chosen: id, tier: t, considered };
+      considered.push({ program: id, label: option.label, reason: `not eligible: ${option.reason ?? 'see its checks'}${option.reasonDetail ? ` (${option.reasonDetail})` : ''}` });
+    }
+  }
+  return { chosen: null, tier: -1, considered };
+}
+
 export function recommend(loanCase: LoanCase, waterfall: string[], options: Record<string, OptionResult>): Recommendation {
   const route = recommendationRoute(loanCase);
   const order = waterfall.filter((id) => options[id]);
   const position = new Map(order.map((id, index) => [id, index]));
-  const considered: { program: string; label: string; reason: string }[] = [];
-  let chosen: string | null = null;
-
-  for (const tier of route.tiers) {
-    for (const id of order) {
-      const option = options[id];
-      if (!tier.includes(option.kind)) continue;
-      if (option.eligible) {
-        chosen = id;
-        break;
-      }
-      considered.push({ program: id, label: option.label, reason: `not eligible: ${option.reason ?? 'see its checks'}${option.reasonDetail ? ` (${option.reasonDetail})` : ''}` });
-    }
-    if (chosen) break;
-  }
+  const { chosen, considered } = chooseOption(route, order, options);
 
   // Options the route set aside, when they come before the chosen one in the waterfall (all of them when none is chosen).
   const limit = chosen ? (position.get(chosen) ?? order.length) : order.length;
