@@ -15,7 +15,8 @@
 import type { LoanCase } from './case/types';
 import { daysBetween } from './dates';
 import { ArgumentError } from './errors';
-import { grossMonthlyIncome } from './income';
+import { exactCents } from './cents';
+import { grossMonthlyIncomeFigures } from './income';
 import { Decimal, type DecimalInput, ZERO, centsNumber, dec, ratioNumber, sumDecimals } from './money';
 import type { Affordability } from './results';
 import { AFFORDABILITY_RULEBOOK } from './rulebooks/affordability';
@@ -91,17 +92,17 @@ export function computeAffordability(loanCase: LoanCase, options: AffordabilityO
   const { loan, property, borrower } = loanCase;
   const notes: string[] = [];
 
-  const income = grossMonthlyIncome(borrower.incomes, { excludeTypes: options.excludeIncomeTypes });
+  const income = grossMonthlyIncomeFigures(borrower.incomes, { excludeTypes: options.excludeIncomeTypes });
   if (income.total === null) notes.push('No income lines: DTI, surplus and residual income are not computed.');
 
   // Housing expense: itemized when any item is given, else the escrow stands in for taxes and insurance.
   const h = borrower.housingExpenses;
   const itemized = [h.taxes, h.insurance, h.floodInsurance, h.mortgageInsurance, h.association, h.groundRent, h.subordinateLienPayment];
   let basis: HousingExpenseBasis = 'ITEMIZED';
-  let housing: Decimal;
+  let housingParts: HousingExpenseParts;
   if (itemized.every((x) => x === 0) && loan.monthlyEscrow > 0) {
     basis = 'ESCROW';
-    housing = housingExpense({ principalAndInterest: loan.contractualPI, taxes: loan.monthlyEscrow });
+    housingParts = { principalAndInterest: loan.contractualPI, taxes: loan.monthlyEscrow };
     notes.push(
       `Housing expense = P&I ${fmt(loan.contractualPI)} + monthly escrow ${fmt(loan.monthlyEscrow)} standing for taxes and insurance (no itemized housing expenses given).`,
     );
@@ -110,22 +111,32 @@ export function computeAffordability(loanCase: LoanCase, options: AffordabilityO
       basis = 'PI_ONLY';
       notes.push('Housing expense = P&I only: no taxes, insurance or escrow given.');
     }
-    housing = housingExpense({ principalAndInterest: loan.contractualPI, ...h });
+    housingParts = { principalAndInterest: loan.contractualPI, ...h };
   }
-  const housingCents = centsNumber(housing);
-  const debtsCents = centsNumber(sumDecimals(borrower.debts.map((d) => dec(d.monthlyPayment))));
+  // Sums of whole cents are exact in integers (see exactCents); anything else, in decimals.
+  const housingInCents = sumOfCents(Object.values(housingParts));
+  const housingCents = housingInCents !== null ? housingInCents / 100 : centsNumber(housingExpense(housingParts));
+  const debtsInCents = sumOfCents(borrower.debts.map((d) => d.monthlyPayment));
+  const debtsCents = debtsInCents !== null ? debtsInCents / 100 : centsNumber(sumDecimals(borrower.debts.map((d) => dec(d.monthlyPayment))));
 
   // Ratios from the printed cent figures.
   const gross = income.total;
   const hasIncome = gross !== null && gross > 0;
   if (gross === 0) notes.push('Gross monthly income is 0: DTI is not computed.');
-  const frontEndDti = hasIncome ? ratioNumber(debtToIncome(gross, housingCents), RATIO_DECIMALS) : null;
-  const backEndDti = hasIncome ? ratioNumber(debtToIncome(gross, housingCents, debtsCents), RATIO_DECIMALS) : null;
+  const grossInCents = exactCents(gross);
+  const figuresInCents = grossInCents !== null && housingInCents !== null && debtsInCents !== null;
+  const frontEndDti = hasIncome
+    ? ((figuresInCents ? ratioOfCents(housingInCents, grossInCents) : null) ?? ratioNumber(debtToIncome(gross, housingCents), RATIO_DECIMALS))
+    : null;
+  const backEndDti = hasIncome
+    ? ((figuresInCents ? ratioOfCents(housingInCents + debtsInCents, grossInCents) : null) ??
+      ratioNumber(debtToIncome(gross, housingCents, debtsCents), RATIO_DECIMALS))
+    : null;
 
   const value = property.value;
-  const ltv = value ? ratioNumber(loanToValue(loan.upb, value), RATIO_DECIMALS) : null;
-  const cltv = value ? ratioNumber(loanToValue(loan.upb, value, property.subordinateLiens), RATIO_DECIMALS) : null;
-  const mtmltv = value ? ratioNumber(loanToValue(loan.upb, value, loan.deferredBalance), RATIO_DECIMALS) : null;
+  const ltv = value ? loanToValueRatio(loan.upb, value, 0) : null;
+  const cltv = value ? loanToValueRatio(loan.upb, value, property.subordinateLiens) : null;
+  const mtmltv = value ? loanToValueRatio(loan.upb, value, loan.deferredBalance) : null;
   if (!value) notes.push('No property value: LTV, CLTV and MTMLTV are not computed.');
 
   const valuationAgeDays = property.valuationDate ? daysBetween(property.valuationDate, loanCase.evaluationDate) : null;
@@ -134,13 +145,15 @@ export function computeAffordability(loanCase: LoanCase, options: AffordabilityO
 
   let surplusIncome: number | null = null;
   if (gross !== null) {
-    let surplus = dec(gross).minus(housingCents).minus(debtsCents);
-    if (borrower.livingExpenses === null) {
-      notes.push('Surplus income leaves out living expenses: none were given.');
+    if (borrower.livingExpenses === null) notes.push('Surplus income leaves out living expenses: none were given.');
+    const livingInCents = borrower.livingExpenses === null ? 0 : exactCents(borrower.livingExpenses);
+    if (figuresInCents && livingInCents !== null) {
+      surplusIncome = (grossInCents - housingInCents - debtsInCents - livingInCents) / 100;
     } else {
-      surplus = surplus.minus(borrower.livingExpenses);
+      let surplus = dec(gross).minus(housingCents).minus(debtsCents);
+      if (borrower.livingExpenses !== null) surplus = surplus.minus(borrower.livingExpenses);
+      surplusIncome = centsNumber(surplus);
     }
-    surplusIncome = centsNumber(surplus);
   }
 
   const affordability: CaseAffordability = {
@@ -185,6 +198,55 @@ function vaResidual(
   }
   if (familySize !== null && familySize > 7) notes.push(`VA residual income: family of ${familySize} uses the family-of-7 requirement (additions stop at 7).`);
   return { residualIncome: residual, required, meets: residual !== null && required !== null ? residual >= required : null, incomeBasis: 'GROSS' };
+}
+
+/** An LTV of the case as ratioNumber(loanToValue(...), RATIO_DECIMALS), in integer cents when all three are whole cents. */
+function loanToValueRatio(balance: number, value: number, otherLiens: number): number {
+  const balanceCents = exactCents(balance);
+  const valueCents = exactCents(value);
+  const otherCents = exactCents(otherLiens);
+  const inCents = balanceCents !== null && valueCents !== null && otherCents !== null ? ratioOfCents(balanceCents + otherCents, valueCents) : null;
+  return inCents ?? ratioNumber(loanToValue(balance, value, otherLiens), RATIO_DECIMALS);
+}
+
+/** The sum in whole cents of amounts that are all whole cents (null and undefined count 0), else null. */
+function sumOfCents(amounts: readonly unknown[]): number | null {
+  let total = 0;
+  for (const amount of amounts) {
+    if (amount === undefined || amount === null) continue;
+    const cents = exactCents(amount);
+    if (cents === null) return null;
+    total += cents;
+  }
+  return total;
+}
+
+/**
+ * numerator / denominator (whole cents, denominator > 0) rounded half-up to `decimals` decimals,
+ * as a JS number; null past 2^52 (so that every product below stays an exact integer). Exactly
+ * what ratioNumber(Decimal quotient, decimals) returns: decimal.js first rounds the quotient to 40
+ * digits, which moves it by at most 10^-39 x N / D, while a quotient not exactly on a half step is
+ * at least 1 / (2 x 10^decimals x D) from it; the first is the smaller for any N below
+ * 10^(39 - decimals), so the half-up step is the one of the exact quotient, computed here from the
+ * integer quotient and remainder. q / 10^decimals is then the double nearest q x 10^-decimals,
+ * which is what toNumber() gives.
+ */
+export function ratioOfCents(numerator: number, denominator: number, decimals = RATIO_DECIMALS): number | null {
+  const scale = 10 ** decimals;
+  const scaled = numerator * scale;
+  if (!(numerator >= 0) || !(denominator > 0) || scaled > 2 ** 52 || denominator > 2 ** 52) return null;
+  let quotient = Math.floor(scaled / denominator);
+  let remainder = scaled - quotient * denominator;
+  // The float quotient can be off by one near a whole number: settle it on the exact remainder.
+  if (remainder < 0) {
+    quotient -= 1;
+    remainder += denominator;
+  } else if (remainder >= denominator) {
+    quotient += 1;
+    remainder -= denominator;
+  }
+  if (2 * remainder >= denominator) quotient += 1;
+  return quotient / scale;
 }
 
 function fmt(amount: number): string {

@@ -193,11 +193,13 @@ export function cellToFieldValue(value: CellValue, kind: FieldKind): { ok: true;
   }
 }
 
-const PATH_PARTS = new Map<string, string[]>();
-function pathParts(path: string): string[] {
+/** A scalar field's path split into the sections that hold it and its own name, computed once per path. */
+const PATH_PARTS = new Map<string, { sections: string[]; name: string }>();
+function pathParts(path: string): { sections: string[]; name: string } {
   let parts = PATH_PARTS.get(path);
   if (!parts) {
-    parts = path.split('.');
+    const names = path.split('.');
+    parts = { sections: names.slice(0, -1), name: names[names.length - 1] };
     PATH_PARTS.set(path, parts);
   }
   return parts;
@@ -224,13 +226,17 @@ export class CaseJsonBuilder {
       line[field.key] = value;
       this.lines[field.list].set(field.index, line);
     } else {
-      const parts = pathParts(field.path);
+      const { sections, name } = pathParts(field.path);
       let node = this.root;
-      for (const part of parts.slice(0, -1)) {
-        node[part] = (node[part] as Record<string, unknown> | undefined) ?? {};
-        node = node[part] as Record<string, unknown>;
+      for (const section of sections) {
+        let child = node[section] as Record<string, unknown> | undefined | null;
+        if (child === undefined || child === null) {
+          child = {};
+          node[section] = child;
+        }
+        node = child;
       }
-      node[parts[parts.length - 1]] = value;
+      node[name] = value;
     }
     return null;
   }

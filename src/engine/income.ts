@@ -10,7 +10,8 @@
 import type { IncomeFrequency, IncomeLine, IncomeType } from './case/types';
 import { INCOME_FREQUENCIES } from './case/types';
 import { ArgumentError } from './errors';
-import { Decimal, type DecimalInput, ZERO, centsNumber } from './money';
+import { exactCents } from './cents';
+import { Decimal, type DecimalInput, ZERO, centsDecimal, centsNumber } from './money';
 import { decimalArgument } from './workouts/arguments';
 import type { IncomeLineResult } from './results';
 
@@ -81,19 +82,64 @@ export interface GrossIncome {
  */
 export function grossMonthlyIncome(lines: readonly IncomeLine[], options: GrossIncomeOptions = {}): GrossIncome {
   const excluded = new Set(options.excludeTypes ?? []);
+  const inCents = grossMonthlyIncomeInCents(lines, excluded);
+  if (inCents) return { exactTotal: inCents.totalCents === 0 ? ZERO : centsDecimal(inCents.totalCents), total: inCents.total, lines: inCents.lines };
+  return grossMonthlyIncomeInDecimals(lines, excluded);
+}
+
+/**
+ * grossMonthlyIncome without `exactTotal`, which the affordability does not show (it shows the
+ * total to the cent): on the integer-cents path no decimal is made at all.
+ */
+export function grossMonthlyIncomeFigures(lines: readonly IncomeLine[], options: GrossIncomeOptions = {}): Omit<GrossIncome, 'exactTotal'> {
+  const excluded = new Set(options.excludeTypes ?? []);
+  const inCents = grossMonthlyIncomeInCents(lines, excluded);
+  if (inCents) return { total: inCents.total, lines: inCents.lines };
+  const { total, lines: results } = grossMonthlyIncomeInDecimals(lines, excluded);
+  return { total, lines: results };
+}
+
+function grossMonthlyIncomeInDecimals(lines: readonly IncomeLine[], excluded: ReadonlySet<string>): GrossIncome {
   let exactTotal = ZERO;
   const results: IncomeLineResult[] = lines.map((line) => {
     const exact = monthlyIncome(line.amount, line.frequency, line.hoursPerWeek);
     const counted = !excluded.has(line.type);
     if (counted) exactTotal = exactTotal.plus(exact);
-    return {
-      type: line.type,
-      frequency: line.frequency,
-      amount: line.amount,
-      ...(line.hoursPerWeek !== undefined ? { hoursPerWeek: line.hoursPerWeek } : {}),
-      monthlyAmount: centsNumber(exact),
-      counted,
-    };
+    return incomeLineResult(line, centsNumber(exact), counted);
   });
   return { exactTotal, total: lines.length === 0 ? null : centsNumber(exactTotal), lines: results };
 }
+
+function incomeLineResult(line: IncomeLine, monthlyAmount: number, counted: boolean): IncomeLineResult {
+  const { type, frequency, amount, hoursPerWeek } = line;
+  // Two literals rather than a spread: the same properties in the same order, without the copy.
+  return hoursPerWeek !== undefined
+    ? { type, frequency, amount, hoursPerWeek, monthlyAmount, counted }
+    : { type, frequency, amount, monthlyAmount, counted };
+}
+
+/**
+ * grossMonthlyIncome in integer cents, when every line is a whole number of cents paid monthly
+ * or semimonthly (then each monthly amount and the total are exact cent amounts, so rounding
+ * them to the cent changes nothing); null otherwise, and the decimal path decides (and reports
+ * any bad line). The common case of a loan tape, which gives one monthly income.
+ */
+function grossMonthlyIncomeInCents(
+  lines: readonly IncomeLine[],
+  excluded: ReadonlySet<string>,
+): { totalCents: number; total: number | null; lines: IncomeLineResult[] } | null {
+  let totalCents = 0;
+  const results: IncomeLineResult[] = [];
+  for (const line of lines) {
+    // The frequencies whose monthly equivalent of a cent amount is whole cents (times n, over 1).
+    const times = line.frequency === 'MONTHLY' ? 1 : line.frequency === 'SEMIMONTHLY' ? 2 : 0;
+    const cents = exactCents(line.amount);
+    if (times === 0 || cents === null) return null;
+    const monthlyCents = cents * times;
+    const counted = !excluded.has(line.type);
+    if (counted) totalCents += monthlyCents;
+    results.push(incomeLineResult(line, monthlyCents / 100, counted));
+  }
+  return { totalCents, total: lines.length === 0 ? null : totalCents / 100, lines: results };
+}
+

@@ -10,10 +10,12 @@
  *  - the property valuation is older than the AFFORDABILITY rulebook's maximum age (90 days,
  *    Fannie Mae F-1-27) at the evaluation date.
  */
+import { ratioOfCents } from './affordability';
 import { CaseJsonBuilder, cellToFieldValue, isBlankCell, resolveField, type CellValue, type ResolvedField } from './caseFields';
 import { daysBetween, isIsoDate } from './dates';
 import { CaseInputError } from './errors';
 import { evaluateCase, recommendedOptionOfCase, type EvaluateOptions } from './evaluate';
+import { exactCents } from './cents';
 import { Decimal, percentNumber, ratioNumber } from './money';
 import type { Evaluation, OptionResult, Recommendation } from './results';
 import { findRulebook } from './rulebooks';
@@ -91,7 +93,9 @@ function evaluateTapeRow(row: number, headers: (ResolvedField | null)[], cells: 
     if (problem) return errorRow(row, caseId, problem);
     if (field.path === 'caseId' && converted.value !== null) caseId = String(converted.value);
   }
-  const json = mergeDefaults(options.defaults ?? {}, builder.build());
+  // Without defaults the merge would only copy the row's object: use it as it is.
+  const defaults = options.defaults;
+  const json = defaults && Object.keys(defaults).length > 0 ? mergeDefaults(defaults, builder.build()) : builder.build();
   if (json.caseId === undefined) json.caseId = `row ${row}`;
   caseId = String(json.caseId);
 
@@ -124,7 +128,9 @@ export function summarizeEvaluation(row: number, evaluation: TapeEvaluation, jso
   });
   if (!retentionEligible) atRiskReasons.push('no home-retention option is eligible');
   const backEnd = evaluation.affordability.backEndDti;
-  if (backEnd !== null && new Decimal(backEnd).greaterThanOrEqualTo(AT_RISK_BACK_END_DTI)) {
+  // Number comparison is the decimal one: decimal.js reads a number as its shortest round-trip
+  // string, and that reading is strictly increasing in the number.
+  if (backEnd !== null && backEnd >= AT_RISK_BACK_END_DTI) {
     atRiskReasons.push(`back-end DTI ${percentNumber(backEnd).toFixed(2)}% is ${percentNumber(AT_RISK_BACK_END_DTI)}% or more`);
   }
   const stale = staleValuation(json, evaluation.evaluationDate);
@@ -142,11 +148,17 @@ export function summarizeEvaluation(row: number, evaluation: TapeEvaluation, jso
   };
 }
 
+/** Decimals of the reduction fraction (a percent with two decimals). */
+const REDUCTION_DECIMALS = 4;
+
 /** P&I + escrow under the option; options that keep the contractual payment (deferral, partial claim) report it. */
 function paymentUnder(option: OptionResult, contractualPI: number | null, escrow: number): number | null {
   const payment = (option as { monthlyPayment?: unknown }).monthlyPayment;
   if (typeof payment === 'number') return payment;
   if ((option.kind === 'deferral' || option.kind === 'partialClaim') && contractualPI !== null) {
+    const piCents = exactCents(contractualPI);
+    const escrowCents = exactCents(escrow);
+    if (piCents !== null && escrowCents !== null) return (piCents + escrowCents) / 100;
     return new Decimal(contractualPI).plus(escrow).toNumber();
   }
   return null;
@@ -154,11 +166,45 @@ function paymentUnder(option: OptionResult, contractualPI: number | null, escrow
 
 function reductionUnder(option: OptionResult, contractualPI: number | null, escrow: number, newPayment: number | null): number | null {
   const percent = (option as { reductionPercent?: unknown }).reductionPercent;
-  if (typeof percent === 'number') return new Decimal(percent).dividedBy(100).toNumber();
+  if (typeof percent === 'number') {
+    // A percent of whole hundredths k / 100 is the fraction k / 10^4 exactly (see signedHundredths).
+    const hundredths = signedHundredths(percent);
+    return hundredths !== null ? hundredths / 10_000 : new Decimal(percent).dividedBy(100).toNumber();
+  }
   if (newPayment === null || contractualPI === null) return null;
+  const inCents = reductionInCents(contractualPI, escrow, newPayment);
+  if (inCents !== undefined) return inCents;
   const current = new Decimal(contractualPI).plus(escrow);
   if (current.isZero()) return null;
-  return ratioNumber(current.minus(newPayment).dividedBy(current), 4);
+  return ratioNumber(current.minus(newPayment).dividedBy(current), REDUCTION_DECIMALS);
+}
+
+/**
+ * (current - new) / current rounded half-up (away from zero) to REDUCTION_DECIMALS, current = P&I +
+ * escrow, in integer cents (ratioOfCents) when all three are whole cents; undefined otherwise.
+ * A payment increase gives a negative reduction, -0 when it rounds to zero (as decimal.js does).
+ */
+function reductionInCents(contractualPI: number, escrow: number, newPayment: number): number | null | undefined {
+  const piCents = exactCents(contractualPI);
+  const escrowCents = exactCents(escrow);
+  const newCents = exactCents(newPayment);
+  if (piCents === null || escrowCents === null || newCents === null) return undefined;
+  const current = piCents + escrowCents;
+  if (current === 0) return null;
+  const saved = current - newCents;
+  const magnitude = ratioOfCents(Math.abs(saved), current, REDUCTION_DECIMALS);
+  if (magnitude === null) return undefined;
+  return saved < 0 ? -magnitude : magnitude;
+}
+
+/**
+ * k when the number is k / 100 for an integer k (|number| < 10^9, not -0): then decimal.js reads
+ * it as exactly k / 100 (its shortest round-trip string; see exactCents), else null.
+ */
+function signedHundredths(value: number): number | null {
+  if (!(Math.abs(value) < 1e9) || Object.is(value, -0)) return null;
+  const k = Math.round(value * 100);
+  return k / 100 === value ? k : null;
 }
 
 function staleValuation(json: Record<string, unknown>, evaluationDate: string): string | null {

@@ -227,10 +227,36 @@ function joinPath(parent: string, key: string): string {
   return parent ? `${parent}.${key}` : key;
 }
 
+interface CompiledTable {
+  /** Field names in table order, and their specs at the same index. */
+  names: string[];
+  specs: FieldSpec[];
+  nameSet: Set<string>;
+}
+
+/**
+ * The fields of a table (names, specs, a set of the names), computed once per table:
+ * a loan tape parses every row against the same constant tables (CASE_FIELDS and its sections),
+ * which are never changed after they are built.
+ */
+const COMPILED_TABLES = new WeakMap<FieldTable, CompiledTable>();
+function compiled(table: FieldTable): CompiledTable {
+  let entry = COMPILED_TABLES.get(table);
+  if (!entry) {
+    const names = Object.keys(table);
+    entry = { names, specs: names.map((name) => table[name]), nameSet: new Set(names) };
+    COMPILED_TABLES.set(table, entry);
+  }
+  return entry;
+}
+
 function readObject(input: Record<string, unknown>, table: FieldTable, path: string, problems: InputProblem[]): Record<string, unknown> {
+  const { names, specs, nameSet } = compiled(table);
   const out: Record<string, unknown> = {};
   for (const key of Object.keys(input)) {
-    if (!(key in table)) {
+    // The set answers for the table's own fields; `in` for the rest keeps the check as it was
+    // (it also accepts inherited names such as "toString").
+    if (!nameSet.has(key) && !(key in table)) {
       const suggestion = closestName(key, Object.keys(table));
       problems.push({
         field: joinPath(path, key),
@@ -238,18 +264,20 @@ function readObject(input: Record<string, unknown>, table: FieldTable, path: str
       });
     }
   }
-  for (const [key, spec] of Object.entries(table)) {
-    const fieldPath = joinPath(path, key);
+  // A field's path is joined only where it is used (problems, nested sections, custom checks).
+  for (let i = 0; i < names.length; i++) {
+    const key = names[i];
+    const spec = specs[i];
     const raw = input[key];
     if (raw === undefined || raw === null) {
       if (spec.required) {
-        problems.push({ field: fieldPath, message: missingMessage(spec) });
+        problems.push({ field: joinPath(path, key), message: missingMessage(spec) });
       } else if (!spec.omitWhenAbsent) {
-        out[key] = defaultValue(spec, fieldPath, problems);
+        out[key] = defaultValue(spec, path, key, problems);
       }
       continue;
     }
-    const value = readValue(raw, spec, fieldPath, problems);
+    const value = readValue(raw, spec, path, key, problems);
     if (value !== undefined) out[key] = value;
   }
   return out;
@@ -264,10 +292,11 @@ function missingMessage(spec: FieldSpec): string {
   return `required${spec.hint ? `: ${spec.hint}` : ''}`;
 }
 
-function defaultValue(spec: FieldSpec, path: string, problems: InputProblem[]): unknown {
+/** The default of an absent field `key` of the object at `parent`. */
+function defaultValue(spec: FieldSpec, parent: string, key: string, problems: InputProblem[]): unknown {
   switch (spec.kind) {
     case 'object':
-      return readObject({}, spec.fields, path, problems);
+      return readObject({}, spec.fields, joinPath(parent, key), problems);
     case 'list':
     case 'textList':
       return [];
@@ -278,59 +307,68 @@ function defaultValue(spec: FieldSpec, path: string, problems: InputProblem[]): 
   }
 }
 
-/** Returns the parsed value, or undefined after recording a problem. */
-function readValue(raw: unknown, spec: FieldSpec, path: string, problems: InputProblem[]): unknown {
-  const fail = (message: string): undefined => {
-    problems.push({ field: path, message });
-    return undefined;
-  };
+/** Records a problem of field `key` of the object at `parent`; returns undefined (no value). */
+function fail(problems: InputProblem[], parent: string, key: string, message: string): undefined {
+  problems.push({ field: joinPath(parent, key), message });
+  return undefined;
+}
+
+/** Returns the parsed value of field `key` of the object at `parent`, or undefined after recording a problem. */
+function readValue(raw: unknown, spec: FieldSpec, parent: string, key: string, problems: InputProblem[]): unknown {
   switch (spec.kind) {
     case 'text':
-      if (typeof raw !== 'string') return fail(`must be text, not ${describe(raw)}`);
-      if (raw.trim() === '') return fail('must not be empty');
+      if (typeof raw !== 'string') return fail(problems, parent, key, `must be text, not ${describe(raw)}`);
+      if (raw.trim() === '') return fail(problems, parent, key, 'must not be empty');
       return raw;
     case 'amount': {
-      const n = readNumber(raw, fail, 'a number of dollars, e.g. 1913.14');
-      if (n === undefined) return undefined;
-      if (n < 0) return fail(`must not be negative (${n}); enter the amount as a positive number of dollars`);
-      if (spec.positive && n === 0) return fail('must be greater than 0; leave the field out when it is not known');
+      const problem = numberProblem(raw, 'a number of dollars, e.g. 1913.14');
+      if (problem !== null) return fail(problems, parent, key, problem);
+      const n = raw as number;
+      if (n < 0) return fail(problems, parent, key, `must not be negative (${n}); enter the amount as a positive number of dollars`);
+      if (spec.positive && n === 0) return fail(problems, parent, key, 'must be greater than 0; leave the field out when it is not known');
       return n;
     }
     case 'rate': {
-      const n = readNumber(raw, fail, 'a rate as a fraction, e.g. 0.0475 for 4.75%');
-      if (n === undefined) return undefined;
-      if (n > 1) return fail(percentTypedAsNumberMessage(path.split('.').pop() ?? 'rate', n));
-      if (n < 0) return fail(`must not be negative (${n}); enter the annual rate as a fraction, e.g. 0.0475`);
+      const problem = numberProblem(raw, 'a rate as a fraction, e.g. 0.0475 for 4.75%');
+      if (problem !== null) return fail(problems, parent, key, problem);
+      const n = raw as number;
+      if (n > 1) return fail(problems, parent, key, percentTypedAsNumberMessage(joinPath(parent, key).split('.').pop() ?? 'rate', n));
+      if (n < 0) return fail(problems, parent, key, `must not be negative (${n}); enter the annual rate as a fraction, e.g. 0.0475`);
       return n;
     }
     case 'integer': {
-      const n = readNumber(raw, fail, 'a whole number');
-      if (n === undefined) return undefined;
-      if (!Number.isInteger(n)) return fail(`must be a whole number, not ${n}`);
-      if (n < spec.min) return fail(`must be ${spec.min} or more, not ${n}`);
+      const problem = numberProblem(raw, 'a whole number');
+      if (problem !== null) return fail(problems, parent, key, problem);
+      const n = raw as number;
+      if (!Number.isInteger(n)) return fail(problems, parent, key, `must be a whole number, not ${n}`);
+      if (n < spec.min) return fail(problems, parent, key, `must be ${spec.min} or more, not ${n}`);
       return n;
     }
     case 'number': {
-      const n = readNumber(raw, fail, `a number of ${spec.unit}`);
-      if (n === undefined) return undefined;
-      if (n <= spec.min || n > spec.max) return fail(`must be more than ${spec.min} and at most ${spec.max} ${spec.unit}, not ${n}`);
+      const problem = numberProblem(raw, `a number of ${spec.unit}`);
+      if (problem !== null) return fail(problems, parent, key, problem);
+      const n = raw as number;
+      if (n <= spec.min || n > spec.max) return fail(problems, parent, key, `must be more than ${spec.min} and at most ${spec.max} ${spec.unit}, not ${n}`);
       return n;
     }
-    case 'date':
-      return readDate(raw, fail);
+    case 'date': {
+      if (typeof raw === 'string' && isIsoDate(raw)) return raw;
+      return fail(problems, parent, key, dateProblem(raw));
+    }
     case 'enum': {
-      if (typeof raw !== 'string') return fail(`must be one of ${spec.values.join(', ')}; not ${describe(raw)}`);
+      if (typeof raw !== 'string') return fail(problems, parent, key, `must be one of ${spec.values.join(', ')}; not ${describe(raw)}`);
       if (spec.values.includes(raw)) return raw;
       const normalized = raw.trim().toUpperCase().replace(/[\s-]+/g, '_');
       const near = spec.values.includes(normalized) ? normalized : closestName(normalized, [...spec.values]);
       const hint = near ? `did you mean "${near}"? ` : '';
-      return fail(`"${raw}" is not allowed; ${hint}use one of ${spec.values.join(', ')}`);
+      return fail(problems, parent, key, `"${raw}" is not allowed; ${hint}use one of ${spec.values.join(', ')}`);
     }
     case 'boolean':
-      if (typeof raw !== 'boolean') return fail(`must be true or false, not ${describe(raw)}`);
+      if (typeof raw !== 'boolean') return fail(problems, parent, key, `must be true or false, not ${describe(raw)}`);
       return raw;
     case 'textList': {
-      if (!Array.isArray(raw)) return fail(`must be a list of text, e.g. ["Jane Q. Borrower"], not ${describe(raw)}`);
+      if (!Array.isArray(raw)) return fail(problems, parent, key, `must be a list of text, e.g. ["Jane Q. Borrower"], not ${describe(raw)}`);
+      const path = joinPath(parent, key);
       let ok = true;
       raw.forEach((item, i) => {
         if (typeof item !== 'string') {
@@ -341,10 +379,11 @@ function readValue(raw: unknown, spec: FieldSpec, path: string, problems: InputP
       return ok ? [...raw] : undefined;
     }
     case 'object':
-      if (!isPlainObject(raw)) return fail(`must be an object { ... } with the fields of this section, not ${describe(raw)}`);
-      return readObject(raw, spec.fields, path, problems);
+      if (!isPlainObject(raw)) return fail(problems, parent, key, `must be an object { ... } with the fields of this section, not ${describe(raw)}`);
+      return readObject(raw, spec.fields, joinPath(parent, key), problems);
     case 'list': {
-      if (!Array.isArray(raw)) return fail(`must be a list [ {...}, ... ], not ${describe(raw)}`);
+      if (!Array.isArray(raw)) return fail(problems, parent, key, `must be a list [ {...}, ... ], not ${describe(raw)}`);
+      const path = joinPath(parent, key);
       return raw.map((item, i) => {
         const itemPath = `${path}[${i}]`;
         if (!isPlainObject(item)) {
@@ -355,26 +394,26 @@ function readValue(raw: unknown, spec: FieldSpec, path: string, problems: InputP
       });
     }
     case 'custom':
-      return spec.check(raw, path, problems);
+      return spec.check(raw, joinPath(parent, key), problems);
   }
 }
 
-function readNumber(raw: unknown, fail: (m: string) => undefined, what: string): number | undefined {
+/** Why `raw` is not a usable number (`what` says what to enter), or null when it is a finite number. */
+function numberProblem(raw: unknown, what: string): string | null {
+  if (typeof raw === 'number') return Number.isFinite(raw) ? null : `must be a finite number, not ${raw}`;
   if (typeof raw === 'string') {
     const looksNumeric = raw.trim() !== '' && Number.isFinite(Number(raw.replace(/[$,%\s]/g, '')));
-    return fail(`must be ${what}, not the text "${raw}"${looksNumeric ? ' (remove the quotes, and any $ , or % signs)' : ''}`);
+    return `must be ${what}, not the text "${raw}"${looksNumeric ? ' (remove the quotes, and any $ , or % signs)' : ''}`;
   }
-  if (typeof raw !== 'number') return fail(`must be ${what}, not ${describe(raw)}`);
-  if (!Number.isFinite(raw)) return fail(`must be a finite number, not ${raw}`);
-  return raw;
+  return `must be ${what}, not ${describe(raw)}`;
 }
 
-function readDate(raw: unknown, fail: (m: string) => undefined): string | undefined {
-  if (typeof raw === 'number') return fail(`must be a date written YYYY-MM-DD (e.g. 2025-10-15), not the number ${raw} (an Excel date serial?)`);
-  if (typeof raw !== 'string') return fail(`must be a date written YYYY-MM-DD, not ${describe(raw)}`);
-  if (isIsoDate(raw)) return raw;
-  if (/^\d{4}-\d{2}-\d{2}$/.test(raw)) return fail(`"${raw}" is not a real calendar date; check the month and day`);
-  return fail(`"${raw}" must be written YYYY-MM-DD, e.g. 2025-10-15`);
+/** Why `raw` (not a real date written YYYY-MM-DD) is not a date. */
+function dateProblem(raw: unknown): string {
+  if (typeof raw === 'number') return `must be a date written YYYY-MM-DD (e.g. 2025-10-15), not the number ${raw} (an Excel date serial?)`;
+  if (typeof raw !== 'string') return `must be a date written YYYY-MM-DD, not ${describe(raw)}`;
+  if (/^\d{4}-\d{2}-\d{2}$/.test(raw)) return `"${raw}" is not a real calendar date; check the month and day`;
+  return `"${raw}" must be written YYYY-MM-DD, e.g. 2025-10-15`;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -32,12 +32,21 @@ export interface Rulebook<P extends Record<string, ParameterValue> = Record<stri
   overridden?: Record<string, ParameterValue>;
 }
 
-/** The parameter values of a rulebook as a plain object, for the program code that applies them. */
+const valuesOfRulebook = new WeakMap<Rulebook, Readonly<Record<string, ParameterValue>>>();
+
+/**
+ * The parameter values of a rulebook as a plain object, for the program code that applies them.
+ * Memoized per rulebook object (every program evaluation asks for its rulebook's values) and
+ * frozen, so that no caller can change a value another caller reads.
+ */
 export function parameterValues<P extends Record<string, ParameterValue>>(rulebook: Rulebook<P>): P {
+  const memoized = valuesOfRulebook.get(rulebook as unknown as Rulebook);
+  if (memoized !== undefined) return memoized as P;
   const values = {} as Record<string, ParameterValue>;
   for (const [name, parameter] of Object.entries(rulebook.parameters) as [string, RulebookParameter][]) {
     values[name] = parameter.value;
   }
+  valuesOfRulebook.set(rulebook as unknown as Rulebook, Object.freeze(values));
   return values as P;
 }
 

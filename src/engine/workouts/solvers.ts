@@ -8,7 +8,7 @@
  * decimals (the neighbours are checked and the guess moved if float64 was off by one), so the
  * result is exactly the one the month-by-month decimal search would give.
  */
-import { certifiedPaymentCents, paymentFactor, paymentFactorDecimal } from '../amortization';
+import { certifiedPaymentCents, floatPayment, paymentFactor, paymentFactorDecimal } from '../amortization';
 import { CENT, Decimal, FLOAT_RELATIVE_ERROR_BOUND, ZERO, centsDecimal, certifiedHalfUpCents, floorCents, roundCents } from '../money';
 import { amountArgument, monthsArgument, rateArgument } from './arguments';
 
@@ -184,3 +184,70 @@ export function paymentWithFactor(principal: Decimal, factor: Decimal): Decimal 
   return roundCents(principal.times(factor));
 }
 
+
+/**
+ * solveTermForPayment on whole cents (exact integers, see cents.ts): the same answer, with
+ * every term's rounded P&I settled in float64 by certifiedPaymentCents. Null when a term's
+ * cent is not certain or the rate is outside the certified range: the caller then takes the
+ * decimal path. Same search as solveTermForPayment (closed-form guess, then confirmed).
+ */
+export function solveTermForPaymentCents(principalCents: number, annualRate: number, targetCents: number, minMonths: number, maxMonths: number): { termMonths: number; paymentCents: number } | null {
+  const principal = principalCents / 100;
+  let uncertain = false;
+  const paymentAt = (n: number): number => {
+    const cents = certifiedPaymentCents(principal, annualRate, n);
+    if (cents === null) uncertain = true;
+    return cents ?? 0;
+  };
+  let n = clamp(Math.ceil(floatTermGuess(principal, annualRate / 12, targetCents / 100 + 0.005) - 1e-9), minMonths, maxMonths);
+  let payment = paymentAt(n);
+  if (payment > targetCents) {
+    while (n < maxMonths && !uncertain) {
+      n += 1;
+      payment = paymentAt(n);
+      if (payment <= targetCents) break;
+    }
+  } else {
+    while (n > minMonths && !uncertain) {
+      const shorter = paymentAt(n - 1);
+      if (shorter > targetCents) break;
+      n -= 1;
+      payment = shorter;
+    }
+  }
+  return uncertain ? null : { termMonths: n, paymentCents: payment };
+}
+
+/**
+ * largestPrincipalForPayment on whole cents: the largest principal (in cents) whose payment at
+ * this rate and term is at or below the target, under either boundary; the factor in float64
+ * (floatPayment per dollar, within FLOAT_RELATIVE_ERROR_BOUND of the decimal factor), every
+ * candidate settled only when the error bound decides it. Null when one is not certain or the
+ * rate is outside the certified range (the decimal path then decides).
+ */
+export function largestPrincipalCentsForPayment(annualRate: number, months: number, targetCents: number, boundary: PaymentBoundary): number | null {
+  if (!(annualRate === 0 || (annualRate >= 1e-9 && annualRate <= 1)) || months > 1200 || !(targetCents > 0)) return null;
+  const factor = floatPayment(1, annualRate / 12, months);
+  const guess = Math.floor((boundary === 'exact' ? targetCents : targetCents + 0.5) / factor);
+  if (!Number.isSafeInteger(guess) || guess < 0 || guess > 1e13) return null;
+  let uncertain = false;
+  // c cents fit when their payment (c x factor cents, exact or rounded half-up) is at or below the target.
+  const fits = (c: number): boolean => {
+    const paymentCents = c * factor;
+    if (boundary === 'exact') {
+      const margin = paymentCents * 2 * FLOAT_RELATIVE_ERROR_BOUND;
+      if (paymentCents + margin < targetCents) return true;
+      if (paymentCents - margin > targetCents) return false;
+      uncertain = true;
+      return false;
+    }
+    const payment = paymentCents / 100;
+    const cents = certifiedHalfUpCents(payment, payment * FLOAT_RELATIVE_ERROR_BOUND);
+    if (cents === null) uncertain = true;
+    return cents !== null && cents <= targetCents;
+  };
+  let c = guess;
+  while (c > 0 && !fits(c) && !uncertain) c -= 1;
+  while (!uncertain && fits(c + 1)) c += 1;
+  return uncertain ? null : c;
+}

@@ -20,7 +20,7 @@ export function notChecked(test: string, detail: string): EligibilityCheck {
  * Sets eligible / reason / reasonDetail from the checks: every failed test is named in the
  * reason (joined with "; "), its figures in the detail. `not checked` tests do not make an option ineligible.
  */
-export function applyChecks<R extends OptionResult>(result: R, shortReasons: Record<string, string> = {}): R {
+export function applyChecks<R extends OptionResult>(result: R, shortReasons: Readonly<Record<string, string>> | ReadonlyMap<string, string> = {}): R {
   const failed = result.checks.filter((c) => c.status === 'fail');
   if (failed.length === 0) {
     result.eligible = true;
@@ -29,7 +29,8 @@ export function applyChecks<R extends OptionResult>(result: R, shortReasons: Rec
     return result;
   }
   result.eligible = false;
-  result.reason = failed.map((c) => shortReasons[c.test] ?? c.test).join('; ');
+  const shortReason = (test: string): string | undefined => (shortReasons instanceof Map ? shortReasons.get(test) : (shortReasons as Readonly<Record<string, string>>)[test]);
+  result.reason = failed.map((c) => shortReason(c.test) ?? c.test).join('; ');
   result.reasonDetail = failed.map((c) => c.detail).join('; ');
   return result;
 }

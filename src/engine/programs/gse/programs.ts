@@ -6,7 +6,8 @@
  */
 import type { LoanCase } from '../../case/types';
 import { daysBetween, monthsBetween } from '../../dates';
-import { Decimal, centsNumber, roundCents } from '../../money';
+import { exactSum } from '../../cents';
+import { Decimal, type DecimalInput, centsNumber, roundCents } from '../../money';
 import type { AuditStep, DeferralResult, EligibilityCheck, ForbearancePlanResult, ModificationResult, RepaymentPlanResult } from '../../results';
 import type { GseFlexParameters, GseForbearanceParameters, GsePaymentDeferralParameters, GseRepaymentPlanParameters } from '../../rulebooks/gse';
 import { forbearancePlan } from '../../workouts/forbearancePlan';
@@ -14,7 +15,7 @@ import { paymentDeferral } from '../../workouts/paymentDeferral';
 import { repaymentPlan } from '../../workouts/repaymentPlan';
 import type { EvaluationContext, ProgramDefinition } from '../types';
 import { applyChecks, asCaseError, conventionalFirstLienCheck, notChecked, passFail } from './common';
-import { flexModification, type FlexInputs } from './flex';
+import { FLEX_PI_INCREASE_TEST, flexModification, type FlexInputs } from './flex';
 
 /** Where each calculator argument comes from in the case, for error messages. */
 const CASE_FIELDS: Record<string, string> = {
@@ -55,10 +56,12 @@ export function pastDuePayments(loanCase: LoanCase): Decimal {
 }
 
 /** Housing expense other than P&I, for the post-modification DTI: the borrower's housing expense lines, or the escrow when none are given. */
-function otherHousingExpense(loanCase: LoanCase): Decimal {
+function otherHousingExpense(loanCase: LoanCase): DecimalInput {
   const h = loanCase.borrower.housingExpenses;
-  const lines = new Decimal(h.taxes).plus(h.insurance).plus(h.floodInsurance).plus(h.mortgageInsurance).plus(h.association).plus(h.groundRent).plus(h.subordinateLienPayment);
-  return lines.isZero() ? new Decimal(loanCase.loan.monthlyEscrow) : lines;
+  // exactSum: a plain number when every line is whole cents (the Flex cents path takes it as is), else the Decimal sum.
+  const lines = exactSum([h.taxes, h.insurance, h.floodInsurance, h.mortgageInsurance, h.association, h.groundRent, h.subordinateLienPayment]);
+  const isZero = typeof lines === 'number' ? lines === 0 : lines.isZero();
+  return isZero ? loanCase.loan.monthlyEscrow : lines;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -71,7 +74,7 @@ export function flexInputsFromCase(loanCase: LoanCase, grossMonthlyIncome: numbe
   return {
     interestBearingUpb: loan.upb,
     deferredBalance: loan.deferredBalance,
-    eligibleArrearages: new Decimal(arrears.delinquentInterest).plus(arrears.escrowAdvances).plus(arrears.servicingAdvances).plus(arrears.legalFees),
+    eligibleArrearages: exactSum([arrears.delinquentInterest, arrears.escrowAdvances, arrears.servicingAdvances, arrears.legalFees]),
     borrowerContribution: arrears.borrowerContribution,
     currentRate: loan.rate,
     remainingTermMonths: loan.remainingTermMonths,
@@ -92,64 +95,96 @@ export function flexInputsFromCase(loanCase: LoanCase, grossMonthlyIncome: numbe
  * of imminent default, so a loan less than 60 days delinquent FAILS the test with a detail
  * saying that imminent default must be determined outside the engine (never a silent pass).
  */
-export function flexCaseChecks(loanCase: LoanCase, p: GseFlexParameters): { checks: EligibilityCheck[]; reasons: Record<string, string> } {
+export function flexCaseChecks(loanCase: LoanCase, p: GseFlexParameters): { checks: EligibilityCheck[]; reasons: ReadonlyMap<string, string> } {
   const { loan, property, evaluationDate } = loanCase;
-  const checks: EligibilityCheck[] = [];
-  const reasons: Record<string, string> = {};
-  const add = (c: EligibilityCheck, reason: string) => {
-    checks.push(c);
-    reasons[c.test] = reason;
-  };
+  const texts = flexCheckTexts(p);
+  const checks: EligibilityCheck[] = [conventionalFirstLienCheck(loanCase)];
 
-  add(conventionalFirstLienCheck(loanCase), 'not a conventional first lien');
-
-  const delinquencyTest = `at least ${p.minMonthsDelinquent * 30} days delinquent or in imminent default`;
-  add(
+  checks.push(
     passFail(
-      delinquencyTest,
+      texts.delinquencyTest,
       loan.monthsDelinquent >= p.minMonthsDelinquent,
       loan.monthsDelinquent >= p.minMonthsDelinquent
         ? `${loan.monthsDelinquent} months delinquent`
         : `${loan.monthsDelinquent} months delinquent; imminent default is a servicer determination the case does not carry: evaluate it outside the engine`,
     ),
-    `less than ${p.minMonthsDelinquent * 30} days delinquent`,
   );
 
-  const originationTest = `originated at least ${p.minMonthsSinceOrigination} months before evaluation`;
   if (loan.originationDate === null) {
-    add(notChecked(originationTest, 'no origination date in the case (loan.originationDate)'), '');
+    checks.push(notChecked(texts.originationTest, 'no origination date in the case (loan.originationDate)'));
   } else {
     const months = monthsBetween(loan.originationDate, evaluationDate);
-    add(passFail(originationTest, months >= p.minMonthsSinceOrigination, `originated ${loan.originationDate}, ${months} months before ${evaluationDate}`), `originated less than ${p.minMonthsSinceOrigination} months ago`);
+    checks.push(passFail(texts.originationTest, months >= p.minMonthsSinceOrigination, `originated ${loan.originationDate}, ${months} months before ${evaluationDate}`));
   }
 
-  add(
-    passFail(`fewer than ${p.maxPriorModifications} prior modifications`, loan.priorModifications < p.maxPriorModifications, `${loan.priorModifications} prior modifications`),
-    `${p.maxPriorModifications} or more prior modifications`,
-  );
+  checks.push(passFail(texts.priorModificationsTest, loan.priorModifications < p.maxPriorModifications, `${loan.priorModifications} prior modifications`));
 
-  add(
-    passFail(`no failed Flex trial in the last ${p.failedTrialLookbackMonths} months`, !loan.failedTrialInLast12Months, loan.failedTrialInLast12Months ? 'a Flex trial failed in the last 12 months' : 'no failed trial reported'),
-    `failed Flex trial in the last ${p.failedTrialLookbackMonths} months`,
-  );
+  checks.push(passFail(texts.failedTrialTest, !loan.failedTrialInLast12Months, loan.failedTrialInLast12Months ? 'a Flex trial failed in the last 12 months' : 'no failed trial reported'));
 
-  const valuationTest = `property valuation at most ${p.maxValuationAgeDays} days old`;
+  let valuationAfterEvaluation = false;
   if (property.value === null) {
-    add(notChecked(valuationTest, 'no property value in the case (property.value): MTMLTV and principal forbearance are not computed'), '');
+    checks.push(notChecked(texts.valuationTest, 'no property value in the case (property.value): MTMLTV and principal forbearance are not computed'));
   } else if (property.valuationDate === null) {
-    add(notChecked(valuationTest, 'no valuation date in the case (property.valuationDate)'), '');
+    checks.push(notChecked(texts.valuationTest, 'no valuation date in the case (property.valuationDate)'));
   } else {
     const age = daysBetween(property.valuationDate, evaluationDate);
-    add(
+    valuationAfterEvaluation = age < 0;
+    checks.push(
       passFail(
-        valuationTest,
+        texts.valuationTest,
         age >= 0 && age <= p.maxValuationAgeDays,
         age >= 0 ? `valued ${property.valuationDate}, ${age} days before ${evaluationDate}` : `valuation date ${property.valuationDate} is after the evaluation date ${evaluationDate}`,
       ),
-      age >= 0 ? `valuation older than ${p.maxValuationAgeDays} days` : 'valuation dated after the evaluation',
     );
   }
-  return { checks, reasons };
+  // A failed valuation test is a stale valuation, or one dated after the evaluation.
+  return { checks, reasons: valuationAfterEvaluation ? texts.reasonsValuationAfterEvaluation : texts.reasons };
+}
+
+interface FlexCheckTexts {
+  delinquencyTest: string;
+  originationTest: string;
+  priorModificationsTest: string;
+  failedTrialTest: string;
+  valuationTest: string;
+  /** The short reason of each test (and of the calculator's "P&I must decrease"), printed when it fails. */
+  reasons: ReadonlyMap<string, string>;
+  reasonsValuationAfterEvaluation: ReadonlyMap<string, string>;
+}
+
+const flexCheckTextsOf = new WeakMap<GseFlexParameters, FlexCheckTexts>();
+
+/** The Flex test names and short reasons under these parameters: the same for every case, so made once per rulebook in force. */
+function flexCheckTexts(p: GseFlexParameters): FlexCheckTexts {
+  let texts = flexCheckTextsOf.get(p);
+  if (texts === undefined) {
+    const delinquencyTest = `at least ${p.minMonthsDelinquent * 30} days delinquent or in imminent default`;
+    const originationTest = `originated at least ${p.minMonthsSinceOrigination} months before evaluation`;
+    const priorModificationsTest = `fewer than ${p.maxPriorModifications} prior modifications`;
+    const failedTrialTest = `no failed Flex trial in the last ${p.failedTrialLookbackMonths} months`;
+    const valuationTest = `property valuation at most ${p.maxValuationAgeDays} days old`;
+    const reasons = (valuationReason: string) =>
+      new Map([
+        ['conventional first lien', 'not a conventional first lien'],
+        [delinquencyTest, `less than ${p.minMonthsDelinquent * 30} days delinquent`],
+        [originationTest, `originated less than ${p.minMonthsSinceOrigination} months ago`],
+        [priorModificationsTest, `${p.maxPriorModifications} or more prior modifications`],
+        [failedTrialTest, `failed Flex trial in the last ${p.failedTrialLookbackMonths} months`],
+        [valuationTest, valuationReason],
+        [FLEX_PI_INCREASE_TEST, 'P&I increase'],
+      ]);
+    texts = {
+      delinquencyTest,
+      originationTest,
+      priorModificationsTest,
+      failedTrialTest,
+      valuationTest,
+      reasons: reasons(`valuation older than ${p.maxValuationAgeDays} days`),
+      reasonsValuationAfterEvaluation: reasons('valuation dated after the evaluation'),
+    };
+    flexCheckTextsOf.set(p, texts);
+  }
+  return texts;
 }
 
 export const GSE_FLEX_PROGRAM: ProgramDefinition = {
@@ -167,8 +202,8 @@ export const GSE_FLEX_PROGRAM: ProgramDefinition = {
     } catch (error) {
       asCaseError(error, CASE_FIELDS);
     }
-    result.checks = [...checks, ...result.checks];
-    return applyChecks(result, { ...reasons, 'modified P&I below the current P&I': 'P&I increase' });
+    result.checks = checks.concat(result.checks);
+    return applyChecks(result, reasons);
   },
 };
 

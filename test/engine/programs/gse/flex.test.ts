@@ -7,26 +7,13 @@ import { flexModification, type FlexInputs } from '../../../../src/engine/progra
 import { GSE_FLEX_RULEBOOK, type GseFlexParameters } from '../../../../src/engine/rulebooks/gse';
 import { parameterValues, rulebookRef } from '../../../../src/engine/rulebooks/types';
 import { ArgumentError } from '../../../../src/engine/errors';
+import { freddieScenario5 } from '../../../support/flexExamples';
 
 const params: GseFlexParameters = parameterValues(GSE_FLEX_RULEBOOK);
 const ref = rulebookRef(GSE_FLEX_RULEBOOK);
 
 /** Freddie Mac Resolve Retention API v3, Scenario 5. */
-const example: FlexInputs = {
-  interestBearingUpb: 347868.83,
-  deferredBalance: 0,
-  eligibleArrearages: 8261.88,
-  borrowerContribution: 0,
-  currentRate: 0.0475,
-  remainingTermMonths: 322,
-  contractualPI: 1913.14,
-  propertyValue: 50000,
-  modificationRate: 0.065,
-  monthlyEscrow: 350,
-  escrowShortage: 0,
-  firstTrialPaymentDate: '2025-11-01',
-  grossMonthlyIncome: null,
-};
+const example: FlexInputs = freddieScenario5;
 
 describe('flexModification', () => {
   it('reproduces the Freddie Mac worked example with the full audit trail', () => {
