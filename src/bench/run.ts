@@ -73,8 +73,7 @@ export function runBench(options: BenchOptions): BenchFigures {
 
   // Flex, decimal engine (the GSE-FLEX program alone, on pre-parsed cases with their
   // affordability) against the float64 comparator, measured alternately round by round so
-  // that both see the same machine load (the machine is shared). The float64 loop is repeated
-  // until a round lasts at least 100 ms, so that timer and JIT noise stay small.
+  // that both see the same machine load (the machine is shared).
   const flex = findProgram('GSE-FLEX');
   const parsed = flexCases.map((json) => parseCase(json));
   const firstProblem = parsed.find((p) => !p.ok);
@@ -87,15 +86,23 @@ export function runBench(options: BenchOptions): BenchFigures {
   const floatPass = () => {
     for (const loan of flexLoans) sink += flexFloat64(loan).principalAndInterest;
   };
-  let floatRepeats = 1;
-  floatPass();
-  for (let elapsed = 0; elapsed < 100; floatRepeats *= 2) {
-    const start = now();
-    for (let k = 0; k < floatRepeats; k++) floatPass();
-    elapsed = now() - start;
-    if (elapsed >= 100) break;
-  }
-  if (flex && contexts) for (const context of contexts) flex.evaluate(context);
+  const decimalPass = () => {
+    if (flex && contexts) for (const context of contexts) flex.evaluate(context);
+  };
+  // Each side's pass is repeated until a round lasts at least 100 ms, so that timer, GC and JIT
+  // noise stay small on both sides alike.
+  const repeatsFor100Ms = (pass: () => void): number => {
+    let repeats = 1;
+    pass();
+    for (;;) {
+      const start = now();
+      for (let k = 0; k < repeats; k++) pass();
+      if (now() - start >= 100) return repeats;
+      repeats *= 2;
+    }
+  };
+  const floatRepeats = repeatsFor100Ms(floatPass);
+  const decimalRepeats = flex && contexts ? repeatsFor100Ms(decimalPass) : 0;
   const floatPerSecond: number[] = [];
   const decimalPerSecond: number[] = [];
   for (let r = 0; r < rounds; r++) {
@@ -104,8 +111,8 @@ export function runBench(options: BenchOptions): BenchFigures {
     floatPerSecond.push((flexLoans.length * floatRepeats * 1000) / (now() - start));
     if (flex && contexts) {
       start = now();
-      for (const context of contexts) flex.evaluate(context);
-      decimalPerSecond.push((contexts.length * 1000) / (now() - start));
+      for (let k = 0; k < decimalRepeats; k++) decimalPass();
+      decimalPerSecond.push((contexts.length * decimalRepeats * 1000) / (now() - start));
     }
   }
   const flexFloat64EvaluationsPerSecond = Math.round(median(floatPerSecond));

@@ -15,7 +15,7 @@
 import type { LoanCase } from './case/types';
 import { daysBetween } from './dates';
 import { ArgumentError } from './errors';
-import { exactCents } from './cents';
+import { exactCents, ratioOfCents, sumOfCents } from './cents';
 import { grossMonthlyIncomeFigures } from './income';
 import { Decimal, type DecimalInput, ZERO, centsNumber, dec, ratioNumber, sumDecimals } from './money';
 import type { Affordability } from './results';
@@ -126,10 +126,10 @@ export function computeAffordability(loanCase: LoanCase, options: AffordabilityO
   const grossInCents = exactCents(gross);
   const figuresInCents = grossInCents !== null && housingInCents !== null && debtsInCents !== null;
   const frontEndDti = hasIncome
-    ? ((figuresInCents ? ratioOfCents(housingInCents, grossInCents) : null) ?? ratioNumber(debtToIncome(gross, housingCents), RATIO_DECIMALS))
+    ? ((figuresInCents ? ratioOfCentsToRatio(housingInCents, grossInCents) : null) ?? ratioNumber(debtToIncome(gross, housingCents), RATIO_DECIMALS))
     : null;
   const backEndDti = hasIncome
-    ? ((figuresInCents ? ratioOfCents(housingInCents + debtsInCents, grossInCents) : null) ??
+    ? ((figuresInCents ? ratioOfCentsToRatio(housingInCents + debtsInCents, grossInCents) : null) ??
       ratioNumber(debtToIncome(gross, housingCents, debtsCents), RATIO_DECIMALS))
     : null;
 
@@ -205,48 +205,14 @@ function loanToValueRatio(balance: number, value: number, otherLiens: number): n
   const balanceCents = exactCents(balance);
   const valueCents = exactCents(value);
   const otherCents = exactCents(otherLiens);
-  const inCents = balanceCents !== null && valueCents !== null && otherCents !== null ? ratioOfCents(balanceCents + otherCents, valueCents) : null;
+  const inCents = balanceCents !== null && valueCents !== null && otherCents !== null ? ratioOfCentsToRatio(balanceCents + otherCents, valueCents) : null;
   return inCents ?? ratioNumber(loanToValue(balance, value, otherLiens), RATIO_DECIMALS);
 }
 
-/** The sum in whole cents of amounts that are all whole cents (null and undefined count 0), else null. */
-function sumOfCents(amounts: readonly unknown[]): number | null {
-  let total = 0;
-  for (const amount of amounts) {
-    if (amount === undefined || amount === null) continue;
-    const cents = exactCents(amount);
-    if (cents === null) return null;
-    total += cents;
-  }
-  return total;
-}
 
-/**
- * numerator / denominator (whole cents, denominator > 0) rounded half-up to `decimals` decimals,
- * as a JS number; null past 2^52 (so that every product below stays an exact integer). Exactly
- * what ratioNumber(Decimal quotient, decimals) returns: decimal.js first rounds the quotient to 40
- * digits, which moves it by at most 10^-39 x N / D, while a quotient not exactly on a half step is
- * at least 1 / (2 x 10^decimals x D) from it; the first is the smaller for any N below
- * 10^(39 - decimals), so the half-up step is the one of the exact quotient, computed here from the
- * integer quotient and remainder. q / 10^decimals is then the double nearest q x 10^-decimals,
- * which is what toNumber() gives.
- */
-export function ratioOfCents(numerator: number, denominator: number, decimals = RATIO_DECIMALS): number | null {
-  const scale = 10 ** decimals;
-  const scaled = numerator * scale;
-  if (!(numerator >= 0) || !(denominator > 0) || scaled > 2 ** 52 || denominator > 2 ** 52) return null;
-  let quotient = Math.floor(scaled / denominator);
-  let remainder = scaled - quotient * denominator;
-  // The float quotient can be off by one near a whole number: settle it on the exact remainder.
-  if (remainder < 0) {
-    quotient -= 1;
-    remainder += denominator;
-  } else if (remainder >= denominator) {
-    quotient += 1;
-    remainder -= denominator;
-  }
-  if (2 * remainder >= denominator) quotient += 1;
-  return quotient / scale;
+/** ratioOfCents at the ratios' RATIO_DECIMALS. */
+function ratioOfCentsToRatio(numerator: number, denominator: number): number | null {
+  return ratioOfCents(numerator, denominator, RATIO_DECIMALS);
 }
 
 function fmt(amount: number): string {

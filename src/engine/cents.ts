@@ -9,7 +9,7 @@
  * range (sub-cent inputs, amounts of a billion dollars or more, products past 2^53) throws
  * NOT_EXACT_IN_CENTS, and the caller falls back to its decimal path.
  */
-import { Decimal, type DecimalInput } from './money';
+import { Decimal } from './money';
 
 /** Thrown (a shared value, no stack) when a figure leaves the exact integer range: fall back to decimals. */
 export const NOT_EXACT_IN_CENTS: unique symbol = Symbol('not exact in cents');
@@ -97,22 +97,42 @@ export function halfUpDivide(a: number, b: number): number {
 }
 
 /**
+ * numerator / denominator (whole cents, denominator > 0) rounded half-up to `decimals` decimals,
+ * as a JS number; null for a negative numerator or past 2^53 (so that every product stays an
+ * exact integer). Exactly what ratioNumber(Decimal quotient, decimals) returns: decimal.js first
+ * rounds the quotient to 40 digits, which moves it by at most 10^-39 x N / D, while a quotient not
+ * exactly on a half step is at least 1 / (2 x 10^decimals x D) from it; the first is the smaller
+ * for any N below 10^(39 - decimals), so the half-up step is the one of the exact quotient
+ * (halfUpDivide). q / 10^decimals is then the double nearest q x 10^-decimals, which is what
+ * toNumber() gives.
+ */
+export function ratioOfCents(numerator: number, denominator: number, decimals: number): number | null {
+  const scale = 10 ** decimals;
+  const scaled = numerator * scale;
+  if (!(numerator >= 0) || !(denominator > 0) || !Number.isSafeInteger(scaled) || !Number.isSafeInteger(denominator)) return null;
+  return halfUpDivide(scaled, denominator) / scale;
+}
+
+/** The sum in whole cents of amounts that are all whole cents (null and undefined count 0), else null. */
+export function sumOfCents(amounts: readonly unknown[]): number | null {
+  let total = 0;
+  for (const amount of amounts) {
+    if (amount === undefined || amount === null) continue;
+    const cents = exactCents(amount);
+    if (cents === null) return null;
+    total += cents;
+  }
+  return total;
+}
+
+/**
  * The sum of amounts as a JS number whose decimal value is the exact sum, when every amount is
  * a whole number of cents; otherwise the exact Decimal sum. Either reads back in decimal.js
  * as the same value, so callers can pass it on as a DecimalInput without losing a digit.
  */
 export function exactSum(amounts: readonly number[]): number | Decimal {
-  let cents = 0;
-  for (const amount of amounts) {
-    const c = exactCents(amount);
-    if (c === null) return amounts.reduce<Decimal>((total, a) => total.plus(a), new Decimal(0));
-    cents += c;
-  }
+  const cents = sumOfCents(amounts);
   // Past $1 billion x 100 the double's spacing nears a cent: keep such sums in decimal.
-  return cents < MAX_AMOUNT * 1e4 ? centsToNumber(cents) : amounts.reduce<Decimal>((total, a) => total.plus(a), new Decimal(0));
-}
-
-/** exactCents for a DecimalInput: only plain numbers take the integer path. */
-export function exactCentsOf(value: DecimalInput | null | undefined): number | null {
-  return typeof value === 'number' ? exactCents(value) : null;
+  if (cents !== null && cents < MAX_AMOUNT * 1e4) return centsToNumber(cents);
+  return amounts.reduce<Decimal>((total, a) => total.plus(a), new Decimal(0));
 }

@@ -10,12 +10,11 @@
  *  - the property valuation is older than the AFFORDABILITY rulebook's maximum age (90 days,
  *    Fannie Mae F-1-27) at the evaluation date.
  */
-import { ratioOfCents } from './affordability';
 import { CaseJsonBuilder, cellToFieldValue, isBlankCell, resolveField, type CellValue, type ResolvedField } from './caseFields';
 import { daysBetween, isIsoDate } from './dates';
 import { CaseInputError } from './errors';
 import { evaluateCase, recommendedOptionOfCase, type EvaluateOptions } from './evaluate';
-import { exactCents } from './cents';
+import { exactCents, ratioOfCents } from './cents';
 import { Decimal, percentNumber, ratioNumber } from './money';
 import type { Evaluation, OptionResult, Recommendation } from './results';
 import { findRulebook } from './rulebooks';

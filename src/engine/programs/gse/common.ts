@@ -24,8 +24,9 @@ export function applyChecks<R extends OptionResult>(result: R, shortReasons: Rea
   const failed = result.checks.filter((c) => c.status === 'fail');
   if (failed.length === 0) {
     result.eligible = true;
-    delete result.reason;
-    delete result.reasonDetail;
+    // `delete` of an absent property still costs a runtime call: only when there is one.
+    if ('reason' in result) delete result.reason;
+    if ('reasonDetail' in result) delete result.reasonDetail;
     return result;
   }
   result.eligible = false;

@@ -10,7 +10,7 @@
  */
 import { addMonths, firstOfMonth, type IsoDate } from '../../dates';
 import { ArgumentError } from '../../errors';
-import { NOT_EXACT_IN_CENTS, centsText, centsToNumber, decimalFraction, exactProduct, floorDivide, halfUpDivide, requireCents } from '../../cents';
+import { NOT_EXACT_IN_CENTS, centsText, centsToNumber, decimalFraction, exactProduct, floorDivide, halfUpDivide, ratioOfCents, requireCents } from '../../cents';
 import { certifiedPaymentCents } from '../../amortization';
 import { type Decimal, type DecimalInput, ZERO, floorCents, minDecimal, maxDecimal, centsNumber, percentNumber, ratioNumber, roundCents, truncatePercent } from '../../money';
 import type { AuditStep, EligibilityCheck, ModificationResult, RulebookRef } from '../../results';
@@ -235,6 +235,12 @@ function flexFiguresInDecimal(inputs: FlexInputs, params: GseFlexParameters): Fl
   };
 }
 
+/** ratioNumber's ratio (6 decimals, half-up) from ratioOfCents, or the decimal path when it is out of range. */
+function requireRatio(ratio: number | null): number {
+  if (ratio === null) throw NOT_EXACT_IN_CENTS;
+  return ratio;
+}
+
 /** A rate the decimal path accepts (rateArgument), else not for the cents path. */
 function usableRate(rate: unknown): number {
   if (typeof rate !== 'number' || !(rate >= 0 && rate <= 1)) throw NOT_EXACT_IN_CENTS;
@@ -351,8 +357,7 @@ function centsFigures(inputs: FlexInputs, params: GseFlexParameters): FlexFigure
     escrow,
     shortageInstallment,
     monthlyPayment: newPI + escrow + shortageInstallment,
-    // ratioNumber's 6 decimals, half-up.
-    postModificationDti: income === null || income === 0 ? null : halfUpDivide(exactProduct(newPI + otherHousing, 1e6), income) / 1e6,
+    postModificationDti: income === null || income === 0 ? null : requireRatio(ratioOfCents(newPI + otherHousing, income, 6)),
   };
 }
 
@@ -373,7 +378,7 @@ function flexResult(f: FlexFigures, inputs: FlexInputs, params: GseFlexParameter
 
   steps.push({
     step: 'target P&I',
-    action: `target P&I ${text(f.target)} = floor_to_cent(${text(f.currentPI)} x ${params.targetPaymentFactor}), a ${params.targetReductionPercent}% reduction`,
+    action: `target P&I ${text(f.target)} = floor_to_cent(${text(f.currentPI)}${parameterTexts(params).targetFactorAndReduction}`,
     rule: RULE.target,
     before: { principalAndInterest: num(f.currentPI) },
     after: { targetPrincipalAndInterest: num(f.target) },
@@ -409,7 +414,7 @@ function flexResult(f: FlexFigures, inputs: FlexInputs, params: GseFlexParameter
   } else if (fb.outcome === 'below the minimum MTMLTV') {
     steps.push({
       step: 'principal forbearance',
-      action: `not applied: post-capitalization MTMLTV ${fb.grossMtmltvPercent}% is below ${percentNumber(params.minimumMtmltvForForbearance)}%`,
+      action: `not applied: post-capitalization MTMLTV ${fb.grossMtmltvPercent}% is below ${parameterTexts(params).minimumMtmltvPercent}%`,
       rule: RULE.forbearance,
       before: { mtmltvPercent: fb.grossMtmltvPercent },
       after: { forbearance: 0 },
@@ -419,8 +424,8 @@ function flexResult(f: FlexFigures, inputs: FlexInputs, params: GseFlexParameter
       fb.limitedBy === 'the amount needed'
         ? 'the amount needed'
         : fb.limitedBy === 'the UPB cap'
-          ? `the ${percentNumber(params.forbearanceCapOfUpb)}% cap`
-          : `the ${percentNumber(params.forbearanceMtmltvFloor)}% MTMLTV cap`;
+          ? parameterTexts(params).upbCapText
+          : parameterTexts(params).mtmltvCapText;
     steps.push({
       step: 'principal forbearance',
       action: `forbore ${text(f.forbearance)} (limited by ${limitedBy}); P&I ${text(f.newPI)} on ${text(f.interestBearingUpb)}`,
@@ -466,10 +471,11 @@ function flexResult(f: FlexFigures, inputs: FlexInputs, params: GseFlexParameter
   let maturity: IsoDate | null = null;
   if (inputs.firstTrialPaymentDate !== null) {
     const first = inputs.firstTrialPaymentDate;
-    trialDates = Array.from({ length: trialCount }, (_, k) => (k === 0 ? first : addMonths(first, k)));
+    trialDates = [first];
+    for (let k = 1; k < trialCount; k++) trialDates.push(addMonths(first, k));
     effective = firstOfMonth(trialDates[trialDates.length - 1]);
-    firstPayment = firstOfMonthPlus(effective, 1);
-    maturity = firstOfMonthPlus(effective, f.termMonths);
+    firstPayment = addMonths(effective, 1);
+    maturity = addMonths(effective, f.termMonths);
   }
   const monthlyPayment = num(f.monthlyPayment);
   steps.push({
@@ -477,7 +483,7 @@ function flexResult(f: FlexFigures, inputs: FlexInputs, params: GseFlexParameter
     action:
       trialDates === null
         ? `${trialCount} trial payments of ${text(f.monthlyPayment)}; no first trial payment date in the case (options.firstTrialPaymentDate), so no dates`
-        : `${trialCount} trial payments of ${text(f.monthlyPayment)} due ${trialDates.join(', ')}; effective ${effective}, first payment ${firstPayment}, maturity ${maturity}`,
+        : `${trialCount} trial payments of ${text(f.monthlyPayment)} due ${listText(trialDates)}; effective ${effective}, first payment ${firstPayment}, maturity ${maturity}`,
     rule: RULE.trial,
     after: {
       trialPayment: monthlyPayment,
@@ -519,12 +525,38 @@ function flexResult(f: FlexFigures, inputs: FlexInputs, params: GseFlexParameter
   return applyChecks(result, { [FLEX_PI_INCREASE_TEST]: 'P&I increase' });
 }
 
-/** A first-of-month date plus whole months (no day clamping needed on the 1st): a cheap path for the schedule dates. */
-function firstOfMonthPlus(firstOfMonthDate: IsoDate, months: number): IsoDate {
-  const total = Number(firstOfMonthDate.slice(0, 4)) * 12 + Number(firstOfMonthDate.slice(5, 7)) - 1 + months;
-  const year = Math.floor(total / 12);
-  const month = total - year * 12 + 1;
-  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-01`;
+/** Dates joined with ", " (Array#join costs several times a few concatenations in V8). */
+function listText(dates: readonly IsoDate[]): string {
+  let text = dates[0];
+  for (let k = 1; k < dates.length; k++) text += `, ${dates[k]}`;
+  return text;
+}
+
+interface FlexParameterTexts {
+  targetFactorAndReduction: string;
+  minimumMtmltvPercent: number;
+  upbCapText: string;
+  mtmltvCapText: string;
+}
+
+const parameterTextsOf = new WeakMap<GseFlexParameters, FlexParameterTexts>();
+
+/**
+ * The audit-trail fragments that depend only on the rulebook in force: made once per parameter
+ * object when it is frozen (parameterValues' objects are), so a memoized text cannot go stale.
+ */
+function parameterTexts(params: GseFlexParameters): FlexParameterTexts {
+  let texts = parameterTextsOf.get(params);
+  if (texts === undefined) {
+    texts = {
+      targetFactorAndReduction: ` x ${params.targetPaymentFactor}), a ${params.targetReductionPercent}% reduction`,
+      minimumMtmltvPercent: percentNumber(params.minimumMtmltvForForbearance),
+      upbCapText: `the ${percentNumber(params.forbearanceCapOfUpb)}% cap`,
+      mtmltvCapText: `the ${percentNumber(params.forbearanceMtmltvFloor)}% MTMLTV cap`,
+    };
+    if (Object.isFrozen(params)) parameterTextsOf.set(params, texts);
+  }
+  return texts;
 }
 
 const percentTexts = new Map<number, string>();

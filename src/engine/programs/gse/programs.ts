@@ -154,7 +154,10 @@ interface FlexCheckTexts {
 
 const flexCheckTextsOf = new WeakMap<GseFlexParameters, FlexCheckTexts>();
 
-/** The Flex test names and short reasons under these parameters: the same for every case, so made once per rulebook in force. */
+/**
+ * The Flex test names and short reasons under these parameters: the same for every case, so made
+ * once per rulebook in force (memoized only for frozen parameter objects, as parameterValues makes them).
+ */
 function flexCheckTexts(p: GseFlexParameters): FlexCheckTexts {
   let texts = flexCheckTextsOf.get(p);
   if (texts === undefined) {
@@ -182,7 +185,7 @@ function flexCheckTexts(p: GseFlexParameters): FlexCheckTexts {
       reasons: reasons(`valuation older than ${p.maxValuationAgeDays} days`),
       reasonsValuationAfterEvaluation: reasons('valuation dated after the evaluation'),
     };
-    flexCheckTextsOf.set(p, texts);
+    if (Object.isFrozen(p)) flexCheckTextsOf.set(p, texts);
   }
   return texts;
 }
