@@ -198,12 +198,12 @@ function reductionInCents(contractualPI: number, escrow: number, newPayment: num
 
 /**
  * k when the number is k / 100 for an integer k (|number| < 10^9, not -0): then decimal.js reads
- * it as exactly k / 100 (its shortest round-trip string; see exactCents), else null.
+ * it as exactly k / 100 (see exactCents), else null.
  */
 function signedHundredths(value: number): number | null {
-  if (!(Math.abs(value) < 1e9) || Object.is(value, -0)) return null;
-  const k = Math.round(value * 100);
-  return k / 100 === value ? k : null;
+  if (Object.is(value, -0)) return null;
+  const k = exactCents(Math.abs(value));
+  return k === null ? null : value < 0 ? -k : k;
 }
 
 function staleValuation(json: Record<string, unknown>, evaluationDate: string): string | null {

@@ -332,7 +332,7 @@ function readValue(raw: unknown, spec: FieldSpec, parent: string, key: string, p
       const problem = numberProblem(raw, 'a rate as a fraction, e.g. 0.0475 for 4.75%');
       if (problem !== null) return fail(problems, parent, key, problem);
       const n = raw as number;
-      if (n > 1) return fail(problems, parent, key, percentTypedAsNumberMessage(joinPath(parent, key).split('.').pop() ?? 'rate', n));
+      if (n > 1) return fail(problems, parent, key, percentTypedAsNumberMessage(key, n));
       if (n < 0) return fail(problems, parent, key, `must not be negative (${n}); enter the annual rate as a fraction, e.g. 0.0475`);
       return n;
     }

@@ -57,17 +57,8 @@ export function solveTermForPayment(
     const cents = targetCents === null ? null : certifiedPaymentCents(pf, annualRate, n);
     return cents !== null ? cents > (targetCents as number) : roundCents(p.times(paymentFactor(annualRate, n))).greaterThan(target);
   };
-  // First guess from the closed form; P&I never rises with the term, so the answer is found by
-  // moving up until the target is reached, or down while the shorter term also reaches it.
-  let n = clamp(Math.ceil(floatTermGuess(pf, annualRate / 12, target.toNumber() + 0.005) - 1e-9), minMonths, maxMonths);
-  if (exceedsTarget(n)) {
-    while (n < maxMonths) {
-      n += 1;
-      if (!exceedsTarget(n)) break;
-    }
-  } else {
-    while (n > minMonths && !exceedsTarget(n - 1)) n -= 1;
-  }
+  // exceedsTarget always decides (decimal when float64 cannot), so the search always ends with a term.
+  const n = shortestTermReaching(closedFormTermGuess(pf, annualRate, target.toNumber(), minMonths, maxMonths), minMonths, maxMonths, exceedsTarget) as number;
   const payment = paymentAt(n);
   return {
     termMonths: n,
@@ -106,6 +97,63 @@ export function solveTermForPaymentDecimal(
     payment = roundCents(p.times(factor));
   }
   return { termMonths: n, principalAndInterest: payment, reached: !payment.greaterThan(target), factor };
+}
+
+/**
+ * The first term to try: the closed form n = -ln(1 - P i / A) / ln(1 + i) at A = target + 0.005
+ * (an exact payment below target + 0.005 rounds half-up to at most the target), within the range.
+ */
+function closedFormTermGuess(principal: number, annualRate: number, target: number, minMonths: number, maxMonths: number): number {
+  return clamp(Math.ceil(floatTermGuess(principal, annualRate / 12, target + 0.005) - 1e-9), minMonths, maxMonths);
+}
+
+/**
+ * The shortest term in [minMonths, maxMonths] whose payment does not exceed the target, walking
+ * from `guess`: P&I never rises as the term grows, so up until the target is reached, or down
+ * while the shorter term also reaches it; maxMonths when none does. `exceedsTarget` returns null
+ * when it cannot decide a term: the search then returns null.
+ */
+function shortestTermReaching(guess: number, minMonths: number, maxMonths: number, exceedsTarget: (n: number) => boolean | null): number | null {
+  let n = guess;
+  const exceeds = exceedsTarget(n);
+  if (exceeds === null) return null;
+  if (exceeds) {
+    while (n < maxMonths) {
+      n += 1;
+      const longerExceeds = exceedsTarget(n);
+      if (longerExceeds === null) return null;
+      if (!longerExceeds) break;
+    }
+  } else {
+    while (n > minMonths) {
+      const shorterExceeds = exceedsTarget(n - 1);
+      if (shorterExceeds === null) return null;
+      if (shorterExceeds) break;
+      n -= 1;
+    }
+  }
+  return n;
+}
+
+/**
+ * The largest whole number of cents c >= 0 that fits (fits holds up to some c and not above it;
+ * 0 is taken to fit), walking from `guess`. `fits` returns null when it cannot decide a
+ * candidate: the walk then returns null.
+ */
+function largestFittingCents(guess: number, fits: (c: number) => boolean | null): number | null {
+  let c = guess;
+  while (c > 0) {
+    const fitsHere = fits(c);
+    if (fitsHere === null) return null;
+    if (fitsHere) break;
+    c -= 1;
+  }
+  for (;;) {
+    const fitsNext = fits(c + 1);
+    if (fitsNext === null) return null;
+    if (!fitsNext) return c;
+    c += 1;
+  }
 }
 
 /** float64 n solving P i / (1 - (1+i)^-n) = A; +Infinity when no term reaches A. */
@@ -161,10 +209,8 @@ export function largestPrincipalForPayment(factor: Decimal, targetPayment: Decim
       const cents = certifiedHalfUpCents(payment, payment * FLOAT_RELATIVE_ERROR_BOUND);
       return cents !== null ? cents <= targetCents : !roundCents(centsDecimal(c).times(factor)).greaterThan(target);
     };
-    let c = guessCents;
-    while (c > 0 && !fitsCents(c)) c -= 1;
-    while (fitsCents(c + 1)) c += 1;
-    return centsDecimal(c);
+    // fitsCents always decides (decimal when float64 cannot), so the walk always ends with an amount.
+    return centsDecimal(largestFittingCents(guessCents, fitsCents) as number);
   }
   return largestPrincipalForRoundedPaymentDecimal(factor, target);
 }
@@ -193,29 +239,13 @@ export function paymentWithFactor(principal: Decimal, factor: Decimal): Decimal 
  */
 export function solveTermForPaymentCents(principalCents: number, annualRate: number, targetCents: number, minMonths: number, maxMonths: number): { termMonths: number; paymentCents: number } | null {
   const principal = principalCents / 100;
-  let uncertain = false;
-  const paymentAt = (n: number): number => {
+  const exceedsTarget = (n: number): boolean | null => {
     const cents = certifiedPaymentCents(principal, annualRate, n);
-    if (cents === null) uncertain = true;
-    return cents ?? 0;
+    return cents === null ? null : cents > targetCents;
   };
-  let n = clamp(Math.ceil(floatTermGuess(principal, annualRate / 12, targetCents / 100 + 0.005) - 1e-9), minMonths, maxMonths);
-  let payment = paymentAt(n);
-  if (payment > targetCents) {
-    while (n < maxMonths && !uncertain) {
-      n += 1;
-      payment = paymentAt(n);
-      if (payment <= targetCents) break;
-    }
-  } else {
-    while (n > minMonths && !uncertain) {
-      const shorter = paymentAt(n - 1);
-      if (shorter > targetCents) break;
-      n -= 1;
-      payment = shorter;
-    }
-  }
-  return uncertain ? null : { termMonths: n, paymentCents: payment };
+  const n = shortestTermReaching(closedFormTermGuess(principal, annualRate, targetCents / 100, minMonths, maxMonths), minMonths, maxMonths, exceedsTarget);
+  const paymentCents = n === null ? null : certifiedPaymentCents(principal, annualRate, n);
+  return n === null || paymentCents === null ? null : { termMonths: n, paymentCents };
 }
 
 /**
@@ -230,24 +260,18 @@ export function largestPrincipalCentsForPayment(annualRate: number, months: numb
   const factor = floatPayment(1, annualRate / 12, months);
   const guess = Math.floor((boundary === 'exact' ? targetCents : targetCents + 0.5) / factor);
   if (!Number.isSafeInteger(guess) || guess < 0 || guess > 1e13) return null;
-  let uncertain = false;
   // c cents fit when their payment (c x factor cents, exact or rounded half-up) is at or below the target.
-  const fits = (c: number): boolean => {
+  const fits = (c: number): boolean | null => {
     const paymentCents = c * factor;
     if (boundary === 'exact') {
       const margin = paymentCents * 2 * FLOAT_RELATIVE_ERROR_BOUND;
       if (paymentCents + margin < targetCents) return true;
       if (paymentCents - margin > targetCents) return false;
-      uncertain = true;
-      return false;
+      return null;
     }
     const payment = paymentCents / 100;
     const cents = certifiedHalfUpCents(payment, payment * FLOAT_RELATIVE_ERROR_BOUND);
-    if (cents === null) uncertain = true;
-    return cents !== null && cents <= targetCents;
+    return cents === null ? null : cents <= targetCents;
   };
-  let c = guess;
-  while (c > 0 && !fits(c) && !uncertain) c -= 1;
-  while (!uncertain && fits(c + 1)) c += 1;
-  return uncertain ? null : c;
+  return largestFittingCents(guess, fits);
 }
