@@ -96,7 +96,8 @@ export function renderPlan(context: Excel.RequestContext, sheet: Excel.Worksheet
     const origin = parseCellAddress(first);
     const end = parseCellAddress(lastHeader ?? first);
     const address = `${first}:${cellAddress(origin.row + Math.max(1, table.rows.length), end.column)}`;
-    const created = sheet.tables.add(address, true);
+    // A Range, not an address: Excel resolves a plain address against the active sheet (TableCollection.add).
+    const created = sheet.tables.add(sheet.getRange(address), true);
     created.name = options.tableName ? options.tableName(table.name) : table.name;
     if (table.style) created.style = table.style;
   }
