@@ -376,6 +376,18 @@ test('an array formula typed in the grid spills into its neighbours, and shows #
   assert.equal((await at('Z3')).spilledFrom, 'Y3', 'cleared, the array flows again');
 });
 
+test('typing over a selected cell replaces it and Enter moves down, as in Excel', async ({ page }) => {
+  const sheet = (await host(page, 'sheetNames'))[0];
+  await page.locator(`[data-testid=sheet-table][data-sheet="${sheet}"] td[data-address="Y5"]`).click();
+  const before = await host(page, 'syncCount');
+  await page.keyboard.type('0392');
+  await page.keyboard.press('Enter');
+  await until('the typed value to reach the workbook', async () => (await host(page, 'syncCount')) > before);
+  const cell = (await host(page, 'cells', sheet)).find((c) => c.address === 'Y5');
+  assert.equal(cell && cell.value, 392, 'a General cell reads 0392 as the number 392');
+  assert.equal(await page.getByTestId('name-box').inputValue(), 'Y6', 'Enter moves the selection down');
+});
+
 test('settings: a rate typed as 6.75 is refused with the fix; a saved 6.75% overrides the case, and the pane says so', async ({ page, pane }) => {
   await pane.getByRole('button', { name: 'Settings', exact: true }).click();
   const rate = pane.getByRole('textbox', { name: /Posted modification rate/ });
