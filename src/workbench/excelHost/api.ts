@@ -135,7 +135,7 @@ abstract class ClientObject {
     this.ctx.queue(apply);
   }
 
-  /** Like every property, known only after a load (or a getItemOrNullObject) and a sync. */
+  /** Like every property, known only after a load (or a getItemOrNullObject) and a sync (Office.js: throwIfNotLoaded("isNullObject")). */
   get isNullObject(): boolean {
     return this.read('isNullObject');
   }

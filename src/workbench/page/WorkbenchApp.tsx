@@ -2,7 +2,7 @@
  * The workbench page: the real task pane (taskpane.html) in an iframe beside a grid of the
  * in-memory workbook. The grid shows each sheet's cells as Excel would (values with their
  * number formats, formulas computed by HyperFormula, fills and fonts, merges, frozen rows);
- * selecting a cell shows its formula, and typing in the formula bar edits it through the
+ * selecting a cell shows its formula, and typing (over the cell or in the formula bar) edits it through the
  * Excel API, as a user would in Excel.
  */
 import * as React from 'react';
