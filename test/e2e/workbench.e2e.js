@@ -360,6 +360,34 @@ test('an =LM.DTI formula typed in the grid is computed by the function the pane 
   assert.equal(bad.value, '#VALUE!', 'text as income must be #VALUE!');
 });
 
+test('an array formula typed in the grid spills into its neighbours, and shows #SPILL! while one is taken', async ({ page }) => {
+  const sheet = (await host(page, 'sheetNames'))[0];
+  const at = async (address) => (await host(page, 'cells', sheet)).find((c) => c.address === address);
+  // The README's example: =LM.REPAYMENT(2500, 1913.14) spills 3 (months) and 2746.48 (the plan payment).
+  await typeInCell(page, sheet, 'Y3', '=LM.REPAYMENT(2500,1913.14)');
+  assert.equal((await at('Y3')).value, 3, 'the plan length (first value of the array)');
+  const payment = await at('Z3');
+  assert.ok(payment && payment.spilledFrom === 'Y3', `Z3 should hold the spilled payment, got ${JSON.stringify(payment)}`);
+  assert.ok(Math.abs(payment.value - 2746.48) < 0.011, `the spilled plan payment is ${payment.value}`);
+  assert.equal(await page.locator(`[data-testid=sheet-table][data-sheet="${sheet}"] td[data-address="Z3"]`).getAttribute('data-spilled-from'), 'Y3');
+  await typeInCell(page, sheet, 'Z3', 'in the way');
+  assert.equal((await at('Y3')).value, '#SPILL!', 'a taken cell blocks the spill');
+  await typeInCell(page, sheet, 'Z3', '');
+  assert.equal((await at('Z3')).spilledFrom, 'Y3', 'cleared, the array flows again');
+});
+
+test('typing over a selected cell replaces it and Enter moves down, as in Excel', async ({ page }) => {
+  const sheet = (await host(page, 'sheetNames'))[0];
+  await page.locator(`[data-testid=sheet-table][data-sheet="${sheet}"] td[data-address="Y5"]`).click();
+  const before = await host(page, 'syncCount');
+  await page.keyboard.type('0392');
+  await page.keyboard.press('Enter');
+  await until('the typed value to reach the workbook', async () => (await host(page, 'syncCount')) > before);
+  const cell = (await host(page, 'cells', sheet)).find((c) => c.address === 'Y5');
+  assert.equal(cell && cell.value, 392, 'a General cell reads 0392 as the number 392');
+  assert.equal(await page.getByTestId('name-box').inputValue(), 'Y6', 'Enter moves the selection down');
+});
+
 test('settings: a rate typed as 6.75 is refused with the fix; a saved 6.75% overrides the case, and the pane says so', async ({ page, pane }) => {
   await pane.getByRole('button', { name: 'Settings', exact: true }).click();
   const rate = pane.getByRole('textbox', { name: /Posted modification rate/ });

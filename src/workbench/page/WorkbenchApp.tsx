@@ -2,7 +2,7 @@
  * The workbench page: the real task pane (taskpane.html) in an iframe beside a grid of the
  * in-memory workbook. The grid shows each sheet's cells as Excel would (values with their
  * number formats, formulas computed by HyperFormula, fills and fonts, merges, frozen rows);
- * selecting a cell shows its formula, and typing in the formula bar edits it through the
+ * selecting a cell shows its formula, and typing (over the cell or in the formula bar) edits it through the
  * Excel API, as a user would in Excel.
  */
 import * as React from 'react';
@@ -58,9 +58,10 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground1,
   },
   workbook: { display: 'flex', flexDirection: 'column', minWidth: 0, minHeight: 0, backgroundColor: tokens.colorNeutralBackground1 },
+  cellMessage: { gridColumn: '1 / -1', color: tokens.colorPaletteRedForeground1 },
   formulaBar: {
     display: 'grid',
-    gridTemplateColumns: '140px 1fr',
+    gridTemplateColumns: '140px 1fr auto',
     gap: tokens.spacingHorizontalS,
     padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`,
     borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
@@ -135,6 +136,8 @@ export function WorkbenchApp(props: WorkbenchAppProps): React.JSX.Element {
   const [editError, setEditError] = React.useState<string | undefined>();
   const [paneKey, setPaneKey] = React.useState(0);
   const sheetCount = React.useRef(visibleSheets.length);
+  const formulaBarRef = React.useRef<HTMLInputElement>(null);
+  const gridRef = React.useRef<HTMLDivElement>(null);
 
   // A sheet the pane just added (New case, Build Case Summary) comes to the front, as in Excel.
   React.useEffect(() => {
@@ -151,25 +154,53 @@ export function WorkbenchApp(props: WorkbenchAppProps): React.JSX.Element {
     setEditError(undefined);
   }, [selectedCell, sheet?.name]);
 
-  const move = (event: React.KeyboardEvent) => {
+  const moveBy = (rows: number, columns: number) => {
     if (!sheet) return;
-    const delta: Record<string, [number, number]> = { ArrowUp: [-1, 0], ArrowDown: [1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1] };
-    const step = delta[event.key];
-    if (!step) return;
-    event.preventDefault();
     setSelected((current) => ({
-      row: Math.min(sheet.rows - 1, Math.max(0, current.row + step[0])),
-      column: Math.min(sheet.columns - 1, Math.max(0, current.column + step[1])),
+      row: Math.min(sheet.rows - 1, Math.max(0, current.row + rows)),
+      column: Math.min(sheet.columns - 1, Math.max(0, current.column + columns)),
     }));
   };
 
-  const commitEdit = async () => {
-    if (!sheet) return;
+  const commit = async (text: string): Promise<boolean> => {
+    if (!sheet) return false;
     try {
-      await props.editCell(sheet.name, selectedAddress, editText);
+      await props.editCell(sheet.name, selectedAddress, text);
       setEditError(undefined);
+      return true;
     } catch (error) {
       setEditError(error instanceof Error ? error.message : String(error));
+      return false;
+    }
+  };
+
+  /** Enter writes the cell and moves down, as in Excel; the grid takes the keys again. */
+  const commitEdit = async () => {
+    if (await commit(editText)) {
+      moveBy(1, 0);
+      gridRef.current?.focus();
+    }
+  };
+
+  const onGridKey = (event: React.KeyboardEvent) => {
+    if (!sheet) return;
+    const delta: Record<string, [number, number]> = { ArrowUp: [-1, 0], ArrowDown: [1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1], Enter: [1, 0], Tab: [0, 1] };
+    const step = delta[event.key];
+    if (step) {
+      event.preventDefault();
+      moveBy(event.shiftKey && (event.key === 'Enter' || event.key === 'Tab') ? -step[0] : step[0], event.shiftKey && event.key === 'Tab' ? -1 : step[1]);
+      return;
+    }
+    if (event.key === 'Delete' || event.key === 'Backspace') {
+      event.preventDefault();
+      void commit('');
+      return;
+    }
+    // Typing over a selected cell replaces what it holds: the key starts a new entry in the formula bar.
+    if (event.key.length === 1 && !event.ctrlKey && !event.metaKey && !event.altKey) {
+      event.preventDefault();
+      setEditText(event.key);
+      formulaBarRef.current?.focus();
     }
   };
 
@@ -219,6 +250,7 @@ export function WorkbenchApp(props: WorkbenchAppProps): React.JSX.Element {
               <Input value={selectedAddress} readOnly aria-label="Selected cell" data-testid="name-box" />
               <Field validationMessage={editError} validationState={editError ? 'error' : 'none'}>
                 <Input
+                  ref={formulaBarRef}
                   value={editText}
                   onChange={(_, data) => setEditText(data.value)}
                   onKeyDown={(event) => {
@@ -232,8 +264,35 @@ export function WorkbenchApp(props: WorkbenchAppProps): React.JSX.Element {
                   data-testid="formula-bar"
                 />
               </Field>
+              {selectedCell?.list ? (
+                <Select
+                  aria-label={`Pick a value for ${selectedAddress}`}
+                  data-testid="cell-list"
+                  value={selectedCell.list.includes(String(selectedCell.value ?? '')) ? String(selectedCell.value) : ''}
+                  onChange={(_, data) => void commit(data.value)}
+                >
+                  <option value="">(pick from the list)</option>
+                  {selectedCell.list.map((item) => (
+                    <option key={item} value={item}>
+                      {item}
+                    </option>
+                  ))}
+                </Select>
+              ) : null}
+              {selectedCell?.message ? (
+                <Caption1 className={styles.cellMessage} data-testid="cell-message">
+                  {selectedCell.value}: {selectedCell.message}
+                </Caption1>
+              ) : null}
             </form>
-            <div className={styles.gridScroll} tabIndex={0} onKeyDown={move} aria-label={`Sheet ${sheet.name}: arrow keys move the selection`} data-testid="grid">
+            <div
+              ref={gridRef}
+              className={styles.gridScroll}
+              tabIndex={0}
+              onKeyDown={onGridKey}
+              aria-label={`Sheet ${sheet.name}: arrow keys and Enter move the selection; typing replaces the selected cell`}
+              data-testid="grid"
+            >
               <SheetTable sheet={sheet} selected={selected} onSelect={setSelected} />
             </div>
           </>
@@ -299,9 +358,10 @@ function SheetTable({ sheet, selected, onSelect }: { sheet: GridSheet; selected:
                     style={css}
                     rowSpan={cell?.span?.rows}
                     colSpan={cell?.span?.columns}
-                    title={cell?.formula ?? undefined}
+                    title={cell?.message ?? cell?.formula ?? undefined}
                     data-address={a1(r, c)}
                     data-formula={cell?.formula ?? undefined}
+                    data-spilled-from={cell?.spilledFrom}
                     onClick={() => onSelect({ row: r, column: c })}
                   >
                     {cell?.display ?? ''}

@@ -6,6 +6,7 @@
  */
 import type { CellModel, StyleModel, WorkbookModel } from '../excelHost/model';
 import { formatCellValue } from './numberFormat';
+import { spilledArrays, type SpillRegistry } from './spills';
 
 export interface GridCell {
   row: number;
@@ -24,6 +25,12 @@ export interface GridCell {
   covered?: boolean;
   /** Text that runs on over the empty cell to its right, as Excel shows it. */
   spills?: boolean;
+  /** A value of an array that flows here from the formula in this cell (e.g. "B3"). */
+  spilledFrom?: string;
+  /** The message of a #VALUE! or #N/A error: in a cell, Excel shows a message for these two only. */
+  message?: string;
+  /** The items of the cell's list validation (the grid offers them in a drop-down). */
+  list?: string[];
 }
 
 export interface GridSheet {
@@ -64,23 +71,42 @@ function visible(cell: CellModel): boolean {
   return cell.formula !== null || (cell.value !== null && cell.value !== '') || Boolean(cell.style.fill);
 }
 
-/** Minimum grid size so an empty sheet still looks like a sheet. */
-const MIN_ROWS = 30;
-const MIN_COLUMNS = 10;
+/** Minimum grid size, so that a new sheet has room to type in (A1:Z100), and room beyond the content. */
+export const MIN_ROWS = 100;
+export const MIN_COLUMNS = 26;
+const MARGIN_ROWS = 20;
+const MARGIN_COLUMNS = 4;
 
-export function gridFromWorkbook(workbook: WorkbookModel): GridSheet[] {
+/** Errors whose message a cell shows (Excel: only #VALUE! and #N/A carry a custom function's message). */
+const ERRORS_WITH_MESSAGE = new Set(['#VALUE!', '#N/A']);
+
+function errorMessage(workbook: WorkbookModel, hfSheet: number, row: number, column: number): string | undefined {
+  const raw = workbook.hf.getCellValue({ sheet: hfSheet, row, col: column }) as { value?: unknown; message?: unknown } | null;
+  if (!raw || typeof raw !== 'object' || !ERRORS_WITH_MESSAGE.has(String(raw.value))) return undefined;
+  return typeof raw.message === 'string' && raw.message !== '' ? raw.message : undefined;
+}
+
+const isEmpty = (cell: GridCell | null | undefined) => !cell || (cell.value === null && cell.formula === null);
+
+export function gridFromWorkbook(workbook: WorkbookModel, spills: SpillRegistry = spilledArrays): GridSheet[] {
   return workbook.sheets.map((sheet) => {
     let rows = MIN_ROWS;
     let columns = MIN_COLUMNS;
+    // Arrays returned by formulas still in their cell (a cell retyped since holds no array).
+    const arrays = spills.onSheet(sheet.hfId).filter(([r, c]) => sheet.cell(r, c)?.formula);
+    for (const [r, c, array] of arrays) {
+      rows = Math.max(rows, r + array.length + MARGIN_ROWS);
+      columns = Math.max(columns, c + array[0].length + MARGIN_COLUMNS);
+    }
     for (const [key, cell] of sheet.cells) {
       if (!visible(cell)) continue;
       const [r, c] = key.split(':').map(Number);
-      rows = Math.max(rows, r + 2);
-      columns = Math.max(columns, c + 2);
+      rows = Math.max(rows, r + MARGIN_ROWS);
+      columns = Math.max(columns, c + MARGIN_COLUMNS);
     }
     for (const box of sheet.merges) {
-      rows = Math.max(rows, box.r1 + 2);
-      columns = Math.max(columns, box.c1 + 2);
+      rows = Math.max(rows, box.r1 + MARGIN_ROWS);
+      columns = Math.max(columns, box.c1 + MARGIN_COLUMNS);
     }
     const cells: (GridCell | null)[][] = Array.from({ length: rows }, () => Array<GridCell | null>(columns).fill(null));
     for (const [key, cell] of sheet.cells) {
@@ -96,7 +122,46 @@ export function gridFromWorkbook(workbook: WorkbookModel): GridSheet[] {
         numberFormat: cell.numberFormat,
         display: formatCellValue(value, cell.numberFormat),
         style: cell.style,
+        ...(typeof value === 'string' && value.startsWith('#') && cell.formula !== null ? { message: errorMessage(workbook, sheet.hfId, row, column) } : {}),
       };
+    }
+    // Arrays flow into their neighbours; a neighbour that is not empty blocks the whole array (#SPILL!).
+    for (const [r0, c0, array] of arrays) {
+      const anchor = cells[r0][c0]!;
+      const blocked = array.some((line, i) => line.some((_, j) => (i > 0 || j > 0) && (!isEmpty(cells[r0 + i][c0 + j]) || sheet.merges.some((m) => r0 + i >= m.r0 && r0 + i <= m.r1 && c0 + j >= m.c0 && c0 + j <= m.c1))));
+      if (blocked) {
+        cells[r0][c0] = { ...anchor, value: '#SPILL!', display: '#SPILL!', message: undefined };
+        continue;
+      }
+      array.forEach((line, i) =>
+        line.forEach((value, j) => {
+          if (i === 0 && j === 0) return;
+          const existing = cells[r0 + i][c0 + j];
+          const numberFormat = existing?.numberFormat ?? 'General';
+          cells[r0 + i][c0 + j] = {
+            row: r0 + i,
+            column: c0 + j,
+            address: a1(r0 + i, c0 + j),
+            value,
+            formula: null,
+            numberFormat,
+            display: value === null ? '' : formatCellValue(value, numberFormat),
+            style: existing?.style ?? {},
+            spilledFrom: anchor.address,
+          };
+        }),
+      );
+    }
+    // Cells with a list validation offer its items.
+    for (const validation of sheet.validations) {
+      const source = (validation.rule as { list?: { source?: unknown } }).list?.source;
+      if (typeof source !== 'string' || source.startsWith('=')) continue;
+      const list = source.split(',');
+      for (let r = validation.box.r0; r <= Math.min(validation.box.r1, rows - 1); r++) {
+        for (let c = validation.box.c0; c <= Math.min(validation.box.c1, columns - 1); c++) {
+          cells[r][c] = { ...(cells[r][c] ?? { row: r, column: c, address: a1(r, c), value: null, formula: null, numberFormat: 'General', display: '', style: {} }), list };
+        }
+      }
     }
     for (const box of sheet.merges) {
       for (let r = box.r0; r <= box.r1; r++) {
@@ -129,25 +194,6 @@ export function gridFromWorkbook(workbook: WorkbookModel): GridSheet[] {
       hidden: sheet.visibility !== 'Visible',
     };
   });
-}
-
-/** What a cell typed in the formula bar holds: a formula, a number, a percent, TRUE/FALSE or text (as Excel reads typing). */
-export function parseTyped(text: string): { formula: string } | { value: string | number | boolean } {
-  const trimmed = text.trim();
-  if (trimmed.startsWith('=') && trimmed.length > 1) return { formula: trimmed };
-  if (/^(true|false)$/i.test(trimmed)) return { value: trimmed.toUpperCase() === 'TRUE' };
-  // 1234.5, 1,234.50, $1,234.50, -12, 1e3 (thousands separators only in threes, as Excel reads them)
-  if (/\d/.test(trimmed) && /^[-+]?\$?(\d{1,3}(,\d{3})+|\d+)?(\.\d+)?([eE][-+]?\d+)?$/.test(trimmed)) {
-    const n = Number(trimmed.replace(/[$,]/g, ''));
-    if (Number.isFinite(n)) return { value: n };
-  }
-  const percent = /^([-+]?\d*\.?\d+)\s*%$/.exec(trimmed);
-  if (percent) {
-    // Shift the decimal point in text (4.75% → 0.0475 exactly, not 0.047499999...).
-    const [mantissa, exponent = '0'] = Number(percent[1]).toExponential().split('e');
-    return { value: Number(`${mantissa}e${Number(exponent) - 2}`) };
-  }
-  return { value: text };
 }
 
 /** CSS for a cell's Excel style. */

@@ -12,7 +12,7 @@ import type { WorkbookModel } from '../excelHost/model';
 import type { CaseInput } from '../../engine/case/types';
 import { CustomFunctionRegistry } from './customFunctions';
 import { registerLmFunctions, type FunctionsMetadata } from './lmFunctionsPlugin';
-import { gridFromWorkbook, parseTyped } from './gridModel';
+import { gridFromWorkbook } from './gridModel';
 import { WorkbenchApp, type SampleChoice } from './WorkbenchApp';
 import sampleCase from './sampleCase.json';
 import sampleCaseLarge from './sampleCaseLarge.json';
@@ -61,12 +61,13 @@ async function start(): Promise<void> {
   }
   ensureOnReady((window as any).Office);
 
+  /**
+   * Writes what was typed as Excel reads typing: the host parses it against the cell's format (a
+   * formula, a number, a percent, a date; text in a text-formatted cell keeps its leading zeros).
+   */
   async function editCell(sheetName: string, address: string, text: string): Promise<void> {
-    const typed = parseTyped(text);
     await (window as any).Excel.run(async (context: any) => {
-      const range = context.workbook.worksheets.getItem(sheetName).getRange(address);
-      if ('formula' in typed) range.formulas = [[typed.formula]];
-      else range.values = [[typed.value]];
+      context.workbook.worksheets.getItem(sheetName).getRange(address).formulas = [[text]];
       await context.sync();
     });
   }

@@ -7,6 +7,7 @@
  */
 import { CellError, ErrorType, FunctionArgumentType, FunctionPlugin, HyperFormula, SimpleRangeValue } from 'hyperformula';
 import type { CustomFunctionRegistry } from './customFunctions';
+import { spilledArrays, type SpillRegistry } from './spills';
 
 export interface FunctionsMetadata {
   functions: { id: string; name: string; parameters: { name: string; dimensionality?: string; optional?: boolean }[]; result?: { dimensionality?: string } }[];
@@ -39,7 +40,7 @@ function cellErrorFrom(error: unknown): CellError {
 }
 
 /** Registers one HyperFormula plugin with every LM function of `metadata`. Call once, before building any HyperFormula. */
-export function registerLmFunctions(metadata: FunctionsMetadata, registry: CustomFunctionRegistry): string[] {
+export function registerLmFunctions(metadata: FunctionsMetadata, registry: CustomFunctionRegistry, spills: SpillRegistry = spilledArrays): string[] {
   class LmFunctionsPlugin extends FunctionPlugin {}
   const implemented: Record<string, { method: string; parameters: { argumentType: FunctionArgumentType; optionalArg?: boolean }[] }> = {};
   const translations: Record<string, string> = {};
@@ -53,7 +54,12 @@ export function registerLmFunctions(metadata: FunctionsMetadata, registry: Custo
     translations[name] = name;
     (LmFunctionsPlugin.prototype as unknown as Record<string, unknown>)[method] = function (this: FunctionPlugin, ast: unknown, state: unknown) {
       const self = this as unknown as { runFunction: (...a: unknown[]) => unknown; metadata: (n: string) => unknown };
+      const at = (state as { formulaAddress?: { sheet: number; row: number; col: number } }).formulaAddress;
+      const recordSpill = (array: Plain[][] | null) => {
+        if (at) spills.record(at.sheet, at.row, at.col, array);
+      };
       return self.runFunction((ast as { args: unknown }).args, state, self.metadata(name), (...args: unknown[]) => {
+        recordSpill(null);
         const custom = registry.get(fn.id);
         if (!custom) return new CellError(ErrorType.NAME, `LM.${fn.name} is registered when the task pane has loaded`);
         const converted = args.map((arg, i) => {
@@ -68,9 +74,11 @@ export function registerLmFunctions(metadata: FunctionsMetadata, registry: Custo
         try {
           const result = custom(...converted);
           if (Array.isArray(result)) {
-            // A spilled result: the workbench shows single-cell results only (e.g. MODTERMS with a field).
-            if (result.length === 1 && Array.isArray(result[0]) && result[0].length === 1) return result[0][0] as Plain;
-            return new CellError(ErrorType.VALUE, `LM.${fn.name} returns a ${result.length}-row table: the workbench shows single values (give a field)`);
+            // An array: the cell holds its top-left value and the grid spills the rest (see spills.ts).
+            const rows = (result as unknown[]).map((row) => (Array.isArray(row) ? row.map(plain) : [plain(row)]));
+            if (rows.length === 0 || rows[0].length === 0) return new CellError(ErrorType.VALUE, `LM.${fn.name} returned an empty table`);
+            recordSpill(rows);
+            return rows[0][0];
           }
           if (result && typeof (result as { then?: unknown }).then === 'function') {
             return new CellError(ErrorType.VALUE, `LM.${fn.name} is asynchronous: not computed in the workbench`);

@@ -78,8 +78,8 @@ test('=LM.* formulas call the function the pane registered: a matrix argument ge
   expect(model.computedValue(sheet, 0, 1)).toBe(50);
   expect(received.slice(0, 2)).toEqual([[[2], [3]], 10]);
   expect(model.computedValue(sheet, 1, 1)).toBe(7);
-  // A two-cell result is not shown as one value; an unregistered function is #NAME?.
-  expect(model.computedValue(sheet, 2, 1)).toBe('#VALUE!');
+  // A two-cell result: the cell holds its first value (the grid spills the rest); an unregistered function is #NAME?.
+  expect(model.computedValue(sheet, 2, 1)).toBe(1);
   expect(model.computedValue(sheet, 3, 1)).toBe('#NAME?');
 });
 

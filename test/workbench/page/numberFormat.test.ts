@@ -4,7 +4,7 @@
  * half away from zero at the shown decimals; date serials count days from 1899-12-30).
  */
 import { formatCellValue, formatSections, serialToDate } from '../../../src/workbench/page/numberFormat';
-import { parseTyped, parseA1, a1, columnName, cellCss } from '../../../src/workbench/page/gridModel';
+import { parseA1, a1, columnName, cellCss } from '../../../src/workbench/page/gridModel';
 
 describe('formatCellValue', () => {
   test('currency with thousands separators and cents', () => {
@@ -71,17 +71,6 @@ describe('grid helpers', () => {
     expect(a1(6, 2)).toBe('C7');
     expect(parseA1('$AA$10')).toEqual({ row: 9, column: 26 });
     expect(parseA1('A1:B2')).toBeNull();
-  });
-
-  test('typing in the formula bar reads as Excel reads it', () => {
-    expect(parseTyped('=SUM(B2:B4)')).toEqual({ formula: '=SUM(B2:B4)' });
-    expect(parseTyped('1,234.50')).toEqual({ value: 1234.5 });
-    expect(parseTyped('$2,450')).toEqual({ value: 2450 });
-    expect(parseTyped('4.75%')).toEqual({ value: 0.0475 });
-    expect(parseTyped('true')).toEqual({ value: true });
-    expect(parseTyped('FANNIE')).toEqual({ value: 'FANNIE' });
-    expect(parseTyped('2025-11-01')).toEqual({ value: '2025-11-01' });
-    expect(parseTyped('1,23')).toEqual({ value: '1,23' });
   });
 
   test('cell styles become CSS', () => {
