@@ -5,8 +5,12 @@
  * Counting decisions (docs/disposition-npv-regx.md):
  * - Delinquency starts on the first missed due date (`loan.nextDueDate`): 12 CFR 1024.31 makes a
  *   borrower delinquent "beginning on the date a periodic payment ... becomes due and unpaid", so
- *   that date is day 1. The 36th day is nextDueDate + 35 days, the 45th nextDueDate + 44, and
- *   "more than 120 days delinquent" is first true on nextDueDate + 120 days.
+ *   that date is the first day of the delinquency. The 36th day is nextDueDate + 35 days and the
+ *   45th nextDueDate + 44.
+ * - Days delinquent on a date = that date minus the oldest unpaid due date (the 1024.31 commentary:
+ *   a payment due January 1 and unpaid makes the loan 30 days delinquent on January 31).
+ *   1024.41(f)(1)(i) needs "more than 120 days delinquent", i.e. 121 days: the first lawful day of
+ *   a first notice or filing is nextDueDate + 121 (due 2026-01-01 -> 2026-05-02).
  * - The acknowledgment is due 5 business days after the application is received (Saturdays,
  *   Sundays and observed federal holidays excluded; the day of receipt is not counted).
  * - Appeal and acceptance windows run from the evaluation notice; the case does not carry the
@@ -18,7 +22,7 @@
  *   before the evaluation date is flagged "due date passed at evaluation: confirm".
  */
 import type { LoanCase } from './case/types';
-import { type IsoDate, addDays, daysBetween } from './dates';
+import { type IsoDate, addDays, daysBetween, daysDelinquent } from './dates';
 import { addBusinessDays } from './holidays';
 import type { Timeline, TimelineFlag } from './results';
 import { REGULATION_X_RULEBOOK, type RegulationXParams } from './rulebooks/disposition';
@@ -106,7 +110,8 @@ export function computeTimelineFromDates(dates: TimelineDates, params: Regulatio
   if (firstMissed) {
     earlyInterventionLiveContactBy = addDays(firstMissed, params.liveContactDay - 1);
     earlyInterventionWrittenNoticeBy = addDays(firstMissed, params.writtenNoticeDay - 1);
-    earliestForeclosureReferral = addDays(firstMissed, params.foreclosureReferralDelinquencyDays);
+    // "More than N days delinquent": the first day with N + 1 days of delinquency.
+    earliestForeclosureReferral = addDays(firstMissed, params.foreclosureReferralDelinquencyDays + 1);
     if (firstMissed > evaluationDate) notes.push(`The loan is not delinquent at the evaluation (next due ${firstMissed}): delinquency dates assume that payment is missed.`);
   } else notes.push('No next due date: early-intervention and foreclosure-referral dates not computed.');
 
@@ -126,7 +131,7 @@ export function computeTimelineFromDates(dates: TimelineDates, params: Regulatio
   }
   if (earliestForeclosureReferral) {
     const daysLeft = daysBetween(evaluationDate, earliestForeclosureReferral);
-    if (daysLeft <= 0) flags.push({ item: 'earliestForeclosureReferral', status: 'reached', message: `${LABELS.earliestForeclosureReferral}: permitted from ${earliestForeclosureReferral} (the loan is more than 120 days delinquent), subject to a pending complete application (1024.41(f)(2))` });
+    if (daysLeft <= 0) flags.push({ item: 'earliestForeclosureReferral', status: 'reached', message: `${LABELS.earliestForeclosureReferral}: permitted from ${earliestForeclosureReferral} (the loan is ${daysDelinquent(firstMissed as IsoDate, evaluationDate)} days delinquent at evaluation, more than ${params.foreclosureReferralDelinquencyDays}), subject to a pending complete application (1024.41(f)(2))` });
     else if (daysLeft <= params.nearDays) flags.push({ item: 'earliestForeclosureReferral', status: 'near', message: `${LABELS.earliestForeclosureReferral}: permitted from ${earliestForeclosureReferral}, in ${daysLeft} days` });
   }
 

@@ -36,10 +36,11 @@ describe('computeTimeline', () => {
     expect(timeline.appealDeadline).toBe('2025-08-03');
     expect(timeline.acceptanceWindowDays).toBe(14);
     expect(timeline.acceptanceDeadline).toBe('2025-08-03');
-    // First missed 2025-03-01 = day 1: day 36 = 04-05, day 45 = 04-14, day 121 = 06-29.
+    // First missed 2025-03-01 = day 1: day 36 = 04-05, day 45 = 04-14. Days delinquent on 06-30 =
+    // 30 (Mar) + 30 (Apr) + 31 (May) + 30 (Jun) = 121, the first day "more than 120" (1024.41(f)(1)(i)).
     expect(timeline.earlyInterventionLiveContactBy).toBe('2025-04-05');
     expect(timeline.earlyInterventionWrittenNoticeBy).toBe('2025-04-14');
-    expect(timeline.earliestForeclosureReferral).toBe('2025-06-29');
+    expect(timeline.earliestForeclosureReferral).toBe('2025-06-30');
     expect(timeline.saleProtected).toBeNull();
   });
 
@@ -51,15 +52,15 @@ describe('computeTimeline', () => {
     expect(flag(timeline, 'acknowledgmentDue')?.message).toMatch(/passed at evaluation.*confirm/);
     expect(flag(timeline, 'earlyInterventionLiveContactBy')?.status).toBe('missed');
     expect(flag(timeline, 'earlyInterventionWrittenNoticeBy')?.status).toBe('missed');
-    // 2025-06-29 is 4 days after the evaluation date 2025-06-25.
+    // 2025-06-30 is 5 days after the evaluation date 2025-06-25.
     expect(flag(timeline, 'earliestForeclosureReferral')?.status).toBe('near');
     expect(flag(timeline, 'evaluationDue')).toBeUndefined(); // 25 days away
   });
 
   test('foreclosure referral date reached', () => {
     const timeline = computeTimeline(makeCase({}, { nextDueDate: '2025-01-01' }));
-    // 2025-01-01 + 120 days = 2025-05-01, before the evaluation date 2025-06-25.
-    expect(timeline.earliestForeclosureReferral).toBe('2025-05-01');
+    // 2025-01-01 + 121 days = 2025-05-02, before the evaluation date 2025-06-25.
+    expect(timeline.earliestForeclosureReferral).toBe('2025-05-02');
     expect(flag(timeline, 'earliestForeclosureReferral')?.status).toBe('reached');
   });
 
@@ -136,7 +137,35 @@ describe('computeTimeline', () => {
     };
     const evaluation = evaluateCase(input, { programs: ['SHORT-SALE'], rulebookOverrides: { 'REG-X': { evaluationDays: 20 } } });
     expect(evaluation.timeline.evaluationDue).toBe('2025-07-10');
-    expect(evaluation.timeline.earliestForeclosureReferral).toBe('2025-06-29');
+    expect(evaluation.timeline.earliestForeclosureReferral).toBe('2025-06-30');
     expect(evaluation.rulebooks.some((r) => r.id === 'REG-X' && r.version.endsWith('+overrides'))).toBe(true);
+  });
+});
+
+describe('first foreclosure notice: "more than 120 days delinquent" (12 CFR 1024.41(f)(1)(i))', () => {
+  // Days delinquent = date - oldest unpaid due date (1024.31 commentary: due January 1, unpaid,
+  // 30 days delinquent on January 31). More than 120 = 121 days: due + 121.
+  const referral = (nextDueDate: string, evaluationDate: string) => computeTimeline(makeCase({}, { nextDueDate }, evaluationDate));
+
+  test.each([
+    // engine.md section 8's example: Jan 31 + Feb 28 + Mar 31 + Apr 30 = 120 days on 2026-05-01.
+    ['2026-01-01', '2026-05-02'],
+    // Leap year: 2024 has Feb 29, so 120 days fall on 2024-04-30 and 121 on 2024-05-01.
+    ['2024-01-01', '2024-05-01'],
+    // Month end: 2025-01-31 -> 2025-05-31 is 28 + 31 + 30 + 31 = 120 days; 121 on 2025-06-01.
+    ['2025-01-31', '2025-06-01'],
+    // Across the year end: 2025-11-01 -> 2026-03-01 is 30 + 31 + 31 + 28 = 120 days.
+    ['2025-11-01', '2026-03-02'],
+  ])('due %s: first lawful day %s', (due, expected) => {
+    expect(referral(due, '2026-12-01').earliestForeclosureReferral).toBe(expected);
+  });
+
+  test('120 days delinquent is not enough; 121 is', () => {
+    const at120 = referral('2026-01-01', '2026-05-01');
+    expect(flag(at120, 'earliestForeclosureReferral')).toMatchObject({ status: 'near' });
+    expect(flag(at120, 'earliestForeclosureReferral')?.message).toMatch(/2026-05-02, in 1 days/);
+    const at121 = referral('2026-01-01', '2026-05-02');
+    expect(flag(at121, 'earliestForeclosureReferral')).toMatchObject({ status: 'reached' });
+    expect(flag(at121, 'earliestForeclosureReferral')?.message).toMatch(/121 days delinquent at evaluation, more than 120/);
   });
 });

@@ -228,7 +228,7 @@ describe('LM.REGXDATES', () => {
       ['Evaluate the complete application by', '2025-11-01', ''], // 2025-10-02 + 30 days; 17 days away
       ['Appeal deadline', '2025-11-15', ''], // + 14 days
       ['Offer acceptance deadline', '2025-11-15', ''], // + 14 days (no sale scheduled)
-      ['Earliest foreclosure referral', '2025-09-29', 'reached'], // 2025-06-01 + 120 days
+      ['Earliest foreclosure referral', '2025-09-30', 'reached'], // 2025-06-01 + 121 days: more than 120 days delinquent
     ]);
   });
   test('blank optional dates leave their rows empty; a bad date names the argument', () => {
