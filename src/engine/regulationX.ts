@@ -12,7 +12,9 @@
  *   1024.41(f)(1)(i) needs "more than 120 days delinquent", i.e. 121 days: the first lawful day of
  *   a first notice or filing is nextDueDate + 121 (due 2026-01-01 -> 2026-05-02).
  * - The acknowledgment is due 5 business days after the application is received (Saturdays,
- *   Sundays and observed federal holidays excluded; the day of receipt is not counted).
+ *   Sundays and the legal public holidays on their own dates excluded; the day of receipt is not
+ *   counted). A Friday or Monday on which federal offices observe a weekend holiday counts as a
+ *   business day (REG-X `businessDayHolidays`, default 'ownDates'), and the timeline notes it.
  * - Appeal and acceptance windows run from the evaluation notice; the case does not carry the
  *   notice date, so they are counted from the evaluation due date (the latest compliant notice
  *   date): the borrower has at least until then.
@@ -22,8 +24,8 @@
  *   before the evaluation date is flagged "due date passed at evaluation: confirm".
  */
 import type { LoanCase } from './case/types';
-import { type IsoDate, addDays, daysBetween, daysDelinquent } from './dates';
-import { addBusinessDays } from './holidays';
+import { type IsoDate, addDays, daysBetween, daysDelinquent, parseIsoDate } from './dates';
+import { addBusinessDays, isHolidayCounting, observedOnlyDaysIn } from './holidays';
 import type { Timeline, TimelineFlag } from './results';
 import { REGULATION_X_RULEBOOK, type RegulationXParams } from './rulebooks/disposition';
 import { parameterValues } from './rulebooks/types';
@@ -37,6 +39,12 @@ const LABELS: Record<string, string> = {
   earlyInterventionLiveContactBy: 'Early intervention live contact (1024.39(a))',
   earlyInterventionWrittenNoticeBy: 'Early intervention written notice (1024.39(b))',
 };
+
+const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+
+function weekdayName(date: IsoDate): string {
+  return WEEKDAYS[parseIsoDate(date).getUTCDay()];
+}
 
 /** The dates the Regulation X timeline counts from; `null` where the case does not have one. */
 export interface TimelineDates {
@@ -72,7 +80,14 @@ export function computeTimelineFromDates(dates: TimelineDates, params: Regulatio
     if (before !== null && before < params.acknowledgmentMinDaysBeforeSale) {
       flags.push({ item: 'acknowledgmentDue', status: 'not required', message: `application received ${before} days before the sale (fewer than ${params.acknowledgmentMinDaysBeforeSale}): the written acknowledgment is not required` });
     } else {
-      acknowledgmentDue = addBusinessDays(received, params.acknowledgmentBusinessDays);
+      const counting = params.businessDayHolidays;
+      if (!isHolidayCounting(counting)) throw new RangeError(`REG-X parameter businessDayHolidays must be "ownDates" or "observed", not ${JSON.stringify(counting)}`);
+      acknowledgmentDue = addBusinessDays(received, params.acknowledgmentBusinessDays, counting);
+      if (counting === 'ownDates') {
+        for (const holiday of observedOnlyDaysIn(received, acknowledgmentDue)) {
+          notes.push(`${weekdayName(holiday.observed)} ${holiday.observed} is observed as ${holiday.name} by federal offices; the acknowledgment deadline does not count it out (legal public holidays count on their own dates, ${holiday.date}: 12 CFR 1024.41(b)(2)(i)(B)).`);
+        }
+      }
     }
   } else notes.push('No application received date: acknowledgment not computed.');
 

@@ -101,9 +101,34 @@ describe('computeTimeline', () => {
     expect(timeline.acceptanceWindowDays).toBe(14);
   });
 
-  test("New Year's Day observed on 2021-12-31 delays the acknowledgment", () => {
+  test("New Year's Day on Saturday 2022-01-01: the observed Friday 2021-12-31 counts, and the timeline says so", () => {
+    // Tue 2021-12-28 -> Wed 29 (1), Thu 30 (2), Fri 31 (3), Mon 3 (4), Tue 4 (5).
     const timeline = computeTimeline(makeCase({ applicationReceivedDate: '2021-12-28' }, {}, '2021-12-29'));
-    expect(timeline.acknowledgmentDue).toBe('2022-01-05');
+    expect(timeline.acknowledgmentDue).toBe('2022-01-04');
+    expect(timeline.notes).toContain(
+      "Friday 2021-12-31 is observed as New Year's Day by federal offices; the acknowledgment deadline does not count it out (legal public holidays count on their own dates, 2022-01-01: 12 CFR 1024.41(b)(2)(i)(B)).",
+    );
+  });
+
+  test('July 4 on Saturday 2026: acknowledgment 2026-07-08, a day earlier than counting the observed July 3 out', () => {
+    const received = makeCase({ applicationReceivedDate: '2026-07-01' }, {}, '2026-07-01');
+    const timeline = computeTimeline(received);
+    expect(timeline.acknowledgmentDue).toBe('2026-07-08');
+    expect(timeline.notes?.some((n) => n.startsWith('Friday 2026-07-03 is observed as Independence Day by federal offices; the acknowledgment deadline does not count it out'))).toBe(true);
+    const observed = computeTimeline(received, { ...parameterValues(REGULATION_X_RULEBOOK), businessDayHolidays: 'observed' });
+    expect(observed.acknowledgmentDue).toBe('2026-07-09');
+    expect(observed.notes?.some((n) => n.includes('observed as'))).toBe(false);
+  });
+
+  test('a window without an observed-only day has no holiday note', () => {
+    // Mon 2025-12-22: Christmas 2025 is a Thursday on its own date, skipped: Tue 30.
+    const timeline = computeTimeline(makeCase({ applicationReceivedDate: '2025-12-22' }, {}, '2025-12-22'));
+    expect(timeline.acknowledgmentDue).toBe('2025-12-30');
+    expect(timeline.notes?.some((n) => n.includes('observed as'))).toBe(false);
+  });
+
+  test('businessDayHolidays must be ownDates or observed', () => {
+    expect(() => computeTimeline(makeCase({ applicationReceivedDate: '2025-12-22' }), { ...parameterValues(REGULATION_X_RULEBOOK), businessDayHolidays: 'closed' })).toThrow(/ownDates/);
   });
 
   test('absent starting dates give null, never a guess', () => {
