@@ -15,9 +15,11 @@
  *   Sundays and the legal public holidays on their own dates excluded; the day of receipt is not
  *   counted). A Friday or Monday on which federal offices observe a weekend holiday counts as a
  *   business day (REG-X `businessDayHolidays`, default 'ownDates'), and the timeline notes it.
- * - Appeal and acceptance windows run from the evaluation notice; the case does not carry the
- *   notice date, so they are counted from the evaluation due date (the latest compliant notice
- *   date): the borrower has at least until then.
+ * - The appeal window runs from the date the servicer sends its notice of decision (1024.41(h)(2)),
+ *   and so does the acceptance window (the offer is in that notice, 1024.41(c)(1)(ii), (e)(1)).
+ *   With `options.decisionNoticeSentDate` the deadlines count from it; without it, from the
+ *   evaluation due date, the latest compliant notice date, and the appeal deadline is labelled
+ *   "at the latest, if the decision is sent on the evaluation due date" (engine.md section 8).
  * - Day counts "before a foreclosure sale" are calendar days from the received (or complete)
  *   date to the sale date. Without a scheduled sale every protection applies.
  * - Flags never say an act was missed: the engine does not know whether it was done. A date
@@ -54,11 +56,16 @@ export interface TimelineDates {
   applicationReceivedDate: IsoDate | null;
   applicationCompleteDate: IsoDate | null;
   foreclosureSaleDate: IsoDate | null;
+  /** The date the notice of decision was sent; absent or null when not known. */
+  decisionNoticeSentDate?: IsoDate | null;
 }
 
+/** The appeal deadline's label when the case has no decision notice date (engine.md section 8). */
+export const APPEAL_AT_THE_LATEST = 'at the latest, if the decision is sent on the evaluation due date';
+
 export function timelineDatesOf(loanCase: LoanCase): TimelineDates {
-  const { applicationReceivedDate, applicationCompleteDate, foreclosureSaleDate } = loanCase.options;
-  return { evaluationDate: loanCase.evaluationDate, firstMissedDueDate: loanCase.loan.nextDueDate, applicationReceivedDate, applicationCompleteDate, foreclosureSaleDate };
+  const { applicationReceivedDate, applicationCompleteDate, foreclosureSaleDate, decisionNoticeSentDate } = loanCase.options;
+  return { evaluationDate: loanCase.evaluationDate, firstMissedDueDate: loanCase.loan.nextDueDate, applicationReceivedDate, applicationCompleteDate, foreclosureSaleDate, decisionNoticeSentDate };
 }
 
 /** Computes the Regulation X dates of a case with the REG-X rulebook (overrides applied by the caller). */
@@ -69,6 +76,7 @@ export function computeTimeline(loanCase: LoanCase, params: RegulationXParams = 
 /** The same from the dates alone (LM.REGXDATES has no case). */
 export function computeTimelineFromDates(dates: TimelineDates, params: RegulationXParams = parameterValues(REGULATION_X_RULEBOOK)): Timeline {
   const { applicationReceivedDate: received, applicationCompleteDate: complete, foreclosureSaleDate: sale, firstMissedDueDate: firstMissed, evaluationDate } = dates;
+  const decisionSent = dates.decisionNoticeSentDate ?? null;
   const flags: TimelineFlag[] = [];
   const notes: string[] = [];
   const daysBeforeSale = (date: IsoDate): number | null => (sale ? daysBetween(date, sale) : null);
@@ -96,6 +104,8 @@ export function computeTimelineFromDates(dates: TimelineDates, params: Regulatio
   let appealDeadline: IsoDate | null = null;
   let acceptanceWindowDays: number | null = null;
   let acceptanceDeadline: IsoDate | null = null;
+  let appealDeadlineBasis: 'decision notice' | 'latest' | null = null;
+  let appealDeadlineLabel: string | null = null;
   let saleProtected: boolean | null = null;
   if (complete) {
     const before = daysBeforeSale(complete);
@@ -105,15 +115,25 @@ export function computeTimelineFromDates(dates: TimelineDates, params: Regulatio
     } else {
       evaluationDue = addDays(complete, params.evaluationDays);
       saleProtected = sale ? true : null;
+      // The windows run from the notice of decision; without its date, from the latest date it may be sent.
+      const noticeDate = decisionSent ?? evaluationDue;
       if (before === null || before >= params.appealMinDaysBeforeSale) {
-        appealDeadline = addDays(evaluationDue, params.appealDays);
+        appealDeadline = addDays(noticeDate, params.appealDays);
+        appealDeadlineBasis = decisionSent ? 'decision notice' : 'latest';
+        appealDeadlineLabel = decisionSent ? `${params.appealDays} days after the decision notice sent ${decisionSent}` : APPEAL_AT_THE_LATEST;
         acceptanceWindowDays = params.acceptanceDays;
       } else {
         flags.push({ item: 'appealDeadline', status: 'not required', message: `complete application received ${before} days before the sale (fewer than ${params.appealMinDaysBeforeSale}): no appeal right` });
         acceptanceWindowDays = params.acceptanceShortDays;
       }
-      acceptanceDeadline = addDays(evaluationDue, acceptanceWindowDays);
-      notes.push('Appeal and acceptance windows counted from the evaluation due date (the evaluation notice date is not in the case).');
+      acceptanceDeadline = addDays(noticeDate, acceptanceWindowDays);
+      if (decisionSent) {
+        notes.push(`Appeal and acceptance windows counted from the decision notice sent ${decisionSent} (1024.41(h)(2), (e)(1)).`);
+        if (decisionSent < complete) notes.push(`The decision notice date ${decisionSent} is before the application complete date ${complete}: check both dates.`);
+        else if (decisionSent > evaluationDue) notes.push(`The decision notice was sent ${decisionSent}, after the evaluation due date ${evaluationDue} (1024.41(c)(1)): confirm.`);
+      } else {
+        notes.push(`Appeal and acceptance windows counted from the evaluation due date ${evaluationDue}, the latest date the decision may be sent (the case has no options.decisionNoticeSentDate): the appeal deadline is ${APPEAL_AT_THE_LATEST}.`);
+      }
       if (saleProtected) notes.push('Complete application more than 37 days before the sale: no motion for judgment or sale until the evaluation, appeal and acceptance periods end (1024.41(g)).');
     }
   } else notes.push('No application complete date: evaluation, appeal and acceptance not computed.');
@@ -159,6 +179,8 @@ export function computeTimelineFromDates(dates: TimelineDates, params: Regulatio
     earlyInterventionWrittenNoticeBy,
     acceptanceWindowDays,
     acceptanceDeadline,
+    appealDeadlineBasis,
+    appealDeadlineLabel,
     saleProtected,
     flags,
     notes,

@@ -5,7 +5,7 @@
 import { parseCase } from '../../src/engine/case/parse';
 import type { LoanCase } from '../../src/engine/case/types';
 import { evaluateCase } from '../../src/engine/evaluate';
-import { computeTimeline } from '../../src/engine/regulationX';
+import { APPEAL_AT_THE_LATEST, computeTimeline } from '../../src/engine/regulationX';
 import { REGULATION_X_RULEBOOK } from '../../src/engine/rulebooks/disposition';
 import { parameterValues } from '../../src/engine/rulebooks/types';
 
@@ -192,5 +192,68 @@ describe('first foreclosure notice: "more than 120 days delinquent" (12 CFR 1024
     const at121 = referral('2026-01-01', '2026-05-02');
     expect(flag(at121, 'earliestForeclosureReferral')).toMatchObject({ status: 'reached' });
     expect(flag(at121, 'earliestForeclosureReferral')?.message).toMatch(/121 days delinquent at evaluation, more than 120/);
+  });
+});
+
+describe('appeal deadline: 14 days after the decision notice is sent (12 CFR 1024.41(h)(2))', () => {
+  // Complete 2025-06-20: evaluation due 2025-07-20 (1024.41(c)(1)).
+  const withNotice = (decisionNoticeSentDate: string | null, extra: Record<string, string | null> = {}) =>
+    computeTimeline(makeCase({ applicationCompleteDate: '2025-06-20', decisionNoticeSentDate, ...extra }, {}, '2025-06-25'));
+
+  test('no notice date: the latest possible deadline, labelled "at the latest"', () => {
+    const timeline = withNotice(null);
+    expect(timeline.appealDeadline).toBe('2025-08-03'); // 2025-07-20 + 14
+    expect(timeline.appealDeadlineBasis).toBe('latest');
+    expect(timeline.appealDeadlineLabel).toBe('at the latest, if the decision is sent on the evaluation due date');
+    expect(APPEAL_AT_THE_LATEST).toBe(timeline.appealDeadlineLabel);
+  });
+
+  test('notice sent 2025-07-10: appeal and acceptance by 2025-07-24', () => {
+    const timeline = withNotice('2025-07-10');
+    expect(timeline.appealDeadline).toBe('2025-07-24');
+    expect(timeline.acceptanceDeadline).toBe('2025-07-24');
+    expect(timeline.appealDeadlineBasis).toBe('decision notice');
+    expect(timeline.appealDeadlineLabel).toBe('14 days after the decision notice sent 2025-07-10');
+    expect(timeline.notes?.some((n) => n.includes('at the latest'))).toBe(false);
+  });
+
+  test('notice sent on the evaluation due date: the same date as the latest, but from the notice', () => {
+    const timeline = withNotice('2025-07-20');
+    expect(timeline.appealDeadline).toBe('2025-08-03');
+    expect(timeline.appealDeadlineBasis).toBe('decision notice');
+    expect(timeline.notes?.some((n) => n.includes('confirm'))).toBe(false);
+  });
+
+  test('notice sent a day after the evaluation due date: counted from the notice, flagged for confirmation', () => {
+    const timeline = withNotice('2025-07-21');
+    expect(timeline.appealDeadline).toBe('2025-08-04');
+    expect(timeline.notes).toContain('The decision notice was sent 2025-07-21, after the evaluation due date 2025-07-20 (1024.41(c)(1)): confirm.');
+  });
+
+  test('a notice date before the application was complete is questioned', () => {
+    expect(withNotice('2025-06-19').notes?.some((n) => n.includes('before the application complete date 2025-06-20'))).toBe(true);
+  });
+
+  test('complete fewer than 90 days before the sale: no appeal; the 7-day acceptance runs from the notice', () => {
+    // 2025-06-20 -> 2025-09-10 = 10 + 31 + 31 + 10 = 82 days (> 37, < 90).
+    const timeline = withNotice('2025-07-01', { foreclosureSaleDate: '2025-09-10' });
+    expect(timeline.appealDeadline).toBeNull();
+    expect(timeline.appealDeadlineBasis).toBeNull();
+    expect(timeline.acceptanceDeadline).toBe('2025-07-08');
+  });
+
+  test('the case field reaches the timeline through evaluateCase', () => {
+    const evaluation = evaluateCase(
+      {
+        caseId: 'REGX-NOTICE',
+        investor: 'FANNIE',
+        evaluationDate: '2025-06-25',
+        loan: { upb: 200000, rate: 0.05, remainingTermMonths: 300, contractualPI: 1169.18 },
+        property: { value: 250000 },
+        options: { applicationCompleteDate: '2025-06-20', decisionNoticeSentDate: '2025-07-10' },
+      },
+      { programs: ['SHORT-SALE'] },
+    );
+    expect(evaluation.timeline.appealDeadline).toBe('2025-07-24');
   });
 });

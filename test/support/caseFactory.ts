@@ -64,7 +64,7 @@ const DEFAULT_CASE: LoanCase = {
     liquidAssets: null,
   },
   market: { modificationRate: null, pmms: null },
-  options: { firstTrialPaymentDate: null, applicationReceivedDate: null, applicationCompleteDate: null, foreclosureSaleDate: null },
+  options: { firstTrialPaymentDate: null, applicationReceivedDate: null, applicationCompleteDate: null, foreclosureSaleDate: null, decisionNoticeSentDate: null },
   disposition: { offerPrice: null, marketingDays: null, commissionRate: null, sellerClosingCosts: null, subordinateLienPayoff: null, relocationAssistance: null },
   rulebookOverrides: {},
 };
