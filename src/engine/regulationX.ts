@@ -4,12 +4,14 @@
  *
  * Counting decisions (docs/disposition-npv-regx.md):
  * - Delinquency starts on the first missed due date (`loan.nextDueDate`): 12 CFR 1024.31 makes a
- *   borrower delinquent "beginning on the date a periodic payment ... becomes due and unpaid", so
- *   that date is the first day of the delinquency. The 36th day is nextDueDate + 35 days and the
- *   45th nextDueDate + 44.
+ *   borrower delinquent "beginning on the date a periodic payment ... becomes due and unpaid".
  * - Days delinquent on a date = that date minus the oldest unpaid due date (the 1024.31 commentary:
  *   a payment due January 1 and unpaid makes the loan 30 days delinquent on January 31).
- *   1024.41(f)(1)(i) needs "more than 120 days delinquent", i.e. 121 days: the first lawful day of
+ * - "The 36th day of a borrower's delinquency" (1024.39(a)) is counted the same way: comment
+ *   39(a)-1.i.A says a payment due January 1 needs live contact "not later than 36 days after
+ *   January 1 - i.e., on or before February 6". So live contact by nextDueDate + 36, the written
+ *   notice of 1024.39(b) by nextDueDate + 45.
+ * - 1024.41(f)(1)(i) needs "more than 120 days delinquent", i.e. 121 days: the first lawful day of
  *   a first notice or filing is nextDueDate + 121 (due 2026-01-01 -> 2026-05-02).
  * - The acknowledgment is due 5 business days after the application is received (Saturdays,
  *   Sundays and the legal public holidays on their own dates excluded; the day of receipt is not
@@ -143,8 +145,9 @@ export function computeTimelineFromDates(dates: TimelineDates, params: Regulatio
   let earlyInterventionLiveContactBy: IsoDate | null = null;
   let earlyInterventionWrittenNoticeBy: IsoDate | null = null;
   if (firstMissed) {
-    earlyInterventionLiveContactBy = addDays(firstMissed, params.liveContactDay - 1);
-    earlyInterventionWrittenNoticeBy = addDays(firstMissed, params.writtenNoticeDay - 1);
+    // The N-th day of delinquency is the day the loan is N days delinquent (comment 39(a)-1.i.A).
+    earlyInterventionLiveContactBy = addDays(firstMissed, params.liveContactDay);
+    earlyInterventionWrittenNoticeBy = addDays(firstMissed, params.writtenNoticeDay);
     // "More than N days delinquent": the first day with N + 1 days of delinquency.
     earliestForeclosureReferral = addDays(firstMissed, params.foreclosureReferralDelinquencyDays + 1);
     if (firstMissed > evaluationDate) notes.push(`The loan is not delinquent at the evaluation (next due ${firstMissed}): delinquency dates assume that payment is missed.`);

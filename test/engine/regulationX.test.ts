@@ -36,10 +36,10 @@ describe('computeTimeline', () => {
     expect(timeline.appealDeadline).toBe('2025-08-03');
     expect(timeline.acceptanceWindowDays).toBe(14);
     expect(timeline.acceptanceDeadline).toBe('2025-08-03');
-    // First missed 2025-03-01 = day 1: day 36 = 04-05, day 45 = 04-14. Days delinquent on 06-30 =
+    // First missed 2025-03-01: 36 days delinquent on 04-06, 45 on 04-15 (comment 39(a)-1.i.A). Days delinquent on 06-30 =
     // 30 (Mar) + 30 (Apr) + 31 (May) + 30 (Jun) = 121, the first day "more than 120" (1024.41(f)(1)(i)).
-    expect(timeline.earlyInterventionLiveContactBy).toBe('2025-04-05');
-    expect(timeline.earlyInterventionWrittenNoticeBy).toBe('2025-04-14');
+    expect(timeline.earlyInterventionLiveContactBy).toBe('2025-04-06');
+    expect(timeline.earlyInterventionWrittenNoticeBy).toBe('2025-04-15');
     expect(timeline.earliestForeclosureReferral).toBe('2025-06-30');
     expect(timeline.saleProtected).toBeNull();
   });
@@ -255,5 +255,20 @@ describe('appeal deadline: 14 days after the decision notice is sent (12 CFR 102
       { programs: ['SHORT-SALE'] },
     );
     expect(evaluation.timeline.appealDeadline).toBe('2025-07-24');
+  });
+});
+
+describe('early intervention: the 36th and 45th day of delinquency (12 CFR 1024.39)', () => {
+  test('comment 39(a)-1.i.A: a payment due January 1 and unpaid needs live contact on or before February 6', () => {
+    const timeline = computeTimeline(makeCase({}, { nextDueDate: '2026-01-01' }, '2026-01-02'));
+    expect(timeline.earlyInterventionLiveContactBy).toBe('2026-02-06'); // 36 days after January 1
+    expect(timeline.earlyInterventionWrittenNoticeBy).toBe('2026-02-15'); // 45 days after January 1
+  });
+
+  test('across February of a leap year', () => {
+    // 2024-02-01 + 29 days = 03-01 (February has 29 days), + 7 = 03-08; + 16 = 03-17.
+    const timeline = computeTimeline(makeCase({}, { nextDueDate: '2024-02-01' }, '2024-02-02'));
+    expect(timeline.earlyInterventionLiveContactBy).toBe('2024-03-08');
+    expect(timeline.earlyInterventionWrittenNoticeBy).toBe('2024-03-17');
   });
 });
