@@ -276,9 +276,13 @@ export function dispositionRulebookId(investor: Investor): string {
       return VA_DISPOSITION_RULEBOOK.id;
     case 'USDA':
       return USDA_DISPOSITION_RULEBOOK.id;
-    default:
+    case 'PORTFOLIO':
       return PORTFOLIO_DISPOSITION_RULEBOOK.id;
   }
+  // Exhaustive without a default: a new investor fails type-checking here (and, from untyped
+  // input, at run time) instead of falling through to the portfolio rules.
+  const unknown: never = investor;
+  throw new RangeError(`no disposition rulebook for investor ${JSON.stringify(unknown)}`);
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
