@@ -195,7 +195,7 @@ export function recommendedOptionOfParsedCase(loanCase: LoanCase, options: Evalu
   // first resolved: with overrides, evaluate in full so the same error (or none) comes out.
   if (Object.keys(overrides).length > 0) {
     const full = evaluateParsedCase(loanCase, options, warnings);
-    return { ...finish(full.recommendation.program), waterfall: full.waterfall, options: full.options };
+    return { ...finish(full.recommendation.program), waterfall: full.waterfall, options: full.options, warnings: full.warnings };
   }
 
   const programs = programIds.map(programById);

@@ -34,5 +34,10 @@ export const SOURCE_CHECKS: Record<string, SourceCheck> = {
     status: 'quoted',
     note: 'read 2026-12-06: 1024.41(b)(2)(i)(B) "legal public holidays" (CFR text); Regulation Z comment 2(a)(6)-2 as quoted by gotoiba.com and NAFCU ("The observed holiday (in the example, July 3) is a business day"); ABA Banking Journal 2026-06 on July 3, 2026',
   },
+  'VA-LOSS-MIT.partialClaimMaxPercent': { status: 'verified', note: 'read 2026-12-06: 38 U.S.C. 3737(c)(1)(A) "may not exceed 25 percent of the unpaid principal balance of the loan on the date on which the partial claim is made" (uscode.house.gov, text in effect 2025-12-15)' },
+  'VA-LOSS-MIT.partialClaimMaxPercentCovidEra': { status: 'verified', note: 'read 2026-12-06: 38 U.S.C. 3737(c)(1)(B) "failed to make a payment ... during the period beginning on March 1, 2020 and ending on May 1, 2025 ... may not exceed 30 percent" of the UPB at the initial partial claim (uscode.house.gov)' },
+  'VA-LOSS-MIT.rateSpread': { status: 'verified', note: 'read 2026-12-06: VA Circular 26-20-28 (2020-08-12) restating 38 CFR 36.4315(a)(8)(i): the PMMS 30-year rate "rounded to the nearest one-eighth of a percent (0.125%), as of the date the Modification Agreement is approved, plus 50 basis points"' },
+  'VA-LOSS-MIT.rateStep': { status: 'verified', note: 'read 2026-12-06: VA Circular 26-20-28 restating 38 CFR 36.4315(a)(8)(i): "rounded to the nearest one-eighth of a percent (0.125%)"' },
+  'VA-LOSS-MIT.rateRounding': { status: 'verified', note: 'read 2026-12-06: VA Circular 26-20-28 restating 38 CFR 36.4315(a)(8)(i): "nearest" one-eighth (the M26-4 5.08 "up" rounding was not re-read)' },
   'FHA-LOSS-MIT.retentionIntervalMonths': { status: 'quoted', note: 'read 2026-12-06: FHA INFO 2025-21 on ML 2025-12 as reported by jdsupra.com and tenaco.com ("once every 24 months, from once every 18 months")' },
 };
