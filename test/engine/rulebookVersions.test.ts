@@ -124,6 +124,16 @@ describe('evaluateCase picks each program\'s rulebook by the evaluation date', (
     expect(evaluation.warnings.some((w) => w.includes('VA-LOSS-MIT'))).toBe(false);
   });
 
+  test('a Fannie Mae case before the 2024-12-01 Flex changes (no earlier GSE version is carried): the 2024-12-01 rules, with a warning', () => {
+    const evaluation = evaluateCase({ ...caseJson('FANNIE', '2024-11-15'), market: { modificationRate: 0.0675 } });
+    expect(evaluation.rulebooks).toContainEqual({ id: 'GSE-FLEX', version: '2024-12-01' });
+    expect(evaluation.warnings).toContain(
+      "No GSE-FLEX rulebook covers the evaluation date 2024-11-15 (the earliest version known took effect 2024-12-01): evaluated under GSE-FLEX 2024-12-01; check the investor's rules of that date.",
+    );
+    // On 2024-12-01 itself: no such warning.
+    expect(evaluateCase({ ...caseJson('FANNIE', '2024-12-01'), market: { modificationRate: 0.0675 } }).warnings.some((w) => w.includes('GSE-FLEX'))).toBe(false);
+  });
+
   test('overrides apply to the version in force', () => {
     const evaluation = evaluateCase(caseJson('FHA', '2025-09-15'), { rulebookOverrides: { 'FHA-LOSS-MIT': { retentionIntervalMonths: 12 } } });
     expect(evaluation.rulebooks).toContainEqual({ id: 'FHA-LOSS-MIT', version: '2024-05-01+overrides' });
