@@ -39,5 +39,10 @@ export const SOURCE_CHECKS: Record<string, SourceCheck> = {
   'VA-LOSS-MIT.rateSpread': { status: 'verified', note: 'read 2026-12-06: VA Circular 26-20-28 (2020-08-12) restating 38 CFR 36.4315(a)(8)(i): the PMMS 30-year rate "rounded to the nearest one-eighth of a percent (0.125%), as of the date the Modification Agreement is approved, plus 50 basis points"' },
   'VA-LOSS-MIT.rateStep': { status: 'verified', note: 'read 2026-12-06: VA Circular 26-20-28 restating 38 CFR 36.4315(a)(8)(i): "rounded to the nearest one-eighth of a percent (0.125%)"' },
   'VA-LOSS-MIT.rateRounding': { status: 'verified', note: 'read 2026-12-06: VA Circular 26-20-28 restating 38 CFR 36.4315(a)(8)(i): "nearest" one-eighth (the M26-4 5.08 "up" rounding was not re-read)' },
+  'GSE-FLEX.maxTermMonths': { status: 'verified', note: 'read 2026-12-06: Fannie Mae Flex Modification servicing page (singlefamily.fanniemae.com): extend the term "not to exceed 480 months from the mortgage loan modification effective date"' },
+  'GSE-FLEX.maxValuationAgeDays': { status: 'verified', note: 'read 2026-12-06: Fannie Mae Servicing Guide F-1-27 (11/13/2024): the valuation "must not be more than 90 days old at the time the servicer evaluates the borrower"' },
+  'GSE-FLEX.minMonthsSinceOrigination': { status: 'verified', note: 'read 2026-12-06: Fannie Mae Servicing Guide D2-3.2-06 eligibility table (2020 publication): "originated at least 12 months prior to the evaluation date"' },
+  'GSE-FLEX.minMonthsDelinquent': { status: 'verified', note: 'read 2026-12-06: Fannie Mae Servicing Guide D2-3.2-06 eligibility table (2020 publication): "at least 60 days delinquent or ... imminent default"' },
+  'FHA-LOSS-MIT.trialPaymentCountImminentDefault': { status: 'quoted', note: 'read 2026-12-06: ML 2025-14 as quoted by valuationreview.com: "borrowers in imminent default successfully complete a TPP for a period of four months"' },
   'FHA-LOSS-MIT.retentionIntervalMonths': { status: 'quoted', note: 'read 2026-12-06: FHA INFO 2025-21 on ML 2025-12 as reported by jdsupra.com and tenaco.com ("once every 24 months, from once every 18 months")' },
 };
