@@ -34,9 +34,14 @@ export function findRulebook(id: string): Rulebook | undefined {
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export const RULEBOOK_VERSIONS: Rulebook<any>[] = [...ALL_RULEBOOKS, ...EARLIER_RULEBOOKS];
 
-/** The versions of one rulebook, oldest first. */
+/** Versions by id, oldest first, built once: every evaluation looks its rulebooks up (a loan tape does it per loan). */
+const VERSIONS_BY_ID = new Map<string, Rulebook[]>();
+for (const rulebook of RULEBOOK_VERSIONS) VERSIONS_BY_ID.set(rulebook.id, [...(VERSIONS_BY_ID.get(rulebook.id) ?? []), rulebook]);
+for (const versions of VERSIONS_BY_ID.values()) versions.sort((a, b) => (a.effectiveDate < b.effectiveDate ? -1 : a.effectiveDate > b.effectiveDate ? 1 : 0));
+
+/** The versions of one rulebook, oldest first (a copy). */
 export function rulebookVersions(id: string): Rulebook[] {
-  return RULEBOOK_VERSIONS.filter((rulebook) => rulebook.id === id).sort((a, b) => (a.effectiveDate < b.effectiveDate ? -1 : 1));
+  return [...(VERSIONS_BY_ID.get(id) ?? [])];
 }
 
 export interface RulebookInForce<R extends Rulebook = Rulebook> {
@@ -55,7 +60,7 @@ export function coversDate(rulebook: Rulebook, date: string): boolean {
  * covers the date, the earliest version (or, past a gap, the latest one before the date), with a warning.
  */
 export function rulebookInForce(id: string, date: string): RulebookInForce {
-  const versions = rulebookVersions(id);
+  const versions = VERSIONS_BY_ID.get(id) ?? [];
   if (versions.length === 0) throw new Error(`no rulebook "${id}" is defined`);
   const covering = versions.find((rulebook) => coversDate(rulebook, date));
   if (covering) return { rulebook: covering };
