@@ -136,6 +136,18 @@ describe('lm CLI', () => {
   });
 });
 
+describe('lm CLI: the appeal deadline says what it counts from (12 CFR 1024.41(h)(2))', () => {
+  it('without a decision notice date: "at the latest"; with one: 14 days after it', async () => {
+    // Complete 2025-10-01: evaluation due 2025-10-31, appeal 14 days later at the latest: 2025-11-14.
+    const latest = { ...validCase, options: { applicationCompleteDate: '2025-10-01' } };
+    const a = await run(['evaluate', 'case.json'], { 'case.json': JSON.stringify(latest) });
+    expect(a.stdout).toMatch(/Appeal deadline\s+2025-11-14 \(at the latest, if the decision is sent on the evaluation due date\)/);
+    const sent = { ...validCase, options: { applicationCompleteDate: '2025-10-01', decisionNoticeSentDate: '2025-10-20' } };
+    const b = await run(['evaluate', 'case.json'], { 'case.json': JSON.stringify(sent) });
+    expect(b.stdout).toMatch(/Appeal deadline\s+2025-11-03 \(14 days after the decision notice sent 2025-10-20\)/);
+  });
+});
+
 describe('CLI helpers', () => {
   it('isReferenceExample: only source/case/expect keys, with a case', () => {
     expect(isReferenceExample({ source: 's', case: {}, expect: {} })).toBe(true);

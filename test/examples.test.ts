@@ -170,10 +170,10 @@ describe('hand-computed figures', () => {
     expect(e.options['SHORT-SALE'].eligible).toBe(false);
     expect(e.recommendation.program).toBe('GSE-FLEX');
     // Regulation X: received Mon 2026-10-19 + 5 business days = 2026-10-26; complete 2026-10-30 + 30 days = 2026-11-29;
-    // next due 2026-07-01 + 120 days = 2026-10-29.
+    // next due 2026-07-01 + 121 days (more than 120 days delinquent) = 2026-10-30.
     expect(e.timeline.acknowledgmentDue).toBe('2026-10-26');
     expect(e.timeline.evaluationDue).toBe('2026-11-29');
-    expect(e.timeline.earliestForeclosureReferral).toBe('2026-10-29');
+    expect(e.timeline.earliestForeclosureReferral).toBe('2026-10-30');
   });
 
   test('freddie-deferral: resolved hardship, repayment plan unaffordable, deferral of 2 months', async () => {
@@ -285,8 +285,8 @@ describe('hand-computed figures', () => {
     expect(sale.netReturnPercent).toBe(88.92);
     expect(e.options['DEED-IN-LIEU'].eligible).toBe(false);
     expect(e.recommendation.program).toBe('SHORT-SALE');
-    // Received Mon 2026-09-28 + 5 business days = 2026-10-05; next due 2026-04-01 + 120 days = 2026-07-30.
+    // Received Mon 2026-09-28 + 5 business days = 2026-10-05; next due 2026-04-01 + 121 days = 2026-07-31.
     expect(e.timeline.acknowledgmentDue).toBe('2026-10-05');
-    expect(e.timeline.earliestForeclosureReferral).toBe('2026-07-30');
+    expect(e.timeline.earliestForeclosureReferral).toBe('2026-07-31');
   });
 });

@@ -3,6 +3,7 @@
  * Every figure is the median of several rounds after a warm-up, on deterministic generated
  * loans (seeded PRNG). Figures only: the bench asserts nothing.
  */
+import type { Rulebook } from '../engine/rulebooks/types';
 import { parseCase } from '../engine/case/parse';
 import { computeAffordability } from '../engine/affordability';
 import { evaluateCase } from '../engine/evaluate';
@@ -57,7 +58,8 @@ function contextFor(loanCase: LoanCase): EvaluationContext {
     loanCase,
     affordability: computeAffordability(loanCase),
     results,
-    rulebook(id: string) {
+    rulebook(book: string | Rulebook) {
+      const id = typeof book === 'string' ? book : book.id;
       const rulebook = findRulebook(id);
       if (!rulebook) throw new Error(`no rulebook "${id}"`);
       // eslint-disable-next-line @typescript-eslint/no-explicit-any

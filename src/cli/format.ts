@@ -124,7 +124,9 @@ function timelineBlock(timeline: Timeline): string[] {
     const date = timeline[key];
     const flag = flags.find((f) => f.item === key);
     const shown = typeof date === 'string' ? date : 'n/a';
-    out.push(`  ${label.padEnd(38)} ${shown}${flag && flag.status !== 'reached' ? `  [${flag.status}] ${flag.message}` : ''}`);
+    // The appeal deadline says what it counts from (the decision notice, or "at the latest").
+    const basis = key === 'appealDeadline' && typeof date === 'string' && timeline.appealDeadlineLabel ? ` (${timeline.appealDeadlineLabel})` : '';
+    out.push(`  ${label.padEnd(38)} ${shown}${basis}${flag && flag.status !== 'reached' ? `  [${flag.status}] ${flag.message}` : ''}`);
   }
   return out;
 }

@@ -69,6 +69,7 @@ export const CASE_FIELDS: Record<string, FieldKind> = {
   'options.applicationReceivedDate': 'date',
   'options.applicationCompleteDate': 'date',
   'options.foreclosureSaleDate': 'date',
+  'options.decisionNoticeSentDate': 'date',
   'disposition.offerPrice': 'number',
   'disposition.marketingDays': 'integer',
   'disposition.commissionRate': 'number',

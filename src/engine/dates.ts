@@ -85,6 +85,15 @@ export function daysBetween(from: IsoDate, to: IsoDate): number {
   return daysBetweenWithDateObjects(from, to);
 }
 
+/**
+ * Days delinquent on `date` when the oldest unpaid installment was due on `oldestUnpaidDueDate`:
+ * the date minus the due date (12 CFR 1024.31 "delinquency" and its commentary: a payment due
+ * January 1 and unpaid makes the loan 30 days delinquent on January 31). 0 on or before the due date.
+ */
+export function daysDelinquent(oldestUnpaidDueDate: IsoDate, date: IsoDate): number {
+  return Math.max(0, daysBetween(oldestUnpaidDueDate, date));
+}
+
 /** Whole calendar months from `from` to `to`, counting a month only when its day has been reached. */
 export function monthsBetween(from: IsoDate, to: IsoDate): number {
   const a = fastCivilDate(from);

@@ -8,15 +8,20 @@ import type { LoanCase } from './case/types';
 import { computeAffordability } from './affordability';
 import { CaseInputError } from './errors';
 import { ALL_PROGRAMS, WATERFALLS, findProgram } from './programs';
-import type { EvaluationContext } from './programs/types';
+import type { EvaluationContext, ProgramDefinition, RulebookInContext } from './programs/types';
 import { chooseOption, recommend, recommendationRoute } from './recommendation';
 import { caseModificationNpv } from './npv';
 import { computeTimeline } from './regulationX';
 import { NPV_RULEBOOK, REGULATION_X_RULEBOOK, type NpvParams, type RegulationXParams } from './rulebooks/disposition';
 import type { Evaluation, OptionResult, Recommendation, RulebookRef } from './results';
-import { findRulebook, parameterValues, rulebookRef, withOverrides } from './rulebooks';
-import type { ParameterValue, Rulebook } from './rulebooks/types';
+import { parameterValues, rulebookInForce, rulebookRef, withOverrides } from './rulebooks';
+import { formatRulebookRef, type ParameterValue, type Rulebook } from './rulebooks/types';
+import { checkRegistry } from './registry';
 import { ENGINE_VERSION } from './version';
+
+// A registry error (a waterfall naming an unknown program, a program naming an unknown rulebook)
+// is a defect of the build: fail on load, not on some case later.
+checkRegistry();
 
 export interface EvaluateOptions {
   /** Evaluate only these program ids (in waterfall order where they are in it). */
@@ -36,15 +41,13 @@ export function evaluateCase(input: unknown, options: EvaluateOptions = {}): Eva
 }
 
 export function evaluateParsedCase(loanCase: LoanCase, options: EvaluateOptions = {}, warnings: string[] = []): Evaluation {
-  const { programIds, affordability, usedRulebooks, results, context } = startEvaluation(loanCase, options);
+  const { programIds, affordability, usedRulebooks, results, context, rulebookWarnings } = startEvaluation(loanCase, options);
 
   for (const id of programIds) {
-    const program = findProgram(id);
-    if (!program) continue;
-    const result = program.evaluate(context);
+    const result = programById(id).evaluate(context);
     // Every eligible modification carries its NPV against foreclosure (a decision aid, engine.md section 7).
     if (result.kind === 'modification' && result.eligible) {
-      const npv = context.rulebook<NpvParams>(NPV_RULEBOOK.id);
+      const npv = context.rulebook<NpvParams>(NPV_RULEBOOK);
       result.npv = caseModificationNpv(loanCase, result, npv.params, npv.ref);
     }
     results[id] = result;
@@ -58,10 +61,10 @@ export function evaluateParsedCase(loanCase: LoanCase, options: EvaluateOptions 
     waterfall: programIds.filter((id) => id in results),
     options: results,
     affordability,
-    timeline: computeTimeline(loanCase, context.rulebook<RegulationXParams>(REGULATION_X_RULEBOOK.id).params),
+    timeline: computeTimeline(loanCase, context.rulebook<RegulationXParams>(REGULATION_X_RULEBOOK).params),
     recommendation: recommend(loanCase, programIds, results),
     rulebooks: usedRulebooks,
-    warnings,
+    warnings: [...warnings, ...rulebookWarnings],
   };
 }
 
@@ -98,7 +101,7 @@ export function recommendCase(input: unknown, options: RecommendOptions = {}): R
 }
 
 export function recommendParsedCase(loanCase: LoanCase, options: RecommendOptions = {}, warnings: string[] = []): RecommendationEvaluation {
-  const { programIds, affordability, usedRulebooks, results, context, overrides } = startEvaluation(loanCase, options);
+  const { programIds, affordability, usedRulebooks, results, context, overrides, rulebookWarnings } = startEvaluation(loanCase, options);
   // Overrides of the NPV or Regulation X rulebooks can be invalid, and the full evaluation throws
   // on them when it resolves those rulebooks: evaluate in full so the error is the same.
   if (overrides[NPV_RULEBOOK.id] !== undefined || overrides[REGULATION_X_RULEBOOK.id] !== undefined) {
@@ -106,7 +109,7 @@ export function recommendParsedCase(loanCase: LoanCase, options: RecommendOption
     return { ...full, scope: 'recommendation' };
   }
 
-  const programs = programIds.map((id) => findProgram(id)).filter((program) => program !== undefined);
+  const programs = programIds.map(programById);
   // Disposition programs are deferred only when they all come after every retention program (as
   // in every published waterfall): then the retention programs see exactly the results they see
   // in the full evaluation (no program reads another's NPV).
@@ -129,7 +132,7 @@ export function recommendParsedCase(loanCase: LoanCase, options: RecommendOption
   const { chosen } = chooseOption(route, programIds.filter((id) => results[id]), results);
   const recommended = chosen ? results[chosen] : undefined;
   if (options.recommendedNpv !== false && recommended && recommended.kind === 'modification' && recommended.eligible) {
-    const npv = context.rulebook<NpvParams>(NPV_RULEBOOK.id);
+    const npv = context.rulebook<NpvParams>(NPV_RULEBOOK);
     recommended.npv = caseModificationNpv(loanCase, recommended, npv.params, npv.ref);
   }
 
@@ -144,7 +147,7 @@ export function recommendParsedCase(loanCase: LoanCase, options: RecommendOption
     affordability,
     recommendation: recommend(loanCase, programIds, results),
     rulebooks: usedRulebooks,
-    warnings,
+    warnings: [...warnings, ...rulebookWarnings],
   };
 }
 
@@ -175,7 +178,7 @@ export function recommendedOptionOfCase(input: unknown, options: EvaluateOptions
  * reads short sale): dispositions are evaluated together, in waterfall order.
  */
 export function recommendedOptionOfParsedCase(loanCase: LoanCase, options: EvaluateOptions = {}, warnings: string[] = []): RecommendedOptionEvaluation {
-  const { programIds, affordability, results, context, overrides } = startEvaluation(loanCase, options);
+  const { programIds, affordability, results, context, overrides, rulebookWarnings } = startEvaluation(loanCase, options);
   const route = recommendationRoute(loanCase);
   const finish = (program: string | null): RecommendedOptionEvaluation => ({
     scope: 'recommended option',
@@ -186,16 +189,16 @@ export function recommendedOptionOfParsedCase(loanCase: LoanCase, options: Evalu
     options: results,
     affordability,
     recommendation: { program, category: route.category },
-    warnings,
+    warnings: [...warnings, ...rulebookWarnings],
   });
   // An override can be invalid, and the full evaluation throws when the rulebook using it is
   // first resolved: with overrides, evaluate in full so the same error (or none) comes out.
   if (Object.keys(overrides).length > 0) {
     const full = evaluateParsedCase(loanCase, options, warnings);
-    return { ...finish(full.recommendation.program), waterfall: full.waterfall, options: full.options };
+    return { ...finish(full.recommendation.program), waterfall: full.waterfall, options: full.options, warnings: full.warnings };
   }
 
-  const programs = programIds.map((id) => findProgram(id)).filter((program) => program !== undefined);
+  const programs = programIds.map(programById);
   const evaluateDispositions = () => {
     for (const program of programs) if (program.kind === 'disposition' && !(program.id in results)) results[program.id] = program.evaluate(context);
   };
@@ -223,30 +226,40 @@ export function recommendedOptionOfParsedCase(loanCase: LoanCase, options: Evalu
 
 /** What both scopes share: the programs to run, the affordability, and the context with its rulebooks in force. */
 function startEvaluation(loanCase: LoanCase, options: EvaluateOptions) {
-  const programIds = selectPrograms(loanCase, options.programs);
+  const rulebookWarnings: string[] = [];
+  const warnOnce = (warning: string | undefined) => {
+    if (warning && !rulebookWarnings.includes(warning)) rulebookWarnings.push(warning);
+  };
+  const programIds = selectPrograms(loanCase, options.programs, warnOnce);
   const affordability = computeAffordability(loanCase);
   const overrides = mergeOverrides(loanCase.rulebookOverrides, options.rulebookOverrides);
   const rulebooksInForce = new Map<string, Rulebook>();
   const usedRulebooks: RulebookRef[] = [];
 
   const results: Record<string, OptionResult> = {};
-  const context: EvaluationContext = {
-    loanCase,
-    affordability,
-    results,
-    rulebook<P extends Record<string, ParameterValue>>(id: string) {
-      let rulebook = rulebooksInForce.get(id) as Rulebook<P> | undefined;
-      if (!rulebook) {
-        const published = findRulebook(id) as Rulebook<P> | undefined;
-        if (!published) throw new Error(`no rulebook "${id}" is defined`);
-        rulebook = withOverrides(published, overrides[id] ?? {});
-        rulebooksInForce.set(id, rulebook);
-        usedRulebooks.push(rulebookRef(rulebook));
-      }
-      return { ref: rulebookRef(rulebook), params: parameterValues(rulebook), rulebook };
-    },
+  // One implementation of both overloads: any version of a rulebook (or its id) resolves to the
+  // version in force on the evaluation date, so the program code never picks a version itself.
+  const rulebook = <P extends Record<string, ParameterValue>>(book: Rulebook<P> | string): RulebookInContext<P> => {
+    const id = typeof book === 'string' ? book : book.id;
+    let inForce = rulebooksInForce.get(id) as Rulebook<P> | undefined;
+    if (!inForce) {
+      const chosen = rulebookInForce(id, loanCase.evaluationDate);
+      warnOnce(chosen.warning);
+      inForce = withOverrides(chosen.rulebook as Rulebook<P>, overrides[id] ?? {});
+      rulebooksInForce.set(id, inForce);
+      usedRulebooks.push(rulebookRef(inForce));
+    }
+    return { ref: rulebookRef(inForce), params: parameterValues(inForce), rulebook: inForce };
   };
-  return { programIds, affordability, overrides, usedRulebooks, results, context };
+  const context: EvaluationContext = { loanCase, affordability, results, rulebook };
+  return { programIds, affordability, overrides, usedRulebooks, results, context, rulebookWarnings };
+}
+
+/** A program of the registry; an id that is not one is a defect, never skipped. */
+function programById(id: string): ProgramDefinition {
+  const program = findProgram(id);
+  if (!program) throw new Error(`program "${id}" is in a waterfall but not in the program registry (src/engine/programs)`);
+  return program;
 }
 
 /** The case's own overrides, then the caller's (the workbook's settings) on top. */
@@ -261,8 +274,25 @@ function mergeOverrides(
   return merged;
 }
 
-/** The investor's waterfall, narrowed to `requested` when given. Unknown program ids are an error naming them. */
-function selectPrograms(loanCase: LoanCase, requested?: string[]): string[] {
+/**
+ * The investor's waterfall, narrowed to `requested` when given. Unknown program ids are an error
+ * naming them. A program that the rulebook version in force on the evaluation date does not
+ * offer (`programsNotOffered`, e.g. the VA partial claim before 2026-06-01) is left out, with a warning.
+ */
+function selectPrograms(loanCase: LoanCase, requested: string[] | undefined, warn: (warning: string) => void): string[] {
+  return offeredOn(loanCase.evaluationDate, programsAsked(loanCase, requested), warn);
+}
+
+function offeredOn(date: string, programIds: string[], warn: (warning: string) => void): string[] {
+  return programIds.filter((id) => {
+    const { rulebook } = rulebookInForce(programById(id).rulebookId, date);
+    if (!rulebook.programsNotOffered?.includes(id)) return true;
+    warn(`${id} is not evaluated: ${formatRulebookRef(rulebookRef(rulebook))} (${rulebook.effectiveDate} to ${rulebook.effectiveUntil ?? 'now'}), in force on ${date}, does not offer it.`);
+    return false;
+  });
+}
+
+function programsAsked(loanCase: LoanCase, requested?: string[]): string[] {
   const waterfall = WATERFALLS[loanCase.investor];
   if (!requested) return waterfall;
   const unknown = requested.filter((id) => !ALL_PROGRAMS.some((program) => program.id === id));

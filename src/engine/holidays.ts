@@ -14,7 +14,14 @@
  * employees in the Washington area) is not a nationwide legal public holiday and is not counted.
  *
  * Regulation X counts "days (excluding legal public holidays, Saturdays, and Sundays)"
- * (12 CFR 1024.41(b)(2)(i)(B)); engine.md section 1 asks for the observed dates.
+ * (12 CFR 1024.41(b)(2)(i)(B)). The legal public holidays are the days 5 U.S.C. 6103(a) names,
+ * on their own dates: the Friday or Monday on which federal offices observe a weekend holiday
+ * (6103(b)) is not itself a legal public holiday. CFPB's Regulation Z commentary reads the same
+ * words that way (comment 2(a)(6)-2: when July 4 falls on a Saturday and July 3 is observed,
+ * "the observed holiday (in the example, July 3) is a business day"). So by default business
+ * days skip the holidays on their own dates (`'ownDates'`), which gives the earlier, safer
+ * deadline (engine.md section 1, changes of 2026-12-02); `'observed'` (skip the observed day
+ * instead) stays available as the REG-X parameter `businessDayHolidays`.
  */
 import { type IsoDate, addDays, formatIsoDate, parseIsoDate } from './dates';
 
@@ -76,8 +83,28 @@ export function federalHolidays(year: number): FederalHoliday[] {
   return holidays;
 }
 
-/** Observed holidays by year, built once per year: business-day counting asks for every day it steps over (without it the Regulation X timeline took 54% of a one-program case evaluation in a profile). */
+/** How business days treat a holiday that falls on a weekend (REG-X `businessDayHolidays`). */
+export type HolidayCounting = 'ownDates' | 'observed';
+
+export const HOLIDAY_COUNTINGS: readonly HolidayCounting[] = ['ownDates', 'observed'];
+
+export function isHolidayCounting(value: unknown): value is HolidayCounting {
+  return value === 'ownDates' || value === 'observed';
+}
+
+/** Holidays by year and by date, built once per year: business-day counting asks for every day it steps over (without it the Regulation X timeline took 54% of a one-program case evaluation in a profile). */
+const OWN_DATES_BY_YEAR = new Map<number, Map<IsoDate, FederalHoliday>>();
 const OBSERVED_BY_YEAR = new Map<number, Map<IsoDate, FederalHoliday>>();
+
+function ownDateHolidays(year: number): Map<IsoDate, FederalHoliday> {
+  let byDate = OWN_DATES_BY_YEAR.get(year);
+  if (!byDate) {
+    byDate = new Map();
+    for (const holiday of federalHolidays(year)) byDate.set(holiday.date, holiday);
+    OWN_DATES_BY_YEAR.set(year, byDate);
+  }
+  return byDate;
+}
 
 function observedHolidays(year: number): Map<IsoDate, FederalHoliday> {
   let byDate = OBSERVED_BY_YEAR.get(year);
@@ -91,15 +118,21 @@ function observedHolidays(year: number): Map<IsoDate, FederalHoliday> {
   return byDate;
 }
 
-/** The observed holidays that fall on `date` (normally zero or one). */
-export function holidayOn(date: IsoDate): FederalHoliday | null {
-  const year = parseIsoDate(date).getUTCFullYear();
-  const holiday = observedHolidays(year).get(date);
+/** The legal public holiday whose own date (5 U.S.C. 6103(a)) is `date`, or null. */
+export function legalPublicHolidayOn(date: IsoDate): FederalHoliday | null {
+  const holiday = ownDateHolidays(parseIsoDate(date).getUTCFullYear()).get(date);
   return holiday ? { ...holiday } : null;
 }
 
-export function isFederalHoliday(date: IsoDate): boolean {
-  return holidayOn(date) !== null;
+/** The holiday federal offices observe on `date` (its own date, or the Friday/Monday it moved to), or null. */
+export function holidayOn(date: IsoDate): FederalHoliday | null {
+  const holiday = observedHolidays(parseIsoDate(date).getUTCFullYear()).get(date);
+  return holiday ? { ...holiday } : null;
+}
+
+/** True on a legal public holiday's own date ('ownDates') or on its observed date ('observed'). */
+export function isFederalHoliday(date: IsoDate, counting: HolidayCounting = 'ownDates'): boolean {
+  return (counting === 'ownDates' ? legalPublicHolidayOn(date) : holidayOn(date)) !== null;
 }
 
 export function isWeekend(date: IsoDate): boolean {
@@ -107,22 +140,36 @@ export function isWeekend(date: IsoDate): boolean {
   return day === 0 || day === 6;
 }
 
-/** A business day: not a Saturday, a Sunday or an observed federal holiday (engine.md section 1). */
-export function isBusinessDay(date: IsoDate): boolean {
-  return !isWeekend(date) && !isFederalHoliday(date);
+/** A business day: not a Saturday, a Sunday or a legal public holiday (engine.md section 1). */
+export function isBusinessDay(date: IsoDate, counting: HolidayCounting = 'ownDates'): boolean {
+  return !isWeekend(date) && !isFederalHoliday(date, counting);
 }
 
 /**
  * The date `days` business days after `date` (the start date itself is not counted): the
  * "within 5 days (excluding legal public holidays, Saturdays, and Sundays)" of Regulation X.
  */
-export function addBusinessDays(date: IsoDate, days: number): IsoDate {
+export function addBusinessDays(date: IsoDate, days: number, counting: HolidayCounting = 'ownDates'): IsoDate {
   if (!Number.isInteger(days) || days < 0) throw new RangeError(`business days ${days} must be a whole number of days, 0 or more`);
   let current = date;
   let counted = 0;
   while (counted < days) {
     current = addDays(current, 1);
-    if (isBusinessDay(current)) counted += 1;
+    if (isBusinessDay(current, counting)) counted += 1;
   }
   return current;
+}
+
+/**
+ * The weekdays after `from` up to and including `to` on which federal offices observe a holiday
+ * that falls on a weekend (a Friday or Monday that is not the holiday's own date). Counting by
+ * own dates, these are business days: the timeline notes them so the reader knows why.
+ */
+export function observedOnlyDaysIn(from: IsoDate, to: IsoDate): FederalHoliday[] {
+  const found: FederalHoliday[] = [];
+  for (let current = addDays(from, 1); current <= to; current = addDays(current, 1)) {
+    const holiday = holidayOn(current);
+    if (holiday && holiday.date !== holiday.observed) found.push(holiday);
+  }
+  return found;
 }

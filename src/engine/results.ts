@@ -192,8 +192,16 @@ export interface Timeline {
   earlyInterventionWrittenNoticeBy?: IsoDate | null;
   /** 12 CFR 1024.41(e): minimum days the borrower has to accept an offer (14, or 7), `null` when none applies. */
   acceptanceWindowDays?: number | null;
-  /** The end of that window counted from the evaluation due date. */
+  /** The end of that window, counted from the decision notice when the case gives it, else from the evaluation due date. */
   acceptanceDeadline?: IsoDate | null;
+  /**
+   * What the appeal deadline (and the acceptance deadline) count from: 'decision notice' (the case's
+   * `options.decisionNoticeSentDate`) or 'latest' (the evaluation due date, the latest compliant
+   * notice date: the window closes on that date at the latest). `null` without an appeal deadline.
+   */
+  appealDeadlineBasis?: 'decision notice' | 'latest' | null;
+  /** How to read the appeal deadline, printed beside it, e.g. "at the latest, if the decision is sent on the evaluation due date". */
+  appealDeadlineLabel?: string | null;
   /** 12 CFR 1024.41(g): a complete application more than 37 days before a scheduled sale bars the sale until the periods end. */
   saleProtected?: boolean | null;
   /** Flags for the specialist: missed (due date passed at evaluation), near (within 5 days), not required, reached. */

@@ -119,6 +119,7 @@ export const CASE_INPUT_SECTIONS: InputSection[] = [
       { path: 'options.applicationReceivedDate', label: 'Application received', kind: 'date', definedName: 'LM_ApplicationReceived', hint: 'YYYY-MM-DD' },
       { path: 'options.applicationCompleteDate', label: 'Application complete', kind: 'date', definedName: 'LM_ApplicationComplete', hint: 'YYYY-MM-DD' },
       { path: 'options.foreclosureSaleDate', label: 'Foreclosure sale date', kind: 'date', definedName: 'LM_ForeclosureSaleDate', hint: 'YYYY-MM-DD; blank: none scheduled' },
+      { path: 'options.decisionNoticeSentDate', label: 'Decision notice sent', kind: 'date', definedName: 'LM_DecisionNoticeSent', hint: 'YYYY-MM-DD; blank: appeal deadline at the latest' },
     ],
   },
   {

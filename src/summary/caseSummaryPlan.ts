@@ -481,7 +481,7 @@ export function caseSummaryPlan(evaluation: Evaluation, loanCase: LoanCase, opti
   const deadlines: [string, keyof typeof evaluation.timeline & string, IsoDate | null][] = [
     ['Acknowledgment due', 'acknowledgmentDue', evaluation.timeline.acknowledgmentDue],
     ['Evaluation due', 'evaluationDue', evaluation.timeline.evaluationDue],
-    ['Appeal deadline', 'appealDeadline', evaluation.timeline.appealDeadline],
+    [evaluation.timeline.appealDeadlineBasis === 'latest' ? 'Appeal deadline (at the latest)' : 'Appeal deadline', 'appealDeadline', evaluation.timeline.appealDeadline],
     ['Earliest foreclosure referral', 'earliestForeclosureReferral', evaluation.timeline.earliestForeclosureReferral],
   ];
   const engineFlags = Array.isArray(evaluation.timeline.flags) ? (evaluation.timeline.flags as { item?: string; status?: string; message?: string }[]) : [];

@@ -72,7 +72,7 @@ describe('parseCase: defaults', () => {
       liquidAssets: null,
     });
     expect(c.market).toEqual({ modificationRate: null, pmms: null });
-    expect(c.options).toEqual({ firstTrialPaymentDate: null, applicationReceivedDate: null, applicationCompleteDate: null, foreclosureSaleDate: null });
+    expect(c.options).toEqual({ firstTrialPaymentDate: null, applicationReceivedDate: null, applicationCompleteDate: null, foreclosureSaleDate: null, decisionNoticeSentDate: null });
     expect(c.disposition).toEqual({
       offerPrice: null,
       marketingDays: null,
@@ -120,7 +120,7 @@ describe('parseCase: defaults', () => {
         debts: [{ type: 'AUTO', monthlyPayment: 385, balance: 14200 }], livingExpenses: 1800, liquidAssets: 3200,
       },
       market: { modificationRate: 0.065, pmms: 0.0625 },
-      options: { firstTrialPaymentDate: '2025-11-01', applicationReceivedDate: '2025-09-20', applicationCompleteDate: '2025-10-02', foreclosureSaleDate: null },
+      options: { firstTrialPaymentDate: '2025-11-01', applicationReceivedDate: '2025-09-20', applicationCompleteDate: '2025-10-02', foreclosureSaleDate: null, decisionNoticeSentDate: null },
     };
     const { case: c, warnings } = okCase(example);
     expect(c.loan.loanNumber).toBe('0012345678');

@@ -3,6 +3,7 @@ import {
   addMonths,
   compareIsoDates,
   daysBetween,
+  daysDelinquent,
   firstOfMonth,
   firstOfNextMonth,
   fromExcelSerial,
@@ -57,5 +58,15 @@ describe('dates', () => {
     expect(toExcelSerial('2025-10-15')).toBe(45945);
     expect(fromExcelSerial(45945)).toBe('2025-10-15');
     expect(fromExcelSerial(45945.75)).toBe('2025-10-15'); // the time of day is dropped
+  });
+});
+
+describe('daysDelinquent (12 CFR 1024.31 commentary)', () => {
+  test('a payment due January 1 and unpaid: 30 days delinquent on January 31, 0 on the due date', () => {
+    expect(daysDelinquent('2026-01-01', '2026-01-31')).toBe(30);
+    expect(daysDelinquent('2026-01-01', '2026-01-01')).toBe(0);
+    expect(daysDelinquent('2026-01-01', '2025-12-15')).toBe(0);
+    expect(daysDelinquent('2026-01-01', '2026-05-01')).toBe(120);
+    expect(daysDelinquent('2026-01-01', '2026-05-02')).toBe(121);
   });
 });

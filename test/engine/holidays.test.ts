@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { addDays, daysBetween, formatIsoDate } from '../../src/engine/dates';
-import { addBusinessDays, federalHolidays, holidayOn, isBusinessDay, isFederalHoliday, isWeekend, observedDate } from '../../src/engine/holidays';
+import { addBusinessDays, federalHolidays, holidayOn, isBusinessDay, isFederalHoliday, isWeekend, legalPublicHolidayOn, observedDate, observedOnlyDaysIn } from '../../src/engine/holidays';
 
 const observed = (year: number) => Object.fromEntries(federalHolidays(year).map((h) => [h.name, h.observed]));
 
@@ -45,8 +45,15 @@ describe('federalHolidays', () => {
   test("New Year's Day 2022 (a Saturday) is observed on 2021-12-31", () => {
     expect(observed(2022)["New Year's Day"]).toBe('2021-12-31');
     expect(holidayOn('2021-12-31')?.name).toBe("New Year's Day");
-    expect(isBusinessDay('2021-12-31')).toBe(false);
-    expect(isFederalHoliday('2022-01-01')).toBe(false); // the Saturday itself is not the observed date
+    // 5 U.S.C. 6103(a) names January 1: the legal public holiday is the Saturday itself, and the
+    // observed Friday is a business day (Reg Z comment 2(a)(6)-2 reads "legal public holidays" so).
+    expect(legalPublicHolidayOn('2022-01-01')?.name).toBe("New Year's Day");
+    expect(legalPublicHolidayOn('2021-12-31')).toBeNull();
+    expect(isBusinessDay('2021-12-31')).toBe(true);
+    expect(isFederalHoliday('2022-01-01')).toBe(true);
+    // Counting observed days instead (REG-X businessDayHolidays: 'observed'):
+    expect(isBusinessDay('2021-12-31', 'observed')).toBe(false);
+    expect(isFederalHoliday('2022-01-01', 'observed')).toBe(false);
   });
 
   test('rejects years outside the supported range', () => {
@@ -80,19 +87,44 @@ describe('addBusinessDays (Regulation X "5 days excluding legal public holidays,
     expect(addBusinessDays('2025-06-13', 5)).toBe('2025-06-23');
   });
 
-  test('observed Saturday holiday: Friday 2026-07-03 is skipped', () => {
-    // Wed 2026-07-01 -> Thu 2 (1), (Fri 3 observed July 4), Mon 6, Tue 7, Wed 8, Thu 9 (5).
-    expect(addBusinessDays('2026-07-01', 5)).toBe('2026-07-09');
+  test('July 4 on a Saturday (2026): the observed Friday July 3 is a business day', () => {
+    // Wed 2026-07-01 -> Thu 2 (1), Fri 3 (2), (Sat 4, Sun 5), Mon 6 (3), Tue 7 (4), Wed 8 (5).
+    expect(addBusinessDays('2026-07-01', 5)).toBe('2026-07-08');
+    // Observed counting skips Fri 3: Thu 2 (1), Mon 6 (2), Tue 7, Wed 8, Thu 9 (5).
+    expect(addBusinessDays('2026-07-01', 5, 'observed')).toBe('2026-07-09');
+    expect(observedOnlyDaysIn('2026-07-01', '2026-07-08').map((h) => h.observed)).toEqual(['2026-07-03']);
   });
 
-  test('observed Sunday holiday: Monday 2022-06-20 is skipped', () => {
-    // Fri 2022-06-17 -> (Mon 20 observed Juneteenth), Tue 21 (1) ... Mon 27 (5).
-    expect(addBusinessDays('2022-06-17', 5)).toBe('2022-06-27');
+  test('July 4 on a Sunday (2027): the observed Monday July 5 is a business day', () => {
+    // Thu 2027-07-01 -> Fri 2 (1), Mon 5 (2), Tue 6 (3), Wed 7 (4), Thu 8 (5).
+    expect(addBusinessDays('2027-07-01', 5)).toBe('2027-07-08');
+    expect(addBusinessDays('2027-07-01', 5, 'observed')).toBe('2027-07-09');
   });
 
-  test("New Year's observed on Friday 2021-12-31 is skipped", () => {
-    // Tue 2021-12-28 -> Wed 29 (1), Thu 30 (2), (Fri 31 holiday), Mon 2022-01-03 (3), Tue 4 (4), Wed 5 (5).
-    expect(addBusinessDays('2021-12-28', 5)).toBe('2022-01-05');
+  test('Juneteenth on a Sunday (2022) and on a Saturday (2027)', () => {
+    // Fri 2022-06-17 -> Mon 20 (1, observed only), Tue 21, Wed 22, Thu 23, Fri 24 (5).
+    expect(addBusinessDays('2022-06-17', 5)).toBe('2022-06-24');
+    expect(addBusinessDays('2022-06-17', 5, 'observed')).toBe('2022-06-27');
+    // Wed 2027-06-16 -> Thu 17 (1), Fri 18 (2, observed only), Mon 21, Tue 22, Wed 23 (5).
+    expect(addBusinessDays('2027-06-16', 5)).toBe('2027-06-23');
+    expect(addBusinessDays('2027-06-16', 5, 'observed')).toBe('2027-06-24');
+  });
+
+  test("New Year's Day on a Saturday (2022): Friday 2021-12-31 counts", () => {
+    // Tue 2021-12-28 -> Wed 29 (1), Thu 30 (2), Fri 31 (3), (Sat Jan 1 holiday, Sun 2), Mon 3 (4), Tue 4 (5).
+    expect(addBusinessDays('2021-12-28', 5)).toBe('2022-01-04');
+    expect(addBusinessDays('2021-12-28', 5, 'observed')).toBe('2022-01-05');
+  });
+
+  test('Christmas on a Thursday (2025) is skipped; on a Saturday (2027) the Friday counts', () => {
+    // Mon 2025-12-22 -> Tue 23 (1), Wed 24 (2), (Thu 25), Fri 26 (3), Mon 29 (4), Tue 30 (5).
+    expect(addBusinessDays('2025-12-22', 5)).toBe('2025-12-30');
+    expect(addBusinessDays('2025-12-22', 5, 'observed')).toBe('2025-12-30');
+    // Wed 2027-12-22 -> Thu 23 (1), Fri 24 (2, observed Christmas), Mon 27, Tue 28, Wed 29 (5).
+    expect(addBusinessDays('2027-12-22', 5)).toBe('2027-12-29');
+    // Observed: Fri 24 skipped, and Fri 31 (observed New Year's Day 2028) comes after the window.
+    expect(addBusinessDays('2027-12-22', 5, 'observed')).toBe('2027-12-30');
+    expect(observedOnlyDaysIn('2027-12-22', '2027-12-31').map((h) => h.name)).toEqual(['Christmas Day', "New Year's Day"]);
   });
 
   test('rejects a negative or fractional count', () => {
@@ -110,6 +142,8 @@ describe('addBusinessDays (Regulation X "5 days excluding legal public holidays,
         let counted = 0;
         for (let d = 1; d <= daysBetween(from, to); d++) if (isBusinessDay(addDays(from, d))) counted++;
         expect(counted).toBe(n);
+        // Own dates never give a later deadline than observed dates.
+        expect(addBusinessDays(from, n) <= addBusinessDays(from, n, 'observed')).toBe(true);
       }),
       { numRuns: 200 },
     );

@@ -100,6 +100,7 @@ const loanCase: fc.Arbitrary<LoanCase> = fc.record({
     applicationReceivedDate: nullable(isoDate),
     applicationCompleteDate: nullable(isoDate),
     foreclosureSaleDate: nullable(isoDate),
+    decisionNoticeSentDate: nullable(isoDate),
   }),
   disposition: fc.record({
     offerPrice: nullable(positiveCents()),

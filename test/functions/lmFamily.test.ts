@@ -222,13 +222,13 @@ describe('LM.REGXDATES', () => {
     const rows = [1, 2, 3, 4, 5, 6, 7].map((r) => [wb.value(`E${r}`), wb.value(`F${r}`), wb.value(`G${r}`)]);
     const iso = (serial: unknown) => (typeof serial === 'number' ? fromExcelSerial(serial) : serial);
     expect(rows.map(([label, date, status]) => [label, iso(date), status])).toEqual([
-      ['Live contact attempt by (day 36)', '2025-07-06', 'missed'], // 2025-06-01 is day 1; + 35 days
-      ['Written early-intervention notice by (day 45)', '2025-07-15', 'missed'], // + 44 days
+      ['Live contact attempt by (day 36)', '2025-07-07', 'missed'], // 2025-06-01 + 36 days (comment 39(a)-1.i.A)
+      ['Written early-intervention notice by (day 45)', '2025-07-16', 'missed'], // + 45 days
       ['Acknowledge the application by', '2025-09-26', 'missed'], // 5 business days after Sat 09-20: Mon 22 .. Fri 26
       ['Evaluate the complete application by', '2025-11-01', ''], // 2025-10-02 + 30 days; 17 days away
       ['Appeal deadline', '2025-11-15', ''], // + 14 days
       ['Offer acceptance deadline', '2025-11-15', ''], // + 14 days (no sale scheduled)
-      ['Earliest foreclosure referral', '2025-09-29', 'reached'], // 2025-06-01 + 120 days
+      ['Earliest foreclosure referral', '2025-09-30', 'reached'], // 2025-06-01 + 121 days: more than 120 days delinquent
     ]);
   });
   test('blank optional dates leave their rows empty; a bad date names the argument', () => {

@@ -87,6 +87,17 @@ describe('flags', () => {
     expect(fresh.cells.some((c) => String(c.value).includes('30 days old') && c.style !== 'flag')).toBe(true);
   });
 
+  test('the appeal deadline row says "at the latest" when the decision notice date is not known', () => {
+    const evaluation: Evaluation = { ...evaluateParsedCase(FIXTURE_CASE) };
+    evaluation.timeline = { acknowledgmentDue: null, evaluationDue: '2025-11-01', appealDeadline: '2025-11-15', earliestForeclosureReferral: null, appealDeadlineBasis: 'latest' };
+    const latest = caseSummaryPlan(evaluation, FIXTURE_CASE, { sheetName: 'S' });
+    expect(latest.cells.some((c) => c.value === 'Appeal deadline (at the latest)')).toBe(true);
+    evaluation.timeline = { ...evaluation.timeline, appealDeadlineBasis: 'decision notice' };
+    const sent = caseSummaryPlan(evaluation, FIXTURE_CASE, { sheetName: 'S' });
+    expect(sent.cells.some((c) => c.value === 'Appeal deadline')).toBe(true);
+    expect(sent.cells.some((c) => c.value === 'Appeal deadline (at the latest)')).toBe(false);
+  });
+
   test('compliance dates missed before the evaluation date are flagged', () => {
     const evaluation: Evaluation = {
       ...evaluateParsedCase(FIXTURE_CASE),

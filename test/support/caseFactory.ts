@@ -64,7 +64,7 @@ const DEFAULT_CASE: LoanCase = {
     liquidAssets: null,
   },
   market: { modificationRate: null, pmms: null },
-  options: { firstTrialPaymentDate: null, applicationReceivedDate: null, applicationCompleteDate: null, foreclosureSaleDate: null },
+  options: { firstTrialPaymentDate: null, applicationReceivedDate: null, applicationCompleteDate: null, foreclosureSaleDate: null, decisionNoticeSentDate: null },
   disposition: { offerPrice: null, marketingDays: null, commissionRate: null, sellerClosingCosts: null, subordinateLienPayoff: null, relocationAssistance: null },
   rulebookOverrides: {},
 };
@@ -178,7 +178,8 @@ export function makeContext(loanCase: LoanCase, options: ContextOptions = {}): E
     loanCase,
     affordability,
     results: options.results ?? {},
-    rulebook<P extends Record<string, ParameterValue>>(id: string) {
+    rulebook<P extends Record<string, ParameterValue>>(book: string | Rulebook<P>) {
+      const id = typeof book === 'string' ? book : book.id;
       const published = findRulebook(id) as Rulebook<P> | undefined;
       if (!published) throw new Error(`no rulebook ${id}`);
       const rulebook = withOverrides(published, { ...(loanCase.rulebookOverrides[id] ?? {}), ...(options.rulebookOverrides?.[id] ?? {}) });

@@ -191,6 +191,7 @@ export const CASE_FIELDS: FieldTable = {
       applicationReceivedDate: date(),
       applicationCompleteDate: date(),
       foreclosureSaleDate: date(),
+      decisionNoticeSentDate: date(),
     },
   },
   disposition: {

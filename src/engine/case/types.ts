@@ -156,6 +156,8 @@ export interface CaseOptions {
   applicationReceivedDate: IsoDate | null;
   applicationCompleteDate: IsoDate | null;
   foreclosureSaleDate: IsoDate | null;
+  /** The date the servicer sent its notice of decision on the complete application (12 CFR 1024.41(c)(1)(ii)); the appeal window runs from it (1024.41(h)(2)). */
+  decisionNoticeSentDate: IsoDate | null;
 }
 
 /**

@@ -7,11 +7,23 @@ import type { LoanCase } from '../case/types';
 import type { Affordability, OptionKind, OptionResult, RulebookRef } from '../results';
 import type { ParameterValue, Rulebook } from '../rulebooks/types';
 
+export interface RulebookInContext<P extends Record<string, ParameterValue>> {
+  ref: RulebookRef;
+  params: P;
+  rulebook: Rulebook<P>;
+}
+
 export interface EvaluationContext {
   loanCase: LoanCase;
   affordability: Affordability;
-  /** The rulebook in force for this evaluation (overrides applied), with its parameter values. */
-  rulebook<P extends Record<string, ParameterValue>>(id: string): { ref: RulebookRef; params: P; rulebook: Rulebook<P> };
+  /**
+   * The rulebook in force for this evaluation, with its parameter values: the version of that
+   * rulebook id covering the evaluation date, overrides applied. Pass the rulebook object (e.g.
+   * `FHA_RULEBOOK`): the parameter type then follows from it.
+   */
+  rulebook<P extends Record<string, ParameterValue>>(book: Rulebook<P>): RulebookInContext<P>;
+  /** @deprecated By id the parameter type is only the caller's claim: pass the rulebook object instead. */
+  rulebook<P extends Record<string, ParameterValue>>(id: string): RulebookInContext<P>;
   /** Results of the options already evaluated in this waterfall, by program id. */
   results: Readonly<Record<string, OptionResult>>;
 }

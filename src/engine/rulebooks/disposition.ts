@@ -121,6 +121,8 @@ export type RegulationXParams = {
   liveContactDay: number;
   writtenNoticeDay: number;
   nearDays: number;
+  /** 'ownDates' (holidays on their 5 U.S.C. 6103(a) dates) or 'observed' (the Friday/Monday federal offices close). */
+  businessDayHolidays: string;
 };
 
 const REG_X = '12 CFR 1024.41 (Regulation X, as amended 2016)';
@@ -143,6 +145,7 @@ export const REGULATION_X_RULEBOOK: Rulebook<RegulationXParams> = {
     liveContactDay: { value: 36, description: 'Establish or make good-faith efforts to establish live contact by this day of delinquency.', source: '12 CFR 1024.39(a)' },
     writtenNoticeDay: { value: 45, description: 'Send the written early-intervention notice by this day of delinquency.', source: '12 CFR 1024.39(b)(1)' },
     nearDays: { value: 5, description: 'A date within this many days after the evaluation date is flagged "near".', source: 'engine decision (case-summary.md section 9: flagged when missed or near)', interpretation: true },
+    businessDayHolidays: { value: 'ownDates', description: "Business days skip the legal public holidays on their own dates ('ownDates'); 'observed' skips the Friday or Monday federal offices observe instead.", source: `${REG_X}(b)(2)(i)(B) "legal public holidays"; 5 U.S.C. 6103(a); CFPB Regulation Z comment 2(a)(6)-2 (the observed July 3 is a business day)` },
   },
 };
 
@@ -273,9 +276,13 @@ export function dispositionRulebookId(investor: Investor): string {
       return VA_DISPOSITION_RULEBOOK.id;
     case 'USDA':
       return USDA_DISPOSITION_RULEBOOK.id;
-    default:
+    case 'PORTFOLIO':
       return PORTFOLIO_DISPOSITION_RULEBOOK.id;
   }
+  // Exhaustive without a default: a new investor fails type-checking here (and, from untyped
+  // input, at run time) instead of falling through to the portfolio rules.
+  const unknown: never = investor;
+  throw new RangeError(`no disposition rulebook for investor ${JSON.stringify(unknown)}`);
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

@@ -9,6 +9,16 @@ import type { RulebookRef } from '../results';
 
 export type ParameterValue = number | string | boolean | number[] | Record<string, number>;
 
+/**
+ * How far a parameter's source was checked (docs/sources.md):
+ * - `verified`: the primary text itself was read (CFR, statute, guide, handbook, Mortgagee Letter);
+ * - `quoted`: a secondary source quoting or summarizing the primary text was read;
+ * - `interpretation`: no source confirms the figure in full (the spec's **Interpretation**, or an engine decision).
+ */
+export type SourceStatus = 'verified' | 'quoted' | 'interpretation';
+
+export const SOURCE_STATUSES: readonly SourceStatus[] = ['verified', 'quoted', 'interpretation'];
+
 export interface RulebookParameter<T extends ParameterValue = ParameterValue> {
   value: T;
   /** What the parameter means, in a specialist's words. */
@@ -17,6 +27,11 @@ export interface RulebookParameter<T extends ParameterValue = ParameterValue> {
   source: string;
   /** True where the spec says Interpretation: the figure could not be confirmed in full from the source. */
   interpretation?: boolean;
+  /**
+   * How far the source was checked. When absent: `interpretation` when `interpretation` is true,
+   * else the status recorded in rulebooks/sourceChecks.ts, else `quoted` (`sourceStatus()`).
+   */
+  status?: SourceStatus;
 }
 
 export type RulebookParameters<P> = { [K in keyof P]: P[K] extends ParameterValue ? RulebookParameter<P[K]> : never };
@@ -24,8 +39,18 @@ export type RulebookParameters<P> = { [K in keyof P]: P[K] extends ParameterValu
 export interface Rulebook<P extends Record<string, ParameterValue> = Record<string, ParameterValue>> {
   id: string;
   version: string;
-  /** The date from which these parameters apply. */
+  /** The date from which these parameters apply: the day this version took effect (engine.md section 9). */
   effectiveDate: string;
+  /**
+   * The last day this version applied, once a later version replaced it; absent while it is in
+   * force. The engine evaluates a case under the version whose dates cover its evaluation date.
+   */
+  effectiveUntil?: string;
+  /**
+   * Programs that apply this rulebook but did not exist under this version (e.g. the VA partial
+   * claim before 2026-06-01): the waterfall leaves them out on this version's dates, with a warning.
+   */
+  programsNotOffered?: string[];
   title: string;
   parameters: RulebookParameters<P>;
   /** Parameters replaced by an override, with their original values (empty for a published rulebook). */

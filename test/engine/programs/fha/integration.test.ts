@@ -44,7 +44,8 @@ describe('waterfalls through evaluateCase', () => {
   });
 
   test('VA, USDA and PORTFOLIO waterfalls evaluate every program in order', () => {
-    expect(evaluateCase(caseJson('VA')).waterfall.slice(0, 5)).toEqual(['VA-REPAYMENT-PLAN', 'VA-SPECIAL-FORBEARANCE', 'VA-MODIFICATION', 'VA-PARTIAL-CLAIM', 'VA-40-YEAR-MODIFICATION']);
+    // On 2026-06-01 or later: the VA partial claim is offered from then (VA-LOSS-MIT 2026-06-01).
+    expect(evaluateCase(caseJson('VA', { evaluationDate: '2026-06-15' })).waterfall.slice(0, 5)).toEqual(['VA-REPAYMENT-PLAN', 'VA-SPECIAL-FORBEARANCE', 'VA-MODIFICATION', 'VA-PARTIAL-CLAIM', 'VA-40-YEAR-MODIFICATION']);
     expect(evaluateCase(caseJson('USDA')).waterfall.slice(0, 3)).toEqual(['USDA-REPAYMENT-AGREEMENT', 'USDA-SPECIAL-FORBEARANCE', 'USDA-MODIFICATION']);
     const portfolio = evaluateCase(caseJson('PORTFOLIO'));
     expect(portfolio.waterfall.slice(0, 4)).toEqual(['PORTFOLIO-REPAYMENT-PLAN', 'PORTFOLIO-FORBEARANCE', 'PORTFOLIO-MODIFICATION', 'PORTFOLIO-TIER2-MODIFICATION']);
