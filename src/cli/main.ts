@@ -14,6 +14,7 @@ import { parseCase } from '../engine/case/parse';
 import type { Evaluation } from '../engine/results';
 import { ENGINE_VERSION } from '../engine/version';
 import { formatReport } from './format';
+import { PORTFOLIO_HELP } from './portfolio/command';
 
 export interface CliIo {
   stdout(text: string): void;
@@ -31,6 +32,7 @@ export const HELP = `lm ${ENGINE_VERSION}: loss-mitigation evaluation of a borro
 Usage:
   lm evaluate CASE.json [--json] [--programs A,B]   evaluate the case through its investor's waterfall
   lm validate CASE.json                             check the case file and list every problem
+${PORTFOLIO_HELP}
   lm --help | --version
 
 Options:
