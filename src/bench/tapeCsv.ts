@@ -17,7 +17,7 @@ export async function writeTapeCsv(file: string, count: number, seed = 20251015)
     for (const cells of table.slice(1)) for (const column of dateColumns) cells[column] = fromExcelSerial(cells[column] as number);
     const rows = start === 0 ? table : table.slice(1);
     const text = rows.map((cells) => cells.map((cell) => (cell === null ? '' : String(cell))).join(',')).join('\n') + '\n';
-    if (!out.write(text)) await new Promise((resolve) => out.once('drain', resolve));
+    if (!out.write(text)) await new Promise<void>((resolve) => out.once('drain', () => resolve()));
   }
   await new Promise<void>((resolve) => out.end(resolve));
 }

@@ -12,7 +12,8 @@ import { exceptionOf, type PortfolioReviewRow } from '../../engine/portfolioRevi
 import type { WorkerSetup } from './batch';
 import { inProcessRunner, workerPool, type BatchRunner } from './pool';
 import { csvHeader, csvLine, jsonLine } from './reviewWriters';
-import { openTape, tapeFileProblem, tapeFormatOf } from './tapeSource';
+import { MAX_RECORD_BYTES } from './limits';
+import { isRecordTooLong, openTape, tapeFileProblem, tapeFormatOf } from './tapeSource';
 
 export const PORTFOLIO_HELP = `  lm portfolio TAPE [--json|--csv] [--out FILE] [--defaults D.json] [--workers N]
                                                     the Portfolio Review of a loan tape (.csv with the
@@ -65,7 +66,13 @@ export async function runPortfolio(argv: string[], io: PortfolioIo): Promise<num
     defaults = loaded.defaults;
   }
 
-  const tape = await openTape(args.tape, tapeFormat, BATCH_SIZE);
+  let tape: Awaited<ReturnType<typeof openTape>>;
+  try {
+    tape = await openTape(args.tape, tapeFormat, BATCH_SIZE);
+  } catch (error) {
+    io.stderr(`${args.tape}: ${tapeReadProblem(error)}\n`);
+    return 2;
+  }
   const setup: WorkerSetup = { options: { defaults }, headerRow: tape.headerRow };
   const out = io.output(args.out);
   const write = (text: string): Promise<void> | void => {
@@ -114,8 +121,8 @@ export async function runPortfolio(argv: string[], io: PortfolioIo): Promise<num
     await runner.finish();
   } catch (error) {
     await runner.cancel();
-    const message = (error as { code?: string }).code === 'CSV_RECORD_TOO_LONG' || /max_record_size/i.test(String((error as Error).message)) ? 'a record is longer than 64 KB: is this a loan tape?' : 'the tape could not be read to its end';
-    io.stderr(`${io.stderrIsTty ? '\n' : ''}${args.tape}: ${message} (after ${counts.loans} loans)\n`);
+    tape.close();
+    io.stderr(`${io.stderrIsTty ? '\n' : ''}${args.tape}: ${tapeReadProblem(error)} (after ${counts.loans} loans)\n`);
     return 2;
   } finally {
     process.removeListener('SIGINT', cancel);
@@ -127,9 +134,16 @@ export async function runPortfolio(argv: string[], io: PortfolioIo): Promise<num
   io.stderr(
     `${io.stderrIsTty ? '\r' : ''}lm portfolio: ${counts.loans} loans (${counts.errors} could not be evaluated) in ${seconds.toFixed(1)} s, ` +
       `${Math.round(counts.loans / Math.max(seconds, 0.001))} loans/s on ${args.workers === 0 ? 'the main thread' : `${args.workers} worker(s)`}` +
-      `${exceptions ? `; exceptions: ${exceptions}` : ''}\n`,
+      `, peak memory ${Math.round(process.resourceUsage().maxRSS / 1024)} MB${exceptions ? `; exceptions: ${exceptions}` : ''}\n`,
   );
   return 0;
+}
+
+/** The reader's failure in words (never the file's text: csv-parse quotes the record). */
+function tapeReadProblem(error: unknown): string {
+  if (isRecordTooLong(error)) return `a record is longer than ${MAX_RECORD_BYTES / 1024} KB: is this a loan tape?`;
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && code.startsWith('CSV_') ? `not a CSV file the reader understands (${code})` : 'the tape could not be read to its end';
 }
 
 function parsePortfolioArgs(argv: string[]): PortfolioArgs | { error: string } {

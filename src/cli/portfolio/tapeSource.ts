@@ -20,6 +20,11 @@ export function tapeFormatOf(file: string, explicit?: string): TapeFormat | { er
   return { error: 'the tape must be a .csv file with the LM.PORTFOLIO headers or a .jsonl file of cases (or say --format csv|jsonl)' };
 }
 
+/** A record over MAX_RECORD_BYTES (csv-parse's error code). */
+export function isRecordTooLong(error: unknown): boolean {
+  return (error as { code?: unknown } | null)?.code === 'CSV_MAX_RECORD_SIZE';
+}
+
 /** Why the file cannot be read as a tape, or null. */
 export function tapeFileProblem(file: string): string | null {
   try {
@@ -37,15 +42,26 @@ export interface TapeBatches {
   /** CSV: the header row; JSON lines: null. */
   headerRow: string[] | null;
   batches: AsyncGenerator<BatchItem[]>;
+  /** Closes the file (after an error or a cancel; a tape read to its end closes itself). */
+  close(): void;
 }
 
 /** Opens the tape and reads its header (CSV); then `batches` yields rows `batchSize` at a time. */
 export async function openTape(file: string, format: TapeFormat, batchSize: number): Promise<TapeBatches> {
-  if (format === 'jsonl') return { headerRow: null, batches: jsonLineBatches(file, batchSize) };
-  const records = createReadStream(file).pipe(parse({ bom: true, relax_column_count: true, skip_empty_lines: false, max_record_size: MAX_RECORD_BYTES }))[Symbol.asyncIterator]();
-  const first = await records.next();
-  const headerRow = first.done ? [] : (first.value as string[]);
-  return { headerRow, batches: csvBatches(records, batchSize) };
+  const input = createReadStream(file, format === 'jsonl' ? { encoding: 'utf8' } : {});
+  const close = () => input.destroy();
+  if (format === 'jsonl') return { headerRow: null, batches: jsonLineBatches(input, batchSize), close };
+  const parser = parse({ bom: true, relax_column_count: true, skip_empty_lines: false, max_record_size: MAX_RECORD_BYTES });
+  input.on('error', (error) => parser.destroy(error));
+  const records = input.pipe(parser)[Symbol.asyncIterator]();
+  try {
+    const first = await records.next();
+    const headerRow = first.done ? [] : (first.value as string[]);
+    return { headerRow, batches: csvBatches(records, batchSize), close };
+  } catch (error) {
+    close();
+    throw error;
+  }
 }
 
 async function* csvBatches(records: AsyncIterator<string[]>, batchSize: number): AsyncGenerator<BatchItem[]> {
@@ -67,7 +83,7 @@ async function* csvBatches(records: AsyncIterator<string[]>, batchSize: number):
   if (batch.length > 0) yield batch;
 }
 
-async function* jsonLineBatches(file: string, batchSize: number): AsyncGenerator<BatchItem[]> {
+async function* jsonLineBatches(input: AsyncIterable<unknown>, batchSize: number): AsyncGenerator<BatchItem[]> {
   let batch: BatchItem[] = [];
   let row = 0;
   let pending = '';
@@ -82,7 +98,7 @@ async function* jsonLineBatches(file: string, batchSize: number): AsyncGenerator
     if (line.trim() === '') return;
     batch.push({ row, jsonText: line });
   };
-  for await (const chunk of createReadStream(file, { encoding: 'utf8' })) {
+  for await (const chunk of input) {
     let text = pending + (chunk as string);
     if (row === 0 && pending === '' && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
     let start = 0;
