@@ -3,7 +3,7 @@
  * by the caller's next `context.sync()`: the number of round trips does not depend on the
  * number of cells, options or income lines (Excel on the web pays for each one).
  */
-import { STYLES, cellAddress, parseCellAddress, type CellValue, type PlannedCell, type SheetPlan } from '../summary/sheetPlan';
+import { FORMATS, STYLES, cellAddress, parseCellAddress, type CellValue, type PlannedCell, type SheetPlan } from '../summary/sheetPlan';
 
 export interface RenderOptions {
   /** How each planned defined name is added: on the workbook, on the sheet, or not at all. */
@@ -12,13 +12,22 @@ export interface RenderOptions {
   tableName?: (planned: string) => string;
 }
 
-/** Strings Excel would turn into something else (a formula, a number, a date, a boolean) are written as text. */
+/**
+ * Our own strings in General cells that Excel would turn into something else are written with a
+ * leading apostrophe, which makes the rest text and is not part of the value: a formula (Excel
+ * reads a value starting with =, + or - as a formula, Excel.Range.values; @ is its Lotus-style
+ * function prefix), a number, a date or a boolean.
+ */
 function asText(value: string): string {
   const t = value.trim();
-  if (t.startsWith('=') || t.startsWith("'") || /^[-+$]?[\d.,]+%?$/.test(t) || /^\d{1,4}[-/]\d{1,2}([-/]\d{1,4})?$/.test(t) || /^(true|false)$/i.test(t)) return `'${value}`;
+  if (/^[=+\-@']/.test(t) || /^[-+$]?[\d.,]+%?$/.test(t) || /^\d{1,4}[-/]\d{1,2}([-/]\d{1,4})?$/.test(t) || /^(true|false)$/i.test(t)) return `'${value}`;
   return value;
 }
 
+/**
+ * What goes into a cell. A text-formatted cell ("@") takes the string as it is: Excel keeps it as
+ * text whatever its first character, which is how user text is written (PlannedCell.text).
+ */
 function cellInput(cell: PlannedCell, textFormat: boolean): CellValue {
   if (cell.formula) return cell.formula;
   const value = cell.value ?? '';
@@ -35,7 +44,9 @@ export function renderPlan(context: Excel.RequestContext, sheet: Excel.Worksheet
     const origin = parseCellAddress(first);
     table.headers.forEach((header, c) => cells.push({ address: cellAddress(origin.row, origin.column + c), value: header }));
     table.rows.forEach((row, r) =>
-      row.forEach((value, c) => cells.push({ address: cellAddress(origin.row + 1 + r, origin.column + c), value, numberFormat: table.columnFormats?.[c] })),
+      row.forEach((value, c) =>
+        cells.push({ address: cellAddress(origin.row + 1 + r, origin.column + c), value, numberFormat: table.columnFormats?.[c], text: table.textColumns?.[c] }),
+      ),
     );
     if (table.bodyStyle) {
       const last = cellAddress(origin.row + table.rows.length, origin.column + table.headers.length - 1);
@@ -55,10 +66,14 @@ export function renderPlan(context: Excel.RequestContext, sheet: Excel.Worksheet
   const inputs: CellValue[][] = Array.from({ length: maxRow + 1 }, () => Array<CellValue>(maxColumn + 1).fill(''));
   for (const { cell, row, column } of positioned) {
     if (cell.numberFormat) formats[row][column] = cell.numberFormat;
-    inputs[row][column] = cellInput(cell, formats[row][column] === '@');
+    // User text goes into a text-formatted cell: "=HYPERLINK(...)", "+1", "-abc" or "@SUM(...)" stay text.
+    if (cell.text) formats[row][column] = FORMATS.text;
+    inputs[row][column] = cellInput(cell, formats[row][column] === FORMATS.text);
   }
   const block = sheet.getRangeByIndexes(0, 0, maxRow + 1, maxColumn + 1);
-  block.numberFormat = formats; // before the values, so text-formatted cells keep their text
+  // The formats go first, in the same batch: Excel reads each value against its cell's format, and a
+  // cell formatted as Text keeps what is written as it is (leading zeros, "=...", "+...", "-...", "@...").
+  block.numberFormat = formats;
   block.formulas = inputs as unknown as string[][];
 
   // Styles: one range per horizontal run of cells with the same look.
@@ -96,7 +111,8 @@ export function renderPlan(context: Excel.RequestContext, sheet: Excel.Worksheet
     const origin = parseCellAddress(first);
     const end = parseCellAddress(lastHeader ?? first);
     const address = `${first}:${cellAddress(origin.row + Math.max(1, table.rows.length), end.column)}`;
-    const created = sheet.tables.add(address, true);
+    // A Range, not an address: Excel resolves a plain address against the active sheet (TableCollection.add).
+    const created = sheet.tables.add(sheet.getRange(address), true);
     created.name = options.tableName ? options.tableName(table.name) : table.name;
     if (table.style) created.style = table.style;
   }

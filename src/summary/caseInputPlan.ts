@@ -43,6 +43,11 @@ export function formatForKind(kind: InputKind): string {
   }
 }
 
+/** Kinds whose cells hold text the user or an imported case file supplied: kept as text, whatever it starts with. */
+export function isTextKind(kind: InputKind): boolean {
+  return kind === 'text' || kind === 'enum' || kind === 'json' || kind === 'yesno';
+}
+
 /** A case value as the cell holds it (dates as Excel serials, yes/no as words). */
 export function cellValueFor(kind: InputKind, value: unknown): CellValue {
   if (value === undefined || value === null) return null;
@@ -97,7 +102,7 @@ export function caseInputPlan(caseJson?: CaseInput, options: CaseInputPlanOption
     for (const field of section.fields) {
       const valueAddress = cellAddress(field.row, VALUE_COLUMN);
       cells.push({ address: cellAddress(field.row, LABEL_COLUMN), value: field.label, style: 'label' });
-      cells.push({ address: valueAddress, value: cellValueFor(field.kind, getPath(caseJson, field.path)), numberFormat: formatForKind(field.kind), style: 'input' });
+      cells.push({ address: valueAddress, value: cellValueFor(field.kind, getPath(caseJson, field.path)), numberFormat: formatForKind(field.kind), style: 'input', text: isTextKind(field.kind) });
       cells.push({ address: cellAddress(field.row, HINT_COLUMN), value: field.hint, style: 'note' });
       if (field.options) validations.push({ address: valueAddress, list: field.options });
       if (field.definedName) names.push({ name: field.definedName, address: `$${columnLetter(VALUE_COLUMN)}$${field.row + 1}`, comment: field.label });
@@ -119,6 +124,7 @@ export function caseInputPlan(caseJson?: CaseInput, options: CaseInputPlanOption
       columnFormats: layout.columns.map((column) => (column.kind === 'number' ? FORMATS.general : formatForKind(column.kind))),
       style: 'TableStyleLight9',
       bodyStyle: 'input',
+      textColumns: layout.columns.map((column) => isTextKind(column.kind)),
     });
     layout.columns.forEach((column, index) => {
       if (!column.options) return;

@@ -80,6 +80,8 @@ class SheetWriter {
       ...(options.formula ? { formula: options.formula } : { value }),
       numberFormat: numberFormat ?? (typeof value === 'string' ? FORMATS.text : undefined),
       style: options.style,
+      // A string field shows case data (case id, loan number, names, hardship...): user text.
+      ...(typeof value === 'string' && !options.formula ? { text: true } : {}),
     });
     if (options.note) this.put(this.row, 2, { value: options.note, style: options.noteStyle ?? 'note' });
     this.row++;
@@ -193,6 +195,7 @@ export function caseSummaryPlan(evaluation: Evaluation, loanCase: LoanCase, opti
   w.put(0, 0, { value: 'Case Summary', style: 'title' });
   w.merges.push(`A1:${LAST_COLUMN}1`);
   w.put(1, 0, {
+    text: true,
     value: `Case ${evaluation.caseId} · ${evaluation.investor} · evaluated ${evaluation.evaluationDate} · LM Workbench engine ${evaluation.engineVersion}`,
     style: 'subtitle',
   });
@@ -269,8 +272,8 @@ export function caseSummaryPlan(evaluation: Evaluation, loanCase: LoanCase, opti
   w.header(['Income', 'Frequency', 'Amount', 'Monthly', 'Counted']);
   const firstIncome = w.row;
   for (const line of affordability.incomeLines) {
-    w.put(w.row, 0, { value: humanize(line.type), style: 'label' });
-    w.put(w.row, 1, { value: humanize(line.frequency) });
+    w.put(w.row, 0, { value: humanize(line.type), style: 'label', text: true });
+    w.put(w.row, 1, { value: humanize(line.frequency), text: true });
     w.put(w.row, 2, { value: line.amount, numberFormat: FORMATS.currency });
     // The exact monthly equivalent as a native formula of the amount beside it, as the engine
     // computes it (unrounded per line; the engine rounds the total once), so the SUM below equals
@@ -328,7 +331,7 @@ export function caseSummaryPlan(evaluation: Evaluation, loanCase: LoanCase, opti
   w.header(['Other monthly debts', '', 'Balance', 'Monthly']);
   const firstDebt = w.row;
   for (const debt of borrower.debts) {
-    w.put(w.row, 0, { value: humanize(debt.type), style: 'label' });
+    w.put(w.row, 0, { value: humanize(debt.type), style: 'label', text: true });
     w.put(w.row, 2, { value: orNull(debt.balance), numberFormat: FORMATS.currency });
     w.put(w.row, 3, { value: debt.monthlyPayment, numberFormat: FORMATS.currency });
     w.row++;
@@ -359,7 +362,7 @@ export function caseSummaryPlan(evaluation: Evaluation, loanCase: LoanCase, opti
   const notes = (affordability as { notes?: unknown }).notes;
   if (Array.isArray(notes)) {
     for (const note of notes) {
-      w.put(w.row, 0, { value: `Note: ${String(note)}`, style: 'note' });
+      w.put(w.row, 0, { value: `Note: ${String(note)}`, style: 'note', text: true });
       w.row++;
     }
   }

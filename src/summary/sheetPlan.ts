@@ -53,6 +53,11 @@ export interface PlannedCell {
   formula?: string;
   numberFormat?: string;
   style?: CellStyleName;
+  /**
+   * User-supplied text (names, case id, loan number, debt types, notes...): written so that Excel
+   * keeps it as text whatever its first character (= + - @ make a formula; see docs/sheets.md).
+   */
+  text?: boolean;
 }
 
 export interface PlannedName {
@@ -74,6 +79,8 @@ export interface PlannedTable {
   style?: string;
   /** Look of the body cells (the Case Input tables are inputs). */
   bodyStyle?: CellStyleName;
+  /** Columns holding user-supplied text (see PlannedCell.text). */
+  textColumns?: boolean[];
 }
 
 export interface PlannedValidation {
@@ -156,10 +163,12 @@ export function qualifiedAddress(sheetName: string, address: string): string {
   return `'${sheetName.replace(/'/g, "''")}'!${address}`;
 }
 
-/** Makes a valid, readable worksheet name (31 characters, none of []:*?/\). */
+/** Makes a valid, readable worksheet name (31 characters, none of []:*?/\, no apostrophe at either end, not "History"). */
 export function safeSheetName(name: string): string {
   const cleaned = name.replace(/[[\]:*?/\\]/g, '-').replace(/^'+|'+$/g, '').trim();
-  return (cleaned || 'Sheet').slice(0, 31);
+  const safe = (cleaned || 'Sheet').slice(0, 31).replace(/'+$/, '');
+  // Excel reserves "History" as a worksheet name.
+  return safe.toLowerCase() === 'history' ? 'History sheet' : safe || 'Sheet';
 }
 
 /** The first of `base`, `base (2)`, `base (3)`... not in `taken` (compared case-insensitively, as Excel does). */

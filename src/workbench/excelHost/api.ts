@@ -7,10 +7,13 @@
  *
  * Deviation: the loads of one batch are answered after all of its writes (Excel answers each in
  * queue order); the add-in never loads and writes the same property in one batch.
+ *
+ * The host is at least as strict as Excel: each rule below cites the Microsoft page it follows,
+ * and docs/pane-workbench.md lists them all with the test that holds each one.
  */
 import { absoluteAddress, boxAddress, boxContains, boxesOverlap, boxSize, parseBox, splitSheet } from './addresses';
 import { formatValue } from './format';
-import { MAX_COLUMNS, MAX_ROWS, SheetModel, quoteSheet, type Box, type CellModel, type ChartModel, type NameModel, type Scalar, type StyleModel, type TableModel, type WorkbookModel } from './model';
+import { MAX_COLUMNS, MAX_ROWS, SheetModel, quoteSheet, type Box, type CellModel, type ChartModel, type NameModel, type Scalar, type TableModel, type WorkbookModel } from './model';
 
 export class InMemoryExcelError extends Error {
   readonly code: string;
@@ -28,11 +31,28 @@ const invalid = (message: string) => new InMemoryExcelError('InvalidArgument', `
 
 type Op = () => void;
 
+/**
+ * Excel on the web refuses a request over 5 MB with RequestPayloadSizeLimitExceeded ("Resource
+ * limits and performance optimization for Office Add-ins", Excel add-ins section; error list in
+ * "Error handling with the Excel JavaScript API", office-js-docs-pr, ms.date 02/16/2022). The
+ * host estimates a request as the JSON of the cell data written since the last sync and takes
+ * 5 MB as 5,000,000 bytes, the stricter reading.
+ */
+export const REQUEST_PAYLOAD_LIMIT = 5_000_000;
+
+const notLoaded = (prop: string) =>
+  new InMemoryExcelError(
+    'PropertyNotLoaded',
+    `The property '${prop}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`,
+  );
+
 export class RequestContext {
   readonly workbook: WorkbookProxy;
   readonly trackedObjects = { add: (): void => undefined, remove: (): void => undefined };
   private ops: Op[] = [];
   private loads: Op[] = [];
+  /** Estimated request size since the last sync: the JSON of the cell data written. */
+  private payloadBytes = 0;
 
   constructor(readonly model: WorkbookModel) {
     this.workbook = new WorkbookProxy(this);
@@ -46,6 +66,11 @@ export class RequestContext {
     this.loads.push(op);
   }
 
+  /** Counts written cell data towards the request payload (see REQUEST_PAYLOAD_LIMIT). */
+  addPayload(input: unknown): void {
+    this.payloadBytes += JSON.stringify(input ?? null).length;
+  }
+
   get hasPending(): boolean {
     return this.ops.length > 0 || this.loads.length > 0;
   }
@@ -55,9 +80,18 @@ export class RequestContext {
     this.model.syncs++;
     const ops = this.ops;
     const loads = this.loads;
+    const payload = this.payloadBytes;
     this.ops = [];
     this.loads = [];
+    this.payloadBytes = 0;
     await Promise.resolve();
+    // The whole request is refused before anything runs (Excel on the web checks the request's size).
+    if (payload > REQUEST_PAYLOAD_LIMIT) {
+      throw new InMemoryExcelError(
+        'RequestPayloadSizeLimitExceeded',
+        `The request payload size has exceeded the limit (about ${Math.round(payload / 1000)} kB written in one sync; the limit is 5 MB). Split the write into smaller syncs.`,
+      );
+    }
     const hf = this.model.hf;
     hf.suspendEvaluation();
     try {
@@ -92,12 +126,7 @@ abstract class ClientObject {
   }
 
   protected read<T>(prop: string): T {
-    if (!this.known.has(prop)) {
-      throw new InMemoryExcelError(
-        'PropertyNotLoaded',
-        `The property '${prop}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`,
-      );
-    }
+    if (!this.known.has(prop)) throw notLoaded(prop);
     return this.known.get(prop) as T;
   }
 
@@ -106,12 +135,31 @@ abstract class ClientObject {
     this.ctx.queue(apply);
   }
 
+  /** Like every property, known only after a load (or a getItemOrNullObject) and a sync. */
   get isNullObject(): boolean {
-    return this.known.has('isNullObject') ? (this.known.get('isNullObject') as boolean) : false;
+    return this.read('isNullObject');
+  }
+
+  /** Child objects a load can reach with a path ("fill/color" on a RangeFormat). */
+  protected navigation(): Record<string, ClientObject> {
+    return {};
+  }
+
+  /** Hands "child/property" paths to the child's own load; returns the rest (null: everything). */
+  protected delegateNavigation(props: string[] | null): string[] | null {
+    if (props === null) return null;
+    const children = this.navigation();
+    return props.filter((p) => {
+      const [top, ...rest] = p.split('/');
+      const child = children[top];
+      if (!child) return true;
+      child.load(rest.length > 0 ? rest.join('/') : undefined);
+      return false;
+    });
   }
 
   load(spec?: LoadSpec): this {
-    const props = loadProps(spec);
+    const props = this.delegateNavigation(loadProps(spec));
     this.ctx.queueLoad(() => {
       const all = this.snapshot();
       if (all === null) {
@@ -192,6 +240,20 @@ abstract class FilledCollectionProxy<Member, Item extends { fillAll(): void }> e
   }
 }
 
+/** `OfficeExtension.ClientResult`: its value is known after the sync, and reading it earlier throws. */
+export class ClientResult<T> {
+  private settled = false;
+  private result: T | undefined;
+  resolve(value: T): void {
+    this.result = value;
+    this.settled = true;
+  }
+  get value(): T {
+    if (!this.settled) throw notLoaded('value');
+    return this.result as T;
+  }
+}
+
 // ---------------------------------------------------------------------------- Workbook
 
 export class WorkbookProxy extends ClientObject {
@@ -207,6 +269,9 @@ export class WorkbookProxy extends ClientObject {
   protected snapshot(): Record<string, unknown> {
     return { name: 'Workbook' };
   }
+  get name(): string {
+    return this.read('name');
+  }
   getActiveWorksheet(): WorksheetProxy {
     return this.worksheets.getActiveWorksheet();
   }
@@ -214,10 +279,16 @@ export class WorkbookProxy extends ClientObject {
 
 // ---------------------------------------------------------------------------- Worksheets
 
+/**
+ * Excel's worksheet-name rules (Microsoft support, "Rename a worksheet": a name can't be blank,
+ * have more than 31 characters, contain / \\ ? * : [ ], begin or end with an apostrophe, or be
+ * "History", which Excel reserves); names are unique regardless of case (WorkbookModel.sheetByName).
+ */
 function validateSheetName(name: string): void {
-  if (!name || name.length > 31 || /[[\]:*?/\\]/.test(name) || name.startsWith("'") || name.endsWith("'")) {
+  if (typeof name !== 'string' || !name || name.length > 31 || /[[\]:*?/\\]/.test(name) || name.startsWith("'") || name.endsWith("'")) {
     throw invalid(`"${name}" is not a valid worksheet name (1-31 characters, none of [ ] : * ? / \\, no leading or trailing apostrophe)`);
   }
+  if (name.toLowerCase() === 'history') throw invalid('"History" is a name Excel reserves; choose another worksheet name');
 }
 
 export class WorksheetCollectionProxy extends ClientObject {
@@ -289,9 +360,9 @@ export class WorksheetCollectionProxy extends ClientObject {
     return new WorksheetProxy(this.ctx, new Resolver(() => this.ctx.model.sheets[0] ?? null, 'first worksheet'));
   }
 
-  getCount(): { value: number } {
-    const result = { value: 0 };
-    this.ctx.queueLoad(() => (result.value = this.ctx.model.sheets.length));
+  getCount(): ClientResult<number> {
+    const result = new ClientResult<number>();
+    this.ctx.queueLoad(() => result.resolve(this.ctx.model.sheets.length));
     return result;
   }
 }
@@ -580,8 +651,27 @@ function isoToSerial(iso: string): number {
   return Math.round((Date.UTC(y, m - 1, d) - Date.UTC(1899, 11, 30)) / 86400000);
 }
 
-/** What Excel makes of a value written to a cell (as `values` or `formulas`): a formula, a number, a date... */
-function interpret(input: unknown, format: string): { formula: string | null; value: Scalar | null; impliedFormat?: string } | null {
+/** What a formula check needs of HyperFormula. */
+interface FormulaSyntax {
+  validateFormula(formula: string): boolean;
+}
+
+/**
+ * What Excel makes of a value written to a cell through `values` or `formulas` (Excel reads both
+ * as if the value were typed):
+ * - a cell formatted as text ("@") keeps the string as it is;
+ * - a leading apostrophe makes the rest text, and is not part of the value (reading `values` or
+ *   `formulas` back gives the text without it: OfficeDev/office-js#6687);
+ * - "If the provided value starts with a plus ("+"), minus ("-"), or equal sign ("="), Excel
+ *   interprets this value as a formula" (Excel.Range.values, @types/office-js, ExcelApi 1.1):
+ *   "=..." is a formula; "-5" and "+5" are numbers; any other text after + or - is a formula
+ *   as typed ("+HYPERLINK(...)" becomes "=+HYPERLINK(...)", "-abc" becomes "=-abc", #NAME?);
+ * - a leading "@" is Excel's Lotus-style function prefix: "@SUM(A1:A2)" is entered as "=SUM(A1:A2)";
+ * - a formula Excel cannot parse is refused with InvalidArgument (the write fails, as typing
+ *   one fails with "There's a problem with this formula").
+ * A lone "+", "-" or "@" stays text. Other text may become a number, a percent, a date or a boolean.
+ */
+function interpret(input: unknown, format: string, syntax: FormulaSyntax): { formula: string | null; value: Scalar | null; impliedFormat?: string } | null {
   if (input === null || input === undefined) return null; // null leaves the cell as it is
   if (typeof input === 'number') {
     if (!Number.isFinite(input)) throw invalid('a cell value must be a finite number');
@@ -592,7 +682,11 @@ function interpret(input: unknown, format: string): { formula: string | null; va
   if (input === '') return { formula: null, value: null };
   if (format === '@') return { formula: null, value: input };
   if (input.startsWith("'")) return { formula: null, value: input.slice(1) };
-  if (input.startsWith('=') && input.length > 1) return { formula: input, value: null };
+  const formula = (text: string) => {
+    if (!syntax.validateFormula(text)) throw invalid(`"${text.slice(0, 40)}" is read as a formula and cannot be parsed (write text to a text-formatted cell, or start it with an apostrophe)`);
+    return { formula: text, value: null };
+  };
+  if (input.startsWith('=') && input.length > 1) return formula(input);
   const trimmed = input.trim();
   if (NUMBER_TEXT.test(trimmed) && /\d/.test(trimmed)) {
     const value = Number(trimmed.replace(/[$,]/g, ''));
@@ -602,6 +696,8 @@ function interpret(input: unknown, format: string): { formula: string | null; va
   if (percent) return { formula: null, value: Number((Number(percent[1]) / 100).toPrecision(15)), impliedFormat: '0.00%' };
   if (/^\d{4}-\d{2}-\d{2}$/.test(trimmed) && !Number.isNaN(Date.parse(trimmed))) return { formula: null, value: isoToSerial(trimmed), impliedFormat: 'yyyy-mm-dd' };
   if (/^(true|false)$/i.test(trimmed)) return { formula: null, value: trimmed.toLowerCase() === 'true' };
+  if (input.length > 1 && (input.startsWith('+') || input.startsWith('-'))) return formula(`=${input}`);
+  if (input.length > 1 && input.startsWith('@')) return formula(`=${input.slice(1)}`);
   return { formula: null, value: input };
 }
 
@@ -692,8 +788,12 @@ export class RangeProxy extends ClientObject {
     });
   }
 
+  protected override navigation(): Record<string, ClientObject> {
+    return { format: this.format, dataValidation: this.dataValidation };
+  }
+
   override load(spec?: LoadSpec): this {
-    const props = loadProps(spec);
+    const props = this.delegateNavigation(loadProps(spec));
     const wanted = props ?? ['address', 'addressLocal', 'rowIndex', 'columnIndex', 'rowCount', 'columnCount', 'cellCount', 'values', 'formulas', 'numberFormat', 'text', 'valueTypes', 'isEntireColumn', 'isEntireRow'];
     this.ctx.queueLoad(() => {
       const all = this.snapshot();
@@ -704,7 +804,7 @@ export class RangeProxy extends ClientObject {
       this.known.set('isNullObject', false);
       for (const p of wanted) {
         const top = p.split('/')[0];
-        if (top === 'format' || top === 'dataValidation' || top === 'worksheet') continue;
+        if (top === 'worksheet') continue;
         if (!(top in all)) throw invalid(`unknown property '${p}' on Range`);
         this.known.set(top, (all as Record<string, unknown>)[top]);
       }
@@ -716,25 +816,29 @@ export class RangeProxy extends ClientObject {
     return this.read('values');
   }
   set values(input: unknown) {
+    this.ctx.addPayload(input);
     this.write('values', input, () => this.writeCells(input, 'values'));
   }
   get formulas(): Scalar[][] {
     return this.read('formulas');
   }
   set formulas(input: unknown) {
+    this.ctx.addPayload(input);
     this.write('formulas', input, () => this.writeCells(input, 'formulas'));
   }
   get numberFormat(): string[][] {
     return this.read('numberFormat');
   }
   set numberFormat(input: unknown) {
-    this.write('numberFormat', input, () =>
+    this.ctx.addPayload(input);
+    this.write('numberFormat', input, () => {
+      assertEditable(this.sheet.model(), this.box(), 'a number format');
       this.forEachInput(input, (cell, value) => {
         if (value === null || value === undefined) return;
         if (typeof value !== 'string') throw invalid('a number format must be a string');
         cell.numberFormat = value;
-      }),
-    );
+      });
+    });
   }
   get text(): string[][] {
     return this.read('text');
@@ -783,6 +887,7 @@ export class RangeProxy extends ClientObject {
   private writeCells(input: unknown, _kind: 'values' | 'formulas'): void {
     const sheet = this.sheet.model();
     const box = this.box();
+    assertEditable(sheet, box, 'a write');
     for (const table of this.ctx.model.tables) {
       if (table.sheetId === sheet.id && table.showHeaders && boxesOverlap(box, { ...table.box, r1: table.box.r0 })) {
         // Excel keeps table headers as text; writing a header cell renames the column.
@@ -790,7 +895,7 @@ export class RangeProxy extends ClientObject {
       }
     }
     this.forEachInput(input, (cell, value, r, c) => {
-      const content = interpret(value, cell.numberFormat);
+      const content = interpret(value, cell.numberFormat, this.ctx.model.hf);
       if (!content) return;
       if (content.impliedFormat && cell.numberFormat === 'General') cell.numberFormat = content.impliedFormat;
       this.ctx.model.setContent(sheet, r, c, content);
@@ -801,6 +906,7 @@ export class RangeProxy extends ClientObject {
     this.ctx.queue(() => {
       const sheet = this.sheet.model();
       const box = this.box();
+      assertEditable(sheet, box, 'clear');
       for (const [key, cell] of [...sheet.cells]) {
         const [r, c] = key.split(':').map(Number);
         if (r < box.r0 || r > box.r1 || c < box.c0 || c > box.c1) continue;
@@ -824,6 +930,7 @@ export class RangeProxy extends ClientObject {
     this.ctx.queue(() => {
       const sheet = this.sheet.model();
       const box = this.box();
+      assertEditable(sheet, box, 'merge');
       const boxes: Box[] = across ? Array.from({ length: box.r1 - box.r0 + 1 }, (_, i) => ({ ...box, r0: box.r0 + i, r1: box.r0 + i })) : [box];
       for (const b of boxes) {
         if (sheet.merges.some((m) => boxesOverlap(m, b))) throw new InMemoryExcelError('InvalidOperation', `The range ${boxAddress(b)} overlaps merged cells.`);
@@ -837,6 +944,7 @@ export class RangeProxy extends ClientObject {
     this.ctx.queue(() => {
       const sheet = this.sheet.model();
       const box = this.box();
+      assertEditable(sheet, box, 'unmerge');
       sheet.merges = sheet.merges.filter((m) => !boxesOverlap(m, box));
     });
   }
@@ -909,74 +1017,213 @@ export function sheetPrefix(name: string): string {
   return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) && !/^[A-Za-z]{1,3}\d+$/.test(name) ? name : quoteSheet(name);
 }
 
-/** `range.format`: fill, font, alignment, widths. */
+/**
+ * Refuses a change to locked cells of a protected sheet with AccessDenied, as Excel does (every
+ * cell is locked until `format.protection.locked = false`; "Protect a worksheet" on Microsoft
+ * support; Excel.WorksheetProtection in the API reference; a write to a locked cell answers
+ * AccessDenied, microsoftgraph/microsoft-graph-docs#4546, the same Excel service).
+ */
+function assertEditable(sheet: SheetModel, box: Box, what: string): void {
+  if (!sheet.protected) return;
+  const { rows, columns } = boxSize(box);
+  let locked = rows * columns > 200_000; // cells never touched are locked, so a huge range always holds one
+  for (let r = box.r0; !locked && r <= box.r1; r++) for (let c = box.c0; !locked && c <= box.c1; c++) locked = sheet.cell(r, c)?.style.locked !== false;
+  if (locked) throw new InMemoryExcelError('AccessDenied', `You cannot perform the requested operation: ${what} on ${boxAddress(box)}, locked cells of the protected sheet "${sheet.name}".`);
+}
+
+/** A part of a range's format (fill, font, protection): its properties are read from the first cell, after a load. */
+abstract class RangeFormatPartProxy extends ClientObject {
+  constructor(
+    ctx: RequestContext,
+    protected readonly range: RangeProxy,
+  ) {
+    super(ctx);
+  }
+  protected first(): CellModel | undefined {
+    const box = this.range.box();
+    return this.range.sheet.model().cell(box.r0, box.c0);
+  }
+  /** Sets a style key on every cell of the range when the batch runs. */
+  protected setStyle(prop: string, value: unknown, apply: (cell: CellModel) => void): void {
+    this.write(prop, value, () => {
+      assertEditable(this.range.sheet.model(), this.range.box(), 'formatting');
+      eachCellOf(this.range, apply);
+    });
+  }
+}
+
+/** Every cell of a range (a whole column or row: the cells that exist; the host has no per-column default style). */
+function eachCellOf(range: RangeProxy, fn: (cell: CellModel) => void): void {
+  const sheet = range.sheet.model();
+  const box = range.box();
+  const { rows, columns } = boxSize(box);
+  if (rows * columns > 200_000) {
+    for (const [key, cell] of sheet.cells) {
+      const [r, c] = key.split(':').map(Number);
+      if (r >= box.r0 && r <= box.r1 && c >= box.c0 && c <= box.c1) fn(cell);
+    }
+    return;
+  }
+  for (let r = box.r0; r <= box.r1; r++) for (let c = box.c0; c <= box.c1; c++) fn(sheet.ensureCell(r, c));
+}
+
+export class RangeFillProxy extends RangeFormatPartProxy {
+  protected snapshot(): Record<string, unknown> {
+    return { color: this.first()?.style.fill ?? '' };
+  }
+  get color(): string {
+    return this.read('color');
+  }
+  set color(value: string) {
+    this.setStyle('color', value, (cell) => (cell.style.fill = value));
+  }
+  clear(): void {
+    this.ctx.queue(() => {
+      assertEditable(this.range.sheet.model(), this.range.box(), 'formatting');
+      eachCellOf(this.range, (cell) => delete cell.style.fill);
+    });
+  }
+}
+
+export class RangeFontProxy extends RangeFormatPartProxy {
+  protected snapshot(): Record<string, unknown> {
+    const style = this.first()?.style ?? {};
+    return { bold: style.bold ?? false, italic: style.italic ?? false, color: style.fontColor ?? '#000000', size: style.fontSize ?? 11, name: style.fontName ?? 'Calibri' };
+  }
+  get bold(): boolean {
+    return this.read('bold');
+  }
+  set bold(value: boolean) {
+    this.setStyle('bold', value, (cell) => (cell.style.bold = value));
+  }
+  get italic(): boolean {
+    return this.read('italic');
+  }
+  set italic(value: boolean) {
+    this.setStyle('italic', value, (cell) => (cell.style.italic = value));
+  }
+  get color(): string {
+    return this.read('color');
+  }
+  set color(value: string) {
+    this.setStyle('color', value, (cell) => (cell.style.fontColor = value));
+  }
+  get size(): number {
+    return this.read('size');
+  }
+  set size(value: number) {
+    this.setStyle('size', value, (cell) => (cell.style.fontSize = value));
+  }
+  get name(): string {
+    return this.read('name');
+  }
+  set name(value: string) {
+    this.setStyle('name', value, (cell) => (cell.style.fontName = value));
+  }
+}
+
+/** `range.format.protection`: whether cells are locked (they are, until unlocked) when the sheet is protected. */
+export class FormatProtectionProxy extends RangeFormatPartProxy {
+  protected snapshot(): Record<string, unknown> {
+    return { locked: this.first()?.style.locked !== false };
+  }
+  get locked(): boolean {
+    return this.read('locked');
+  }
+  set locked(value: boolean) {
+    this.write('locked', value, () => {
+      const sheet = this.range.sheet.model();
+      if (sheet.protected) throw new InMemoryExcelError('AccessDenied', `You cannot perform the requested operation: cells cannot be locked or unlocked while "${sheet.name}" is protected.`);
+      eachCellOf(this.range, (cell) => {
+        if (value) delete cell.style.locked;
+        else cell.style.locked = false;
+      });
+    });
+  }
+}
+
+/** One border of a range: accepted and recorded on the proxy only (the workbench does not draw borders). */
+export class RangeBorderProxy extends ClientObject {
+  private readonly values: Record<string, unknown>;
+  constructor(ctx: RequestContext, sideIndex: string) {
+    super(ctx);
+    this.values = { sideIndex, style: 'None', color: '#000000', weight: 'Thin' };
+  }
+  protected snapshot(): Record<string, unknown> {
+    return { ...this.values };
+  }
+  get style(): string {
+    return this.read('style');
+  }
+  set style(value: string) {
+    this.write('style', value, () => (this.values.style = value));
+  }
+  get color(): string {
+    return this.read('color');
+  }
+  set color(value: string) {
+    this.write('color', value, () => (this.values.color = value));
+  }
+  get weight(): string {
+    return this.read('weight');
+  }
+  set weight(value: string) {
+    this.write('weight', value, () => (this.values.weight = value));
+  }
+}
+
+export class RangeBorderCollectionProxy extends ClientObject {
+  protected snapshot(): Record<string, unknown> {
+    return { count: 0 };
+  }
+  get count(): number {
+    return this.read('count');
+  }
+  getItem(index: string): RangeBorderProxy {
+    return new RangeBorderProxy(this.ctx, index);
+  }
+}
+
+/** `range.format`: fill, font, alignment, widths, cell protection. */
 export class RangeFormatProxy extends ClientObject {
-  readonly fill: { color: string; clear(): void };
-  readonly font: { bold: boolean; italic: boolean; color: string; size: number; name: string };
-  readonly borders: { getItem(index: string): Record<string, unknown> };
-  readonly protection: { locked: boolean };
+  readonly fill: RangeFillProxy;
+  readonly font: RangeFontProxy;
+  readonly borders: RangeBorderCollectionProxy;
+  readonly protection: FormatProtectionProxy;
 
   constructor(
     ctx: RequestContext,
     private readonly range: RangeProxy,
   ) {
     super(ctx);
-    const styleSetter = (key: keyof StyleModel) => (value: unknown) =>
-      this.ctx.queue(() => this.eachCell((cell) => ((cell.style as Record<string, unknown>)[key] = value)));
-    const fillColor = styleSetter('fill');
-    const fill = {
-      color: '',
-      clear: () => this.ctx.queue(() => this.eachCell((cell) => delete cell.style.fill)),
-    };
-    Object.defineProperty(fill, 'color', { get: () => this.styleOfFirst('fill') ?? '', set: fillColor, enumerable: true });
-    this.fill = fill;
-    const font = {} as RangeFormatProxy['font'];
-    const fontProps: [keyof RangeFormatProxy['font'], keyof StyleModel][] = [
-      ['bold', 'bold'],
-      ['italic', 'italic'],
-      ['color', 'fontColor'],
-      ['size', 'fontSize'],
-      ['name', 'fontName'],
-    ];
-    for (const [prop, key] of fontProps) Object.defineProperty(font, prop, { get: () => this.styleOfFirst(key), set: styleSetter(key), enumerable: true });
-    this.font = font;
-    // Borders and cell protection are accepted and ignored: the workbench does not draw them.
-    this.borders = { getItem: () => ({}) };
-    this.protection = { locked: true };
+    this.fill = new RangeFillProxy(ctx, range);
+    this.font = new RangeFontProxy(ctx, range);
+    this.borders = new RangeBorderCollectionProxy(ctx);
+    this.protection = new FormatProtectionProxy(ctx, range);
+  }
+
+  protected override navigation(): Record<string, ClientObject> {
+    return { fill: this.fill, font: this.font, borders: this.borders, protection: this.protection };
   }
 
   protected snapshot(): Record<string, unknown> {
     const sheet = this.range.sheet.model();
     const box = this.range.box();
+    const style = sheet.cell(box.r0, box.c0)?.style ?? {};
     return {
       columnWidth: sheet.columnWidths.get(box.c0) ?? 48,
       rowHeight: sheet.rowHeights.get(box.r0) ?? 15,
-      horizontalAlignment: this.styleOfFirst('horizontalAlignment') ?? 'General',
-      verticalAlignment: this.styleOfFirst('verticalAlignment') ?? 'Bottom',
-      wrapText: this.styleOfFirst('wrapText') ?? false,
+      horizontalAlignment: style.horizontalAlignment ?? 'General',
+      verticalAlignment: style.verticalAlignment ?? 'Bottom',
+      wrapText: style.wrapText ?? false,
     };
   }
 
-  /** Nested style values are read from the model directly after a sync (a simplification). */
-  private styleOfFirst(key: keyof StyleModel): unknown {
-    const box = this.range.boxOrNull();
-    if (!box) return undefined;
-    return this.range.sheet.model().cell(box.r0, box.c0)?.style[key];
-  }
-
-  private eachCell(fn: (cell: CellModel) => void): void {
-    const sheet = this.range.sheet.model();
-    const box = this.range.box();
-    const { rows, columns } = boxSize(box);
-    if (rows * columns > 200_000) {
-      // A whole column or row: format the cells that exist (the workbench has no per-column default style).
-      for (const [key, cell] of sheet.cells) {
-        const [r, c] = key.split(':').map(Number);
-        if (r >= box.r0 && r <= box.r1 && c >= box.c0 && c <= box.c1) fn(cell);
-      }
-      return;
-    }
-    for (let r = box.r0; r <= box.r1; r++) for (let c = box.c0; c <= box.c1; c++) fn(sheet.ensureCell(r, c));
+  private setStyle(prop: string, value: unknown, apply: (cell: CellModel) => void): void {
+    this.write(prop, value, () => {
+      assertEditable(this.range.sheet.model(), this.range.box(), 'formatting');
+      eachCellOf(this.range, apply);
+    });
   }
 
   get columnWidth(): number {
@@ -986,6 +1233,7 @@ export class RangeFormatProxy extends ClientObject {
     this.write('columnWidth', value, () => {
       const box = this.range.box();
       const sheet = this.range.sheet.model();
+      if (sheet.protected) throw new InMemoryExcelError('AccessDenied', `You cannot perform the requested operation: column widths of the protected sheet "${sheet.name}".`);
       for (let c = box.c0; c <= box.c1; c++) sheet.columnWidths.set(c, value);
     });
   }
@@ -996,6 +1244,7 @@ export class RangeFormatProxy extends ClientObject {
     this.write('rowHeight', value, () => {
       const box = this.range.box();
       const sheet = this.range.sheet.model();
+      if (sheet.protected) throw new InMemoryExcelError('AccessDenied', `You cannot perform the requested operation: row heights of the protected sheet "${sheet.name}".`);
       for (let r = box.r0; r <= Math.min(box.r1, box.r0 + 100_000); r++) sheet.rowHeights.set(r, value);
     });
   }
@@ -1003,19 +1252,19 @@ export class RangeFormatProxy extends ClientObject {
     return this.read('horizontalAlignment');
   }
   set horizontalAlignment(value: string) {
-    this.write('horizontalAlignment', value, () => this.eachCell((cell) => (cell.style.horizontalAlignment = value)));
+    this.setStyle('horizontalAlignment', value, (cell) => (cell.style.horizontalAlignment = value));
   }
   get verticalAlignment(): string {
     return this.read('verticalAlignment');
   }
   set verticalAlignment(value: string) {
-    this.write('verticalAlignment', value, () => this.eachCell((cell) => (cell.style.verticalAlignment = value)));
+    this.setStyle('verticalAlignment', value, (cell) => (cell.style.verticalAlignment = value));
   }
   get wrapText(): boolean {
     return this.read('wrapText');
   }
   set wrapText(value: boolean) {
-    this.write('wrapText', value, () => this.eachCell((cell) => (cell.style.wrapText = value)));
+    this.setStyle('wrapText', value, (cell) => (cell.style.wrapText = value));
   }
   autofitColumns(): void {
     this.ctx.queue(() => void this.range.box());
@@ -1024,6 +1273,8 @@ export class RangeFormatProxy extends ClientObject {
     this.ctx.queue(() => void this.range.box());
   }
 }
+
+const MAX_LIST_SOURCE = 255;
 
 /** `range.dataValidation`: the rule is recorded (list sources are what the workbench shows as drop-downs). */
 export class DataValidationProxy extends ClientObject {
@@ -1046,8 +1297,13 @@ export class DataValidationProxy extends ClientObject {
     this.write('rule', value, () => {
       const list = (value as { list?: { source?: unknown } }).list;
       if (list && (typeof list.source !== 'string' || list.source === '')) throw invalid('a list rule needs a source: "A,B,C" or a range address');
+      // Excel keeps a list source to 255 characters (commas included); longer lists go in cells and the
+      // source points at them. No Microsoft page states it; Excel's Data Validation dialog and the file
+      // writers that follow Excel (XlsxWriter docs; exceljs#2264; qax-os/excelize#1878) enforce it.
+      if (list && (list.source as string).length > MAX_LIST_SOURCE) throw invalid(`a list source has at most ${MAX_LIST_SOURCE} characters (this one has ${(list.source as string).length}): put the items in cells and point the source at them`);
       const sheet = this.range.sheet.model();
       const box = this.range.box();
+      assertEditable(sheet, box, 'data validation');
       sheet.validations = sheet.validations.filter((v) => !boxContains(box, v.box));
       sheet.validations.push({ box, rule: value });
     });
@@ -1072,6 +1328,12 @@ function validateDefinedName(name: string): void {
   if (!NAME_PATTERN.test(name) || /^[A-Za-z]{1,3}\d+$/.test(name) || /^[rRcC]$/.test(name) || name.length > 255) {
     throw invalid(`"${name}" is not a valid defined name`);
   }
+}
+
+/** A defined name's comment has at most 255 characters, the limit of Excel's Name Manager (New Name dialog). */
+function validateNameComment(comment: unknown): void {
+  if (typeof comment !== 'string') throw invalid('a name comment must be text');
+  if (comment.length > 255) throw invalid(`a name comment has at most 255 characters (this one has ${comment.length})`);
 }
 
 function nameType(formula: string): string {
@@ -1120,6 +1382,7 @@ export class NamedItemCollectionProxy extends FilledCollectionProxy<NameModel, N
     let created: NameModel | null = null;
     this.ctx.queue(() => {
       validateDefinedName(name);
+      validateNameComment(comment);
       if (this.find(name)) throw new InMemoryExcelError('ItemAlreadyExists', `The name "${name}" already exists.`);
       if (this.ctx.model.tables.some((t) => t.name.toLowerCase() === name.toLowerCase())) throw new InMemoryExcelError('ItemAlreadyExists', `"${name}" is already a table name.`);
       const formula = typeof reference === 'string' ? (reference.startsWith('=') ? reference : `=${reference}`) : `=${reference.absolute()}`;
@@ -1193,7 +1456,10 @@ export class NamedItemProxy extends ClientObject {
     return this.read('comment');
   }
   set comment(value: string) {
-    this.write('comment', value, () => (this.resolver.get().comment = value));
+    this.write('comment', value, () => {
+      validateNameComment(value);
+      this.resolver.get().comment = value;
+    });
   }
   get type(): string {
     return this.read('type');
@@ -1258,8 +1524,10 @@ export class TableCollectionProxy extends FilledCollectionProxy<TableModel, Tabl
       let sheet: SheetModel;
       let box: Box;
       if (typeof address === 'string') {
+        // "If the address does not contain a sheet name, the currently-active sheet is used", whichever
+        // collection is called (Excel.TableCollection.add, @types/office-js; ExcelApi 1.1): pass a Range.
         const { sheet: sheetName, local } = splitSheet(address);
-        const found = sheetName ? model.sheetByName(sheetName) : this.sheet?.model();
+        const found = sheetName ? model.sheetByName(sheetName) : model.activeSheetId ? model.sheetById(model.activeSheetId) : undefined;
         if (!found) throw invalid(`the table address ${address} must name an existing worksheet`);
         sheet = found;
         const parsed = parseBox(local);
@@ -1271,6 +1539,7 @@ export class TableCollectionProxy extends FilledCollectionProxy<TableModel, Tabl
       }
       if (hasHeaders && box.r1 === box.r0) box = { ...box, r1: box.r0 + 1 }; // a table always has a body row
       if (!hasHeaders) throw invalid('the in-memory host supports tables with a header row only (hasHeaders = true)');
+      assertEditable(sheet, box, 'a table');
       if (model.tables.some((t) => t.sheetId === sheet.id && boxesOverlap(t.box, box))) throw invalid('A table cannot overlap another table.');
       if (sheet.merges.some((m) => boxesOverlap(m, box))) throw invalid('A table cannot overlap merged cells.');
       let n = model.tables.length + 1;
@@ -1409,6 +1678,7 @@ export class TableRowCollectionProxy extends ClientObject {
    * table's columns). Deviation: cells below the table are overwritten, not pushed down.
    */
   add(index: number | null = null, values?: unknown[][]): void {
+    this.ctx.addPayload(values);
     this.ctx.queue(() => {
       const t = this.table.resolver.get();
       const sheet = this.ctx.model.sheetById(t.sheetId)!;
@@ -1418,6 +1688,7 @@ export class TableRowCollectionProxy extends ClientObject {
       const bodyCount = t.box.r1 - t.box.r0;
       const at = index === null || index === undefined ? bodyCount : index;
       if (at < 0 || at > bodyCount) throw invalid('the row index is outside the table');
+      assertEditable(sheet, { ...t.box, r1: t.box.r1 + rows.length }, 'table rows');
       // Move the rows after the insertion point down.
       const firstMoved = t.box.r0 + 1 + at;
       for (let r = t.box.r1; r >= firstMoved; r--) {
@@ -1432,7 +1703,7 @@ export class TableRowCollectionProxy extends ClientObject {
       rows.forEach((row, i) => {
         row.forEach((value, c) => {
           const cell = sheet.ensureCell(firstMoved + i, t.box.c0 + c);
-          const content = interpret(value, cell.numberFormat) ?? { formula: null, value: null };
+          const content = interpret(value, cell.numberFormat, this.ctx.model.hf) ?? { formula: null, value: null };
           this.ctx.model.setContent(sheet, firstMoved + i, t.box.c0 + c, content);
         });
       });
@@ -1482,26 +1753,73 @@ export class ChartCollectionProxy extends FilledCollectionProxy<ChartModel, Char
   }
 }
 
+/** `chart.title`: read after a load, like every property. */
+export class ChartTitleProxy extends ClientObject {
+  constructor(
+    ctx: RequestContext,
+    private readonly chart: Resolver<ChartModel>,
+  ) {
+    super(ctx);
+  }
+  protected snapshot(): Record<string, unknown> | null {
+    const c = this.chart.orNull();
+    return c ? { text: c.title, visible: true } : null;
+  }
+  get text(): string {
+    return this.read('text');
+  }
+  set text(value: string) {
+    this.write('text', value, () => (this.chart.get().title = value));
+  }
+  get visible(): boolean {
+    return this.read('visible');
+  }
+  set visible(value: boolean) {
+    this.write('visible', value, () => void this.chart.get());
+  }
+}
+
+/** `chart.legend`: read after a load, like every property. */
+export class ChartLegendProxy extends ClientObject {
+  constructor(
+    ctx: RequestContext,
+    private readonly chart: Resolver<ChartModel>,
+  ) {
+    super(ctx);
+  }
+  protected snapshot(): Record<string, unknown> | null {
+    const c = this.chart.orNull();
+    return c ? { position: c.legend.position, visible: c.legend.visible } : null;
+  }
+  get position(): string {
+    return this.read('position');
+  }
+  set position(value: string) {
+    this.write('position', value, () => (this.chart.get().legend.position = value));
+  }
+  get visible(): boolean {
+    return this.read('visible');
+  }
+  set visible(value: boolean) {
+    this.write('visible', value, () => (this.chart.get().legend.visible = value));
+  }
+}
+
+/** A chart: name, type, title, legend and position (axes and series formatting are not modelled). */
 export class ChartProxy extends ClientObject {
-  readonly title: { text: string; visible: boolean };
-  readonly legend: { position: string; visible: boolean };
-  /** Axes, data labels and series formatting are accepted and ignored. */
-  readonly axes: Record<string, Record<string, unknown>>;
+  readonly title: ChartTitleProxy;
+  readonly legend: ChartLegendProxy;
   constructor(
     ctx: RequestContext,
     private readonly sheet: WorksheetProxy,
     private readonly resolver: Resolver<ChartModel>,
   ) {
     super(ctx);
-    const title = {} as { text: string; visible: boolean };
-    Object.defineProperty(title, 'text', { get: () => this.resolver.orNull()?.title ?? '', set: (v: string) => this.ctx.queue(() => (this.resolver.get().title = v)), enumerable: true });
-    Object.defineProperty(title, 'visible', { get: () => true, set: () => undefined, enumerable: true });
-    this.title = title;
-    const legend = {} as { position: string; visible: boolean };
-    Object.defineProperty(legend, 'position', { get: () => this.resolver.orNull()?.legend.position, set: (v: string) => this.ctx.queue(() => (this.resolver.get().legend.position = v)), enumerable: true });
-    Object.defineProperty(legend, 'visible', { get: () => this.resolver.orNull()?.legend.visible, set: (v: boolean) => this.ctx.queue(() => (this.resolver.get().legend.visible = v)), enumerable: true });
-    this.legend = legend;
-    this.axes = { valueAxis: {}, categoryAxis: {} };
+    this.title = new ChartTitleProxy(ctx, resolver);
+    this.legend = new ChartLegendProxy(ctx, resolver);
+  }
+  protected override navigation(): Record<string, ClientObject> {
+    return { title: this.title, legend: this.legend };
   }
   fillAll(): void {
     for (const [key, value] of Object.entries(this.snapshot() ?? {})) this.known.set(key, value);

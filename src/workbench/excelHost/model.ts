@@ -18,6 +18,8 @@ export interface StyleModel {
   horizontalAlignment?: string;
   verticalAlignment?: string;
   wrapText?: boolean;
+  /** false once `format.protection.locked = false`; cells are locked by default, as in Excel. */
+  locked?: boolean;
 }
 
 export interface CellModel {
