@@ -81,6 +81,8 @@ export interface PlannedTable {
   bodyStyle?: CellStyleName;
   /** Columns holding user-supplied text (see PlannedCell.text). */
   textColumns?: boolean[];
+  /** Native formulas by body row and column, where a cell is computed rather than a value (null: the value). */
+  formulas?: (string | null)[][];
 }
 
 export interface PlannedValidation {
