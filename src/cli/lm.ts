@@ -1,6 +1,7 @@
 /** The `lm` executable: runs the CLI with the process's arguments and I/O (bin/lm.js loads the compiled file). */
 import { readFileSync } from 'fs';
 import { runCli } from './main';
+import { nodeFiles } from './nodeFiles';
 import { nodePortfolioIo, runPortfolio } from './portfolio/command';
 
 const argv = process.argv.slice(2);
@@ -12,6 +13,7 @@ const run =
         stdout: (text) => process.stdout.write(text),
         stderr: (text) => process.stderr.write(text),
         readFile: (path) => readFileSync(path, 'utf8'),
+        files: nodeFiles,
       });
 run.then(
   (code) => {
