@@ -32,6 +32,8 @@ export interface PortfolioReviewRow {
   /** 1-based row of the tape (the header is row 1), or the case's position in a list of cases. */
   row: number;
   caseId: string | null;
+  /** The case's evaluation date (null for a row that could not be evaluated). */
+  evaluationDate: IsoDate | null;
   /** "****5678" (never the full loan number). */
   loanNumber: string | null;
   investor: string | null;
@@ -111,6 +113,7 @@ export function reviewRowOf(row: number, loanCase: LoanCase, evaluation: Reviewa
   const base: PortfolioReviewRow = {
     row,
     caseId: loanCase.caseId,
+    evaluationDate: loanCase.evaluationDate,
     loanNumber: loan.loanNumber ? maskLoanNumber(loan.loanNumber) : null,
     investor: loanCase.investor,
     daysDelinquent: loan.nextDueDate ? Math.max(0, daysBetween(loan.nextDueDate, loanCase.evaluationDate)) : null,
@@ -141,6 +144,7 @@ export function reviewErrorRow(row: number, caseId: string | null, problem: stri
   const errorRow: PortfolioReviewRow = {
     row,
     caseId,
+    evaluationDate: null,
     loanNumber: null,
     investor: null,
     daysDelinquent: null,

@@ -101,7 +101,11 @@ export function addPlanSheet(workbook: Workbook, plan: SheetPlan, options: PlanS
       totalsRow: false,
       style: { theme: (table.style ?? 'TableStyleLight9') as never, showRowStripes: true },
       columns: table.headers.map((name) => ({ name, filterButton: true })),
-      rows: table.rows.map((row) => row.map((value) => plainValue(value))),
+      // A body formula (the review's live decision) is written as a formula: exceljs takes it without the "=".
+      rows: table.rows.map((row, r) => row.map((value, c) => {
+        const formula = table.formulas?.[r]?.[c];
+        return formula ? { formula: formula.slice(1) } : plainValue(value);
+      })),
     });
     table.rows.forEach((row, r) =>
       row.forEach((_, c) => {

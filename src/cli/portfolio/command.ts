@@ -6,7 +6,11 @@
  */
 import { availableParallelism } from 'os';
 import { createWriteStream, readFileSync } from 'fs';
-import { join } from 'path';
+import { basename, join } from 'path';
+import ExcelJS from 'exceljs';
+import { ENGINE_VERSION } from '../../engine/version';
+import { portfolioReviewPlan } from '../../summary/portfolioReviewPlan';
+import { addPlanSheet } from '../../xlsx/planSheet';
 import type { Writable } from 'stream';
 import { exceptionOf, type PortfolioReviewRow } from '../../engine/portfolioReview';
 import type { WorkerSetup } from './batch';
@@ -16,7 +20,7 @@ import { MAX_RECORD_BYTES } from './limits';
 import { isRecordTooLong, openTape, tapeFileProblem, tapeFormatOf } from './tapeSource';
 
 export const PORTFOLIO_HELP = `  lm portfolio TAPE [--json|--csv] [--out FILE] [--defaults D.json] [--workers N]
-                                                    the Portfolio Review of a loan tape (.csv with the
+  lm portfolio TAPE --xlsx OUT.xlsx                 the Portfolio Review of a loan tape (.csv with the
                                                     LM.PORTFOLIO headers, or .jsonl: one case per line)`;
 
 export interface PortfolioIo {
@@ -31,7 +35,7 @@ export interface PortfolioIo {
 
 interface PortfolioArgs {
   tape: string;
-  format: 'json' | 'csv';
+  format: 'json' | 'csv' | 'xlsx';
   out: string | null;
   defaultsFile: string | null;
   workers: number;
@@ -39,6 +43,10 @@ interface PortfolioArgs {
 }
 
 const BATCH_SIZE = 250;
+/** Excel's 1,048,576 rows less the review's title, totals and chart blocks. */
+const MAX_XLSX_ROWS = 1_000_000;
+
+class TooManyRowsError extends Error {}
 
 export async function runPortfolio(argv: string[], io: PortfolioIo): Promise<number> {
   const args = parsePortfolioArgs(argv);
@@ -74,9 +82,11 @@ export async function runPortfolio(argv: string[], io: PortfolioIo): Promise<num
     return 2;
   }
   const setup: WorkerSetup = { options: { defaults }, headerRow: tape.headerRow };
-  const out = io.output(args.out);
+  // The .xlsx review sorts exceptions first, so it holds the rows (at most one sheet's worth).
+  const collected: PortfolioReviewRow[] | null = args.format === 'xlsx' ? [] : null;
+  const out = args.format === 'xlsx' ? null : io.output(args.out);
   const write = (text: string): Promise<void> | void => {
-    if (!out.write(text)) return new Promise((resolve) => out.once('drain', () => resolve()));
+    if (out && !out.write(text)) return new Promise((resolve) => out.once('drain', () => resolve()));
   };
   if (args.format === 'csv') await write(csvHeader());
 
@@ -90,9 +100,12 @@ export async function runPortfolio(argv: string[], io: PortfolioIo): Promise<num
       if (row.error) counts.errors++;
       const exception = exceptionOf(row);
       counts.byException.set(exception, (counts.byException.get(exception) ?? 0) + 1);
-      text += args.format === 'csv' ? csvLine(row) : jsonLine(row);
+      if (collected) {
+        if (collected.length >= MAX_XLSX_ROWS) throw new TooManyRowsError();
+        collected.push(row);
+      } else text += args.format === 'csv' ? csvLine(row) : jsonLine(row);
     }
-    await write(text);
+    if (text) await write(text);
     const now = Date.now();
     if (io.stderrIsTty && now - lastProgress >= 500) {
       lastProgress = now;
@@ -122,12 +135,20 @@ export async function runPortfolio(argv: string[], io: PortfolioIo): Promise<num
   } catch (error) {
     await runner.cancel();
     tape.close();
-    io.stderr(`${io.stderrIsTty ? '\n' : ''}${args.tape}: ${tapeReadProblem(error)} (after ${counts.loans} loans)\n`);
+    const problem = error instanceof TooManyRowsError ? `more than ${MAX_XLSX_ROWS.toLocaleString('en-US')} loans do not fit one review sheet: use --csv or --json, or split the tape` : tapeReadProblem(error);
+    io.stderr(`${io.stderrIsTty ? '\n' : ''}${args.tape}: ${problem} (after ${counts.loans} loans)\n`);
     return 2;
   } finally {
     process.removeListener('SIGINT', cancel);
   }
-  if (args.out) await new Promise<void>((resolve) => out.end(resolve));
+  if (collected && args.out) {
+    const reviewDate = collected.find((row) => row.evaluationDate)?.evaluationDate ?? new Date().toISOString().slice(0, 10);
+    const workbook = new ExcelJS.Workbook();
+    workbook.creator = `LM Workbench ${ENGINE_VERSION}`;
+    workbook.calcProperties = { fullCalcOnLoad: true };
+    addPlanSheet(workbook, portfolioReviewPlan(collected, { reviewDate, source: basename(args.tape) }), { chartNote: (title) => `${title}: chart not written (the .xlsx writer has no charts); the data is here, Insert > Chart makes it` });
+    await workbook.xlsx.writeFile(args.out);
+  } else if (out && args.out) await new Promise<void>((resolve) => out.end(resolve));
 
   const seconds = (Date.now() - started) / 1000;
   const exceptions = [...counts.byException].filter(([name]) => name !== 'none').map(([name, n]) => `${name} ${n}`).join(', ');
@@ -154,6 +175,11 @@ function parsePortfolioArgs(argv: string[]): PortfolioArgs | { error: string } {
     const value = () => argv[++i];
     if (arg === '--json') args.format = 'json';
     else if (arg === '--csv') args.format = 'csv';
+    else if (arg === '--xlsx') {
+      args.format = 'xlsx';
+      args.out = value() ?? null;
+      if (args.out === null || !/\.xlsx$/i.test(args.out)) return { error: '--xlsx needs the output file, e.g. --xlsx review.xlsx' };
+    }
     else if (arg === '--out') args.out = value() ?? null;
     else if (arg === '--defaults') args.defaultsFile = value() ?? null;
     else if (arg === '--format') args.tapeFormat = value();
