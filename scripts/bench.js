@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * npm run bench [-- --json] [-- --build] [-- --rounds N] [-- --no-compile]
+ * npm run bench [-- --json] [-- --build] [-- --rounds N] [-- --no-compile] [-- --batch-loans N]
  *
  * Compiles the engine, the bench code, the summary plans and the in-memory Excel host to
  * .bench-build/ (tsconfig.bench.json; type errors in work in progress are reported on stderr
@@ -8,6 +8,7 @@
  *  - GSE Flex evaluations per second, decimal engine and the float64 comparator, and the ratio;
  *  - full-case evaluations per second;
  *  - engine time of a 10,000-loan LM.PORTFOLIO call;
+ *  - `lm portfolio` on a generated 1,000,000-loan CSV tape, on every core and on one worker;
  *  - context.sync() round trips to build the Case Summary of the largest sample case;
  *  - gzip size of the production bundles in dist/ (built first only with --build).
  * Figures only: no pass/fail. See docs/bench.md.
@@ -96,6 +97,16 @@ if (figures.bundleBuild === 'development') note('dist/ holds a development build
 if (figures.functionsBundleGzipBytes === null || figures.taskpaneBundleGzipBytes === null) {
   note('no production bundle in dist/ (run `npm run build` or `npm run bench -- --build`): bundle sizes are null');
 }
+// lm portfolio on a generated tape (1,000,000 loans unless --batch-loans N; 0 skips it).
+const batchArg = args.indexOf('--batch-loans');
+const batchLoans = batchArg >= 0 ? Math.max(0, Number(args[batchArg + 1]) || 0) : 1000000;
+if (batchLoans > 0) {
+  try {
+    Object.assign(figures, await require(path.join(build, 'bench/portfolioBatch.js')).measurePortfolioBatch(batchLoans, note));
+  } catch (error) {
+    note(`lm portfolio not measured: ${String(error && error.message).split('\n')[0]}`);
+  }
+}
 figures.rounds = rounds;
 figures.node = process.version;
 
@@ -110,6 +121,7 @@ if (json) {
     `  decimal / float64 time ratio    ${fmt(figures.flexDecimalToFloatRatio, 'x')}   (target: within 30x)`,
     `  full case evaluations           ${fmt(figures.fullCaseEvaluationsPerSecond, ' cases/s')}`,
     `  LM.PORTFOLIO, 10,000 loans      ${fmt(figures.portfolio10kMs, ' ms engine time')}   (target: under 1,000 ms)`,
+    `  lm portfolio, ${fmt(figures.portfolioBatchLoans)} loans  ${fmt(figures.portfolioBatchSeconds, ' s')} on ${fmt(figures.portfolioBatchWorkers)} workers: ${fmt(figures.portfolioBatchLoansPerSecond, ' loans/s')}, ${fmt(figures.portfolioBatchLoansPerSecondPerCore, ' loans/s per core')}, one worker ${fmt(figures.portfolioBatchOneWorkerLoansPerSecond, ' loans/s')}, peak ${fmt(figures.portfolioBatchPeakMemoryMb, ' MB')}   (target: 1,000,000 under 60 s)`,
     `  Case Summary context.sync()     ${fmt(figures.summarySyncs, ' syncs')}`,
     `  functions bundle, gzip          ${fmt(figures.functionsBundleGzipBytes, ' bytes')}   (target: under 150 KB; ${figures.bundleBuild || 'no'} build)`,
     `  task pane bundle, gzip          ${fmt(figures.taskpaneBundleGzipBytes, ' bytes')}`,

@@ -1,12 +1,21 @@
 /** The `lm` executable: runs the CLI with the process's arguments and I/O (bin/lm.js loads the compiled file). */
 import { readFileSync } from 'fs';
 import { runCli } from './main';
+import { nodeFiles } from './nodeFiles';
+import { nodePortfolioIo, runPortfolio } from './portfolio/command';
 
-runCli(process.argv.slice(2), {
-  stdout: (text) => process.stdout.write(text),
-  stderr: (text) => process.stderr.write(text),
-  readFile: (path) => readFileSync(path, 'utf8'),
-}).then(
+const argv = process.argv.slice(2);
+// `lm portfolio` streams files of any size, so it takes Node streams rather than CliIo's whole-file reads.
+const run =
+  argv[0] === 'portfolio' && !argv.includes('--help')
+    ? runPortfolio(argv.slice(1), nodePortfolioIo())
+    : runCli(argv, {
+        stdout: (text) => process.stdout.write(text),
+        stderr: (text) => process.stderr.write(text),
+        readFile: (path) => readFileSync(path, 'utf8'),
+        files: nodeFiles,
+      });
+run.then(
   (code) => {
     process.exitCode = code;
   },

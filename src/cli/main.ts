@@ -12,14 +12,19 @@ import { CaseInputError, type InputProblem } from '../engine/errors';
 import { evaluateParsedCase } from '../engine/evaluate';
 import { parseCase } from '../engine/case/parse';
 import type { Evaluation } from '../engine/results';
+import type { LoanCase } from '../engine/case/types';
 import { ENGINE_VERSION } from '../engine/version';
 import { formatReport } from './format';
+import { PORTFOLIO_HELP } from './portfolio/command';
+import { SUMMARY_HELP, SUMMARY_OPTIONS, parseSummaryArgs, runSummary, type CliFiles, type SummaryArgs } from './summary';
 
 export interface CliIo {
   stdout(text: string): void;
   stderr(text: string): void;
   /** Reads a file as UTF-8 text; throws (or rejects) when it cannot. */
   readFile(path: string): string | Promise<string>;
+  /** Folders and file writing, for `lm summary` (src/cli/lm.ts gives Node's). */
+  files?: CliFiles;
 }
 
 export const EXIT_OK = 0;
@@ -31,21 +36,23 @@ export const HELP = `lm ${ENGINE_VERSION}: loss-mitigation evaluation of a borro
 Usage:
   lm evaluate CASE.json [--json] [--programs A,B]   evaluate the case through its investor's waterfall
   lm validate CASE.json                             check the case file and list every problem
+${SUMMARY_HELP}${PORTFOLIO_HELP}
   lm --help | --version
 
 Options:
   --json             print the evaluation as JSON (the format of case-format.md) instead of a report
   --programs A,B     evaluate only these programs, e.g. --programs GSE-FLEX,REPAYMENT-PLAN
-
+${SUMMARY_OPTIONS}
 A reference example ({ "source", "case", "expect" }) is accepted: its "case" is evaluated.
 Exit status: 0 done, 2 bad input (each problem on stderr as "field: message"), 1 internal error.
 `;
 
 interface ParsedArgs {
-  command: 'evaluate' | 'validate' | 'help' | 'version';
+  command: 'evaluate' | 'validate' | 'summary' | 'help' | 'version';
   file?: string;
   json: boolean;
   programs?: string[];
+  summary?: SummaryArgs;
 }
 
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
@@ -63,6 +70,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     return EXIT_OK;
   }
   const file = args.file as string;
+  if (args.command === 'summary') return runSummary(args.summary as SummaryArgs, io, { load: loadCaseFile, evaluate: evaluateForCli });
 
   const loaded = await loadCaseFile(file, io);
   if (!loaded.ok) {
@@ -85,24 +93,13 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     return EXIT_OK;
   }
 
-  let evaluation: Evaluation;
-  try {
-    evaluation = evaluateParsedCase(parsed.case, { programs: args.programs }, parsed.warnings);
-  } catch (error) {
-    if (error instanceof CaseInputError) {
-      writeProblems(io, error.problems);
-      return EXIT_BAD_INPUT;
-    }
-    if (error instanceof RangeError || error instanceof TypeError) {
-      // A rulebook override the engine could not apply (withOverrides) is the user's input, not a crash.
-      if (/^rulebook /.test(error.message)) {
-        writeProblems(io, [{ field: 'rulebookOverrides', message: error.message }]);
-        return EXIT_BAD_INPUT;
-      }
-    }
-    io.stderr(`lm: internal error while evaluating ${parsed.case.caseId}: ${(error as Error).message ?? String(error)}\n`);
-    return EXIT_INTERNAL;
+  const evaluated = evaluateForCli(parsed.case, args.programs, parsed.warnings);
+  if (!evaluated.ok) {
+    if (evaluated.problems) writeProblems(io, evaluated.problems);
+    else io.stderr(`lm: ${evaluated.internal}\n`);
+    return evaluated.code;
   }
+  const evaluation = evaluated.evaluation;
 
   if (args.json) {
     io.stdout(`${JSON.stringify(evaluation, null, 2)}\n`);
@@ -113,11 +110,34 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   return EXIT_OK;
 }
 
+export type CliEvaluation =
+  | { ok: true; evaluation: Evaluation }
+  | { ok: false; code: typeof EXIT_BAD_INPUT; problems: InputProblem[]; internal?: undefined }
+  | { ok: false; code: typeof EXIT_INTERNAL; internal: string; problems?: undefined };
+
+/** Evaluates a parsed case: the user's mistakes (bad input, a rulebook override that cannot apply) apart from internal errors. */
+export function evaluateForCli(loanCase: LoanCase, programs: string[] | undefined, warnings: string[]): CliEvaluation {
+  try {
+    return { ok: true, evaluation: evaluateParsedCase(loanCase, { programs }, warnings) };
+  } catch (error) {
+    if (error instanceof CaseInputError) return { ok: false, code: EXIT_BAD_INPUT, problems: error.problems };
+    if (error instanceof RangeError || error instanceof TypeError) {
+      // A rulebook override the engine could not apply (withOverrides) is the user's input, not a crash.
+      if (/^rulebook /.test(error.message)) return { ok: false, code: EXIT_BAD_INPUT, problems: [{ field: 'rulebookOverrides', message: error.message }] };
+    }
+    return { ok: false, code: EXIT_INTERNAL, internal: `internal error while evaluating ${loanCase.caseId}: ${(error as Error).message ?? String(error)}` };
+  }
+}
+
 function parseArgs(argv: string[]): ParsedArgs | { error: string } {
   if (argv.length === 0) return { error: 'no command given' };
   if (argv.includes('--help') || argv.includes('-h') || argv[0] === 'help') return { command: 'help', json: false };
   if (argv.includes('--version') || argv.includes('-v')) return { command: 'version', json: false };
   const [command, ...rest] = argv;
+  if (command === 'summary') {
+    const summary = parseSummaryArgs(rest);
+    return 'error' in summary ? summary : { command, json: false, file: summary.source, summary };
+  }
   if (command !== 'evaluate' && command !== 'validate') return { error: `unknown command "${command}"` };
   const result: ParsedArgs = { command, json: false };
   const files: string[] = [];
@@ -141,10 +161,10 @@ function parseArgs(argv: string[]): ParsedArgs | { error: string } {
   return result;
 }
 
-type Loaded = { ok: true; caseJson: unknown; wrapped: boolean } | { ok: false; problems: InputProblem[] };
+export type Loaded = { ok: true; caseJson: unknown; wrapped: boolean } | { ok: false; problems: InputProblem[] };
 
 /** Reads and parses the file; a reference example (top-level keys among source/case/expect, with a case) yields its case. */
-async function loadCaseFile(file: string, io: CliIo): Promise<Loaded> {
+export async function loadCaseFile(file: string, io: CliIo): Promise<Loaded> {
   let text: string;
   try {
     text = await io.readFile(file);

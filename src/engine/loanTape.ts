@@ -61,42 +61,57 @@ export type TapeEvaluation = Pick<Evaluation, 'caseId' | 'evaluationDate' | 'wat
  */
 export function evaluateLoanTape(table: CellValue[][], options: LoanTapeOptions = {}): LoanTapeResult[] {
   if (table.length === 0) return [];
-  const headers = table[0].map((cell) => (isBlankCell(cell) ? null : resolveField(String(cell))));
-  const headerProblems = headers
-    .map((h, column) => (h && 'error' in h ? `column ${column + 1}: ${h.error}` : null))
-    .filter((p): p is string => p !== null);
-
+  const headers = resolveTapeHeaders(table[0]);
   const results: LoanTapeResult[] = [];
   for (let r = 1; r < table.length; r++) {
     const cells = table[r];
     if (cells.every(isBlankCell)) continue;
-    const row = r + 1;
-    if (headerProblems.length > 0) {
-      results.push(errorRow(row, null, `header ${headerProblems.join('; ')}`));
-      continue;
-    }
-    results.push(evaluateTapeRow(row, headers as (ResolvedField | null)[], cells, options));
+    results.push(evaluateTapeRow(r + 1, headers, cells, options));
   }
   return results;
 }
 
-function evaluateTapeRow(row: number, headers: (ResolvedField | null)[], cells: CellValue[], options: LoanTapeOptions): LoanTapeResult {
+/** The tape's columns resolved to case fields once (null for a blank header), or the header's problems. */
+export type TapeHeaders = { ok: true; fields: (ResolvedField | null)[] } | { ok: false; problem: string };
+
+export function resolveTapeHeaders(headerRow: CellValue[]): TapeHeaders {
+  const fields = headerRow.map((cell) => (isBlankCell(cell) ? null : resolveField(String(cell))));
+  const problems = fields
+    .map((h, column) => (h && 'error' in h ? `column ${column + 1}: ${h.error}` : null))
+    .filter((p): p is string => p !== null);
+  if (problems.length > 0) return { ok: false, problem: `header ${problems.join('; ')}` };
+  return { ok: true, fields: fields as (ResolvedField | null)[] };
+}
+
+/** A tape row as case JSON (defaults merged under it, caseId "row N" when absent), or its problem. */
+export function caseJsonOfTapeRow(
+  row: number,
+  headers: TapeHeaders,
+  cells: CellValue[],
+  defaults?: Record<string, unknown>,
+): { ok: true; json: Record<string, unknown>; caseId: string } | { ok: false; caseId: string | null; problem: string } {
+  if (!headers.ok) return { ok: false, caseId: null, problem: headers.problem };
   const builder = new CaseJsonBuilder();
   let caseId: string | null = null;
-  for (let c = 0; c < headers.length; c++) {
-    const field = headers[c];
+  for (let c = 0; c < headers.fields.length; c++) {
+    const field = headers.fields[c];
     if (!field) continue;
     const converted = cellToFieldValue(cells[c], field.fieldKind);
-    if (!converted.ok) return errorRow(row, caseId, `${field.path}: ${converted.message}`);
+    if (!converted.ok) return { ok: false, caseId, problem: `${field.path}: ${converted.message}` };
     const problem = builder.set(field, converted.value);
-    if (problem) return errorRow(row, caseId, problem);
+    if (problem) return { ok: false, caseId, problem };
     if (field.path === 'caseId' && converted.value !== null) caseId = String(converted.value);
   }
   // Without defaults the merge would only copy the row's object: use it as it is.
-  const defaults = options.defaults;
   const json = defaults && Object.keys(defaults).length > 0 ? mergeDefaults(defaults, builder.build()) : builder.build();
   if (json.caseId === undefined) json.caseId = `row ${row}`;
-  caseId = String(json.caseId);
+  return { ok: true, json, caseId: String(json.caseId) };
+}
+
+function evaluateTapeRow(row: number, headers: TapeHeaders, cells: CellValue[], options: LoanTapeOptions): LoanTapeResult {
+  const built = caseJsonOfTapeRow(row, headers, cells, options.defaults);
+  if (!built.ok) return errorRow(row, built.caseId, built.problem);
+  const { json, caseId } = built;
 
   let evaluation: TapeEvaluation;
   try {
@@ -228,7 +243,7 @@ function errorRow(row: number, caseId: string | null, message: string): LoanTape
 }
 
 /** Deep merge of plain objects: `over` wins; arrays are replaced, not merged. */
-function mergeDefaults(base: Record<string, unknown>, over: Record<string, unknown>): Record<string, unknown> {
+export function mergeDefaults(base: Record<string, unknown>, over: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = { ...base };
   for (const [key, value] of Object.entries(over)) {
     const current = out[key];

@@ -45,7 +45,7 @@ export function renderPlan(context: Excel.RequestContext, sheet: Excel.Worksheet
     table.headers.forEach((header, c) => cells.push({ address: cellAddress(origin.row, origin.column + c), value: header }));
     table.rows.forEach((row, r) =>
       row.forEach((value, c) =>
-        cells.push({ address: cellAddress(origin.row + 1 + r, origin.column + c), value, numberFormat: table.columnFormats?.[c], text: table.textColumns?.[c] }),
+        cells.push({ address: cellAddress(origin.row + 1 + r, origin.column + c), value, formula: table.formulas?.[r]?.[c] ?? undefined, numberFormat: table.columnFormats?.[c], text: table.textColumns?.[c] }),
       ),
     );
     if (table.bodyStyle) {

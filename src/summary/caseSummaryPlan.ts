@@ -9,6 +9,7 @@
 import type { IncomeFrequency, LoanCase } from '../engine/case/types';
 import { monthlyIncomeFactor } from '../engine/income';
 import { daysBetween, toExcelSerial, type IsoDate } from '../engine/dates';
+import { centsNumber, sumDecimals } from '../engine/money';
 import type { AuditStep, Evaluation, ModificationResult, OptionResult, StepFigures } from '../engine/results';
 import { FORMATS, cellAddress, type CellStyleName, type CellValue, type PlannedCell, type PlannedChart, type SheetPlan } from './sheetPlan';
 
@@ -74,10 +75,15 @@ class SheetWriter {
   }
 
   /** A label / value row; returns the value's address. */
-  field(label: string, value: CellValue, numberFormat?: string, options: { formula?: string; style?: CellStyleName; note?: string; noteStyle?: CellStyleName } = {}): string {
+  field(
+    label: string,
+    value: CellValue,
+    numberFormat?: string,
+    options: { formula?: string; cachedResult?: CellValue; style?: CellStyleName; note?: string; noteStyle?: CellStyleName } = {},
+  ): string {
     this.put(this.row, 0, { value: label, style: 'label' });
     const address = this.put(this.row, 1, {
-      ...(options.formula ? { formula: options.formula } : { value }),
+      ...(options.formula ? { formula: options.formula, cachedResult: options.cachedResult } : { value }),
       numberFormat: numberFormat ?? (typeof value === 'string' ? FORMATS.text : undefined),
       style: options.style,
       // A string field shows case data (case id, loan number, names, hardship...): user text.
@@ -231,7 +237,9 @@ export function caseSummaryPlan(evaluation: Evaluation, loanCase: LoanCase, opti
   w.field('Remaining term (months)', loan.remainingTermMonths, FORMATS.integer);
   const contractualPI = w.field('Contractual P&I', loan.contractualPI, FORMATS.currency);
   const escrow = w.field('Monthly escrow', loan.monthlyEscrow, FORMATS.currency);
-  const currentPayment = w.field('Current total payment', null, FORMATS.currency, { formula: `=${contractualPI}+${escrow}`, style: 'total' });
+  // The engine's figures for the formulas below, in decimal and rounded to the cent (file writers cache them).
+  const currentPaymentFigure = centsNumber(sumDecimals([loan.contractualPI, loan.monthlyEscrow]));
+  const currentPayment = w.field('Current total payment', null, FORMATS.currency, { formula: `=${contractualPI}+${escrow}`, cachedResult: currentPaymentFigure, style: 'total' });
   w.row++;
   w.header(['Arrears', 'Amount']);
   const arrearsLines: [string, number][] = [
@@ -243,7 +251,11 @@ export function caseSummaryPlan(evaluation: Evaluation, loanCase: LoanCase, opti
   ];
   const firstArrears = w.row;
   for (const [label, amount] of arrearsLines) w.field(label, amount, FORMATS.currency);
-  const totalArrears = w.field('Total arrears', null, FORMATS.currency, { formula: `=SUM(B${firstArrears + 1}:B${w.row})`, style: 'total' });
+  const totalArrears = w.field('Total arrears', null, FORMATS.currency, {
+    formula: `=SUM(B${firstArrears + 1}:B${w.row})`,
+    cachedResult: centsNumber(sumDecimals(arrearsLines.map(([, amount]) => amount))),
+    style: 'total',
+  });
   w.field('Borrower contribution', arrears.borrowerContribution, FORMATS.currency);
 
   // 4. Property.
@@ -279,7 +291,7 @@ export function caseSummaryPlan(evaluation: Evaluation, loanCase: LoanCase, opti
     // computes it (unrounded per line; the engine rounds the total once), so the SUM below equals
     // the engine's gross income to the cent and follows an edited amount.
     const { times, over } = monthlyIncomeFactor(line.frequency as IncomeFrequency, line.hoursPerWeek);
-    w.put(w.row, 3, { formula: `=C${w.row + 1}*${times}/${over}`, numberFormat: FORMATS.currency });
+    w.put(w.row, 3, { formula: `=C${w.row + 1}*${times}/${over}`, cachedResult: line.monthlyAmount, numberFormat: FORMATS.currency });
     w.put(w.row, 4, { value: line.counted ? 'Yes' : 'No' });
     w.row++;
   }
@@ -291,7 +303,12 @@ export function caseSummaryPlan(evaluation: Evaluation, loanCase: LoanCase, opti
   const countedRange = `E${firstIncome + 1}:E${w.row}`;
   w.put(w.row, 0, { value: 'Gross monthly income (counted lines)', style: 'total' });
   // Rounded once, at the total, as the engine's rounding point is (engine/income.ts).
-  const gross = w.put(w.row, 3, { formula: `=ROUND(SUMIF(${countedRange},"Yes",${incomeRange}),2)`, numberFormat: FORMATS.currency, style: 'total' });
+  const gross = w.put(w.row, 3, {
+    formula: `=ROUND(SUMIF(${countedRange},"Yes",${incomeRange}),2)`,
+    cachedResult: affordability.grossMonthlyIncome ?? 0,
+    numberFormat: FORMATS.currency,
+    style: 'total',
+  });
   w.row += 2;
 
   w.header(['Housing expense', '', '', 'Monthly']);
@@ -320,7 +337,7 @@ export function caseSummaryPlan(evaluation: Evaluation, loanCase: LoanCase, opti
     w.row++;
   }
   w.put(w.row, 0, { value: 'Housing expense (PITIA)', style: 'total' });
-  const housingTotal = w.put(w.row, 3, { formula: `=SUM(D${firstHousing + 1}:D${w.row})`, numberFormat: FORMATS.currency, style: 'total' });
+  const housingTotal = w.put(w.row, 3, { formula: `=SUM(D${firstHousing + 1}:D${w.row})`, cachedResult: affordability.housingExpense, numberFormat: FORMATS.currency, style: 'total' });
   const housingFromLines = housingLines.reduce((sum, [, amount]) => sum + amount, 0);
   if (Math.abs(housingFromLines - affordability.housingExpense) > 0.005) {
     // Say so rather than hide it: the engine counted the housing expense differently.
@@ -341,24 +358,26 @@ export function caseSummaryPlan(evaluation: Evaluation, loanCase: LoanCase, opti
     w.row++;
   }
   w.put(w.row, 0, { value: 'Other debts', style: 'total' });
-  const debtsTotal = w.put(w.row, 3, { formula: `=SUM(D${firstDebt + 1}:D${w.row})`, numberFormat: FORMATS.currency, style: 'total' });
+  const debtsTotal = w.put(w.row, 3, { formula: `=SUM(D${firstDebt + 1}:D${w.row})`, cachedResult: affordability.otherDebtPayments, numberFormat: FORMATS.currency, style: 'total' });
   w.row += 2;
 
   w.header(['Ratios and surplus', '', '', 'Value']);
-  const ratio = (label: string, formula: string, format: string): string => {
+  // The engine's figure where the sheet computes one (gross income above 0), else the sheet's "n/a".
+  const hasIncome = (affordability.grossMonthlyIncome ?? 0) > 0;
+  const ratio = (label: string, formula: string, format: string, figure: number | null): string => {
     w.put(w.row, 0, { value: label, style: 'label' });
-    const address = w.put(w.row, 3, { formula, numberFormat: format, style: 'total' });
+    const address = w.put(w.row, 3, { formula, cachedResult: hasIncome && figure !== null ? figure : 'n/a', numberFormat: format, style: 'total' });
     w.row++;
     return address;
   };
   // "n/a" rather than #DIV/0! when no income was entered.
-  const frontEnd = ratio('Front-end DTI (housing / gross income)', `=IF(${gross}>0,${housingTotal}/${gross},"n/a")`, FORMATS.percent);
-  const backEnd = ratio('Back-end DTI ((housing + debts) / gross income)', `=IF(${gross}>0,(${housingTotal}+${debtsTotal})/${gross},"n/a")`, FORMATS.percent);
+  const frontEnd = ratio('Front-end DTI (housing / gross income)', `=IF(${gross}>0,${housingTotal}/${gross},"n/a")`, FORMATS.percent, affordability.frontEndDti);
+  const backEnd = ratio('Back-end DTI ((housing + debts) / gross income)', `=IF(${gross}>0,(${housingTotal}+${debtsTotal})/${gross},"n/a")`, FORMATS.percent, affordability.backEndDti);
   w.put(w.row, 0, { value: 'Living expenses', style: 'label' });
   const living = w.put(w.row, 3, { value: borrower.livingExpenses ?? 0, numberFormat: FORMATS.currency });
   if (borrower.livingExpenses === null) w.put(w.row, 4, { value: 'not given (counted as 0)', style: 'note' });
   w.row++;
-  const surplus = ratio('Surplus income', `=IF(${gross}>0,${gross}-${housingTotal}-${debtsTotal}-${living},"n/a")`, FORMATS.currency);
+  const surplus = ratio('Surplus income', `=IF(${gross}>0,${gross}-${housingTotal}-${debtsTotal}-${living},"n/a")`, FORMATS.currency, affordability.surplusIncome);
   const notes = (affordability as { notes?: unknown }).notes;
   if (Array.isArray(notes)) {
     for (const note of notes) {
@@ -391,7 +410,11 @@ export function caseSummaryPlan(evaluation: Evaluation, loanCase: LoanCase, opti
     w.put(r, 0, { value: option.label || id, style: 'label' });
     w.put(r, 1, { value: option.eligible ? 'Yes' : 'No', style: option.eligible ? 'good' : 'flag' });
     w.put(r, 2, { value: payment, numberFormat: FORMATS.currency });
-    w.put(r, 3, payment === null ? { value: null } : { formula: `=C${r + 1}-${currentPayment}`, numberFormat: FORMATS.currency });
+    w.put(
+      r,
+      3,
+      payment === null ? { value: null } : { formula: `=C${r + 1}-${currentPayment}`, cachedResult: centsNumber(sumDecimals([payment, -currentPaymentFigure])), numberFormat: FORMATS.currency },
+    );
     w.put(r, 4, { value: modification ? modification.reductionPercent / 100 : null, numberFormat: FORMATS.percent });
     w.put(r, 5, { value: modification ? modification.rate : null, numberFormat: FORMATS.rate });
     w.put(r, 6, { value: optionTerm(option), numberFormat: FORMATS.integer });
@@ -515,7 +538,7 @@ export function caseSummaryPlan(evaluation: Evaluation, loanCase: LoanCase, opti
     w.header(['Option', 'Current payment', 'Proposed payment']);
     for (const option of chartOptions) {
       w.put(w.row, 0, { value: option.label || option.program, style: 'label' });
-      w.put(w.row, 1, { formula: `=${currentPayment}`, numberFormat: FORMATS.currency });
+      w.put(w.row, 1, { formula: `=${currentPayment}`, cachedResult: currentPaymentFigure, numberFormat: FORMATS.currency });
       w.put(w.row, 2, { value: proposedPayment(option), numberFormat: FORMATS.currency });
       w.row++;
     }

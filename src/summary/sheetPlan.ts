@@ -51,6 +51,12 @@ export interface PlannedCell {
   value?: CellValue;
   /** A native Excel formula ("=SUM(C20:C23)"); never an add-in function. */
   formula?: string;
+  /**
+   * The engine's figure for the formula, when the engine computes one. A file writer (src/xlsx)
+   * stores it as the formula's cached result, so the file reads correctly before any recalculation;
+   * Office.js ignores it (Excel computes the formula itself).
+   */
+  cachedResult?: CellValue;
   numberFormat?: string;
   style?: CellStyleName;
   /**
@@ -81,6 +87,8 @@ export interface PlannedTable {
   bodyStyle?: CellStyleName;
   /** Columns holding user-supplied text (see PlannedCell.text). */
   textColumns?: boolean[];
+  /** Native formulas by body row and column, where a cell is computed rather than a value (null: the value). */
+  formulas?: (string | null)[][];
 }
 
 export interface PlannedValidation {

@@ -1,0 +1,122 @@
+/**
+ * Reads a loan tape as a stream of batches: CSV with the LM.PORTFOLIO headers (RFC 4180, through
+ * csv-parse) or JSON lines of cases. Nothing is held but the current batch, so memory stays flat.
+ * Limits: a regular file only (a FIFO or device never ends), and one record at most
+ * MAX_RECORD_BYTES (a tape row is a few hundred bytes; a run-away record is refused by row).
+ */
+import { createReadStream, statSync } from 'fs';
+import { parse } from 'csv-parse';
+import type { BatchItem } from './batch';
+import { MAX_RECORD_BYTES } from './limits';
+
+export type TapeFormat = 'csv' | 'jsonl';
+
+
+export function tapeFormatOf(file: string, explicit?: string): TapeFormat | { error: string } {
+  const format = explicit ?? (/\.csv$/i.test(file) ? 'csv' : /\.(jsonl|ndjson)$/i.test(file) ? 'jsonl' : null);
+  if (format === 'csv' || format === 'jsonl') return format;
+  if (explicit) return { error: `--format must be csv or jsonl, not "${explicit.slice(0, 20)}"` };
+  if (/\.xlsx$/i.test(file)) return { error: 'an .xlsx tape is not read yet: save the sheet as CSV (with the LM.PORTFOLIO headers) and pass that file' };
+  return { error: 'the tape must be a .csv file with the LM.PORTFOLIO headers or a .jsonl file of cases (or say --format csv|jsonl)' };
+}
+
+/** A record over MAX_RECORD_BYTES (csv-parse's error code). */
+export function isRecordTooLong(error: unknown): boolean {
+  return (error as { code?: unknown } | null)?.code === 'CSV_MAX_RECORD_SIZE';
+}
+
+/** Why the file cannot be read as a tape, or null. */
+export function tapeFileProblem(file: string): string | null {
+  try {
+    const stat = statSync(file);
+    if (stat.isDirectory()) return 'it is a folder';
+    if (!stat.isFile()) return 'not a regular file (a pipe or device has no end): save the tape to a file';
+    return null;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : 'cannot be read';
+  }
+}
+
+export interface TapeBatches {
+  /** CSV: the header row; JSON lines: null. */
+  headerRow: string[] | null;
+  batches: AsyncGenerator<BatchItem[]>;
+  /** Closes the file (after an error or a cancel; a tape read to its end closes itself). */
+  close(): void;
+}
+
+/** Opens the tape and reads its header (CSV); then `batches` yields rows `batchSize` at a time. */
+export async function openTape(file: string, format: TapeFormat, batchSize: number): Promise<TapeBatches> {
+  const input = createReadStream(file, format === 'jsonl' ? { encoding: 'utf8' } : {});
+  const close = () => input.destroy();
+  if (format === 'jsonl') return { headerRow: null, batches: jsonLineBatches(input, batchSize), close };
+  const parser = parse({ bom: true, relax_column_count: true, skip_empty_lines: false, max_record_size: MAX_RECORD_BYTES });
+  input.on('error', (error) => parser.destroy(error));
+  const records = input.pipe(parser)[Symbol.asyncIterator]();
+  try {
+    const first = await records.next();
+    const headerRow = first.done ? [] : (first.value as string[]);
+    return { headerRow, batches: csvBatches(records, batchSize), close };
+  } catch (error) {
+    close();
+    throw error;
+  }
+}
+
+async function* csvBatches(records: AsyncIterator<string[]>, batchSize: number): AsyncGenerator<BatchItem[]> {
+  let batch: BatchItem[] = [];
+  let row = 1;
+  for (;;) {
+    const next = await records.next();
+    if (next.done) break;
+    row++;
+    const cells = next.value;
+    // Blank lines and rows of empty cells are skipped, as LM.PORTFOLIO skips a table's blank rows.
+    if (cells.every((cell) => cell.trim() === '')) continue;
+    batch.push({ row, cells });
+    if (batch.length >= batchSize) {
+      yield batch;
+      batch = [];
+    }
+  }
+  if (batch.length > 0) yield batch;
+}
+
+async function* jsonLineBatches(input: AsyncIterable<unknown>, batchSize: number): AsyncGenerator<BatchItem[]> {
+  let batch: BatchItem[] = [];
+  let row = 0;
+  let pending = '';
+  let tooLong = false;
+  const take = (line: string): void => {
+    row++;
+    if (tooLong) {
+      batch.push({ row, jsonText: '' });
+      tooLong = false;
+      return;
+    }
+    if (line.trim() === '') return;
+    batch.push({ row, jsonText: line });
+  };
+  for await (const chunk of input) {
+    let text = pending + (chunk as string);
+    if (row === 0 && pending === '' && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+    let start = 0;
+    for (let newline = text.indexOf('\n', start); newline >= 0; newline = text.indexOf('\n', start)) {
+      take(text.slice(start, newline));
+      start = newline + 1;
+      if (batch.length >= batchSize) {
+        yield batch;
+        batch = [];
+      }
+    }
+    pending = text.slice(start);
+    // A line longer than any case is cut off here and reported as its row's problem.
+    if (pending.length > MAX_RECORD_BYTES) {
+      tooLong = true;
+      pending = '';
+    }
+  }
+  if (pending.trim() !== '' || tooLong) take(pending);
+  if (batch.length > 0) yield batch;
+}

@@ -1,0 +1,184 @@
+/**
+ * The Portfolio Review sheet (issue 11): one row per loan, exceptions first, totals at the top as
+ * native formulas (they read and update without the add-in), an Excel table with filters, and two
+ * charts. The manager's decision of each built summary is read live from the summary's approval
+ * block by a native formula, so decisions entered on summaries roll up by themselves.
+ * A pure plan: src/excel renders it in the pane, src/xlsx writes it to a file.
+ */
+import { addDays, type IsoDate } from '../engine/dates';
+import { compareReviewRows, exceptionOf, type DeadlineStatus, type PortfolioReviewRow } from '../engine/portfolioReview';
+import { APPROVAL_DECISIONS } from './caseSummaryPlan';
+import { FORMATS, columnLetter, qualifiedAddress, type CellValue, type PlannedCell, type PlannedChart, type SheetPlan } from './sheetPlan';
+
+export const PORTFOLIO_REVIEW_SHEET = 'Portfolio Review';
+export const PORTFOLIO_REVIEW_TABLE = 'PortfolioReview';
+
+/** Where a loan's built Case Summary keeps its Decision cell. */
+export interface SummaryLink {
+  sheetName: string;
+  decisionAddress: string;
+}
+
+export interface PortfolioReviewPlanOptions {
+  /** The evaluation date of the review (the deadline chart counts 14 days from it). */
+  reviewDate: IsoDate;
+  /** Built summaries by case id. */
+  summaries?: ReadonlyMap<string, SummaryLink>;
+  /** What the review was built from, for the subtitle ("the workbook's 12 case sheets", "table Tape1"). */
+  source: string;
+}
+
+const EXCEPTION_LABELS: Record<ReturnType<typeof exceptionOf>, string> = {
+  'deadline passed': 'Deadline passed: confirm done',
+  'deadline due soon': 'Deadline due soon',
+  'no option fits': 'No option fits',
+  affordability: 'Affordability flag',
+  'input problem': 'Problem in the input',
+  none: '',
+};
+
+const STATUS_LABELS: Record<DeadlineStatus, string> = { passed: 'Passed', 'due soon': 'Due soon', ok: 'OK', none: 'No dates' };
+
+/** The table's columns: header, number format, and the value of a row. */
+const COLUMNS: { header: string; format: string; text?: boolean; value: (row: PortfolioReviewRow) => CellValue }[] = [
+  { header: 'Row', format: FORMATS.integer, value: (r) => r.row },
+  { header: 'Exception', format: FORMATS.text, value: (r) => EXCEPTION_LABELS[exceptionOf(r)] },
+  { header: 'Case ID', format: FORMATS.text, text: true, value: (r) => r.caseId },
+  { header: 'Loan', format: FORMATS.text, value: (r) => r.loanNumber },
+  { header: 'Investor', format: FORMATS.text, value: (r) => r.investor },
+  { header: 'Days delinquent', format: FORMATS.integer, value: (r) => r.daysDelinquent },
+  { header: 'Hardship', format: FORMATS.text, value: (r) => (r.hardship ? plainWords(r.hardship) : null) },
+  { header: 'Recommended', format: FORMATS.text, value: (r) => r.programLabel ?? (r.error ? null : 'No option fits') },
+  { header: 'Current payment', format: FORMATS.currency, value: (r) => r.currentPayment },
+  { header: 'Proposed payment', format: FORMATS.currency, value: (r) => r.proposedPayment },
+  { header: 'Change', format: FORMATS.currency, value: (r) => r.paymentChange },
+  { header: 'Reduction', format: FORMATS.percent, value: (r) => r.reduction },
+  { header: 'Post-mod DTI', format: FORMATS.percent, value: (r) => r.postModificationDti },
+  { header: 'Affordability', format: FORMATS.text, value: (r) => r.affordabilityFlag },
+  { header: 'Interpretation used', format: FORMATS.text, value: (r) => (r.error ? null : r.interpretationUsed ? 'Yes' : 'No') },
+  { header: 'Override used', format: FORMATS.text, value: (r) => (r.error ? null : r.overrideUsed ? 'Yes' : 'No') },
+  { header: 'Warnings', format: FORMATS.text, value: (r) => (r.warnings.length > 0 ? r.warnings.join(' | ') : null) },
+  { header: 'Next deadline', format: FORMATS.text, value: (r) => r.nextDeadline?.label ?? null },
+  { header: 'Deadline date', format: FORMATS.date, value: (r) => r.nextDeadline?.date ?? null },
+  { header: 'Deadline status', format: FORMATS.text, value: (r) => (r.error ? null : STATUS_LABELS[r.deadlineStatus]) },
+  { header: 'Summary', format: FORMATS.text, value: () => null },
+  { header: 'Decision', format: FORMATS.text, value: () => null },
+  { header: 'Problem (row, field, fix)', format: FORMATS.text, value: (r) => r.error },
+];
+
+const column = (header: string): number => COLUMNS.findIndex((c) => c.header === header);
+
+/** "REDUCTION_IN_INCOME" to "Reduction in income". */
+function plainWords(identifier: string): string {
+  const words = identifier.toLowerCase().replace(/_/g, ' ');
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+export function portfolioReviewPlan(reviewRows: readonly PortfolioReviewRow[], options: PortfolioReviewPlanOptions): SheetPlan {
+  const rows = [...reviewRows].sort(compareReviewRows);
+  const cells: PlannedCell[] = [];
+  const put = (address: string, cell: Omit<PlannedCell, 'address'>) => cells.push({ address, ...cell });
+
+  put('A1', { value: 'Portfolio Review', style: 'title' });
+  put('A2', { value: `${rows.length} loans from ${options.source}, reviewed ${options.reviewDate}; exceptions first`, style: 'subtitle' });
+
+  // The table sits under the totals; its first body row is fixed once the totals' height is known.
+  const recommendations = [...new Set(rows.map((r) => COLUMNS[column('Recommended')].value(r)).filter((v): v is string => typeof v === 'string'))].sort();
+  const statuses = Object.values(STATUS_LABELS);
+  const decisions = [...APPROVAL_DECISIONS];
+  const totalsHeight = 2 + Math.max(recommendations.length, statuses.length, decisions.length + 1) + 1;
+  const headerRow = 4 + totalsHeight; // 1-based
+  const firstRow = headerRow + 1;
+  const lastRow = headerRow + Math.max(1, rows.length);
+  const rangeOf = (header: string) => {
+    const letter = columnLetter(column(header));
+    return `$${letter}$${firstRow}:$${letter}$${lastRow}`;
+  };
+
+  // Totals: native formulas over the table's columns.
+  const totalsTop = 4;
+  put(`A${totalsTop}`, { value: 'Totals', style: 'section' });
+  put(`A${totalsTop + 1}`, { value: 'Loans', style: 'label' });
+  put(`B${totalsTop + 1}`, { formula: `=COUNT(${rangeOf('Row')})`, numberFormat: FORMATS.integer, style: 'total' });
+  const block = (col: string, countCol: string, title: string, labels: string[], range: string, blankLabel?: string) => {
+    put(`${col}${totalsTop + 1}`, { value: title, style: 'tableHeader' });
+    put(`${countCol}${totalsTop + 1}`, { value: 'Loans', style: 'tableHeader' });
+    labels.forEach((label, i) => {
+      put(`${col}${totalsTop + 2 + i}`, { value: label, style: 'label', text: true });
+      put(`${countCol}${totalsTop + 2 + i}`, { formula: `=COUNTIF(${range},${formulaText(label)})`, numberFormat: FORMATS.integer });
+    });
+    if (blankLabel) {
+      const r = totalsTop + 2 + labels.length;
+      put(`${col}${r}`, { value: blankLabel, style: 'label' });
+      put(`${countCol}${r}`, { formula: `=ROWS(${range})-COUNTIF(${range},"?*")`, numberFormat: FORMATS.integer });
+    }
+    return `${col}${totalsTop + 1}:${countCol}${totalsTop + 1 + labels.length}`;
+  };
+  const recommendationBlock = block('D', 'E', 'Recommendation', recommendations, rangeOf('Recommended'));
+  block('G', 'H', 'Deadline status', statuses, rangeOf('Deadline status'));
+  block('J', 'K', 'Decision', decisions, rangeOf('Decision'), 'Not decided');
+
+  // The review table: values, with the summary link and the live decision as formulas.
+  const body: CellValue[][] = rows.map((row) => COLUMNS.map((c) => c.value(row)));
+  const formulas: (string | null)[][] = rows.map((row) => {
+    const link = row.caseId ? options.summaries?.get(row.caseId) : undefined;
+    const out: (string | null)[] = COLUMNS.map(() => null);
+    if (link) {
+      const target = qualifiedAddress(link.sheetName, link.decisionAddress);
+      out[column('Summary')] = `=HYPERLINK("#${qualifiedAddress(link.sheetName, 'A1').replace(/"/g, '""')}",${formulaText(link.sheetName)})`;
+      out[column('Decision')] = `=IF(${target}="","",${target})`;
+    }
+    return out;
+  });
+  const lastColumn = columnLetter(COLUMNS.length - 1);
+
+  // Chart data: recommendations (the totals block above) and deadlines in the next 14 days.
+  const chartTop = lastRow + 3;
+  put(`A${chartTop}`, { value: 'Deadlines in the next 14 days', style: 'section' });
+  put(`A${chartTop + 1}`, { value: 'Date', style: 'tableHeader' });
+  put(`B${chartTop + 1}`, { value: 'Deadlines', style: 'tableHeader' });
+  for (let d = 0; d < 14; d++) {
+    const date = addDays(options.reviewDate, d);
+    put(`A${chartTop + 2 + d}`, { value: date, numberFormat: FORMATS.date });
+    put(`B${chartTop + 2 + d}`, { formula: `=COUNTIF(${rangeOf('Deadline date')},A${chartTop + 2 + d})`, numberFormat: FORMATS.integer });
+  }
+  const charts: PlannedChart[] = [
+    { type: 'BarClustered', title: 'Recommendations by option', sourceAddress: recommendationBlock, seriesBy: 'Columns', topLeft: `D${chartTop}`, bottomRight: `H${chartTop + 16}` },
+    { type: 'ColumnClustered', title: 'Deadlines in the next 14 days', sourceAddress: `A${chartTop + 1}:B${chartTop + 15}`, seriesBy: 'Columns', topLeft: `J${chartTop}`, bottomRight: `P${chartTop + 16}` },
+  ];
+
+  const columnWidths: Record<string, number> = {};
+  COLUMNS.forEach((c, i) => {
+    columnWidths[columnLetter(i)] = /Warnings|Problem|Affordability|Exception|Next deadline|Recommended/.test(c.header) ? 160 : /Summary|Hardship/.test(c.header) ? 110 : 80;
+  });
+
+  return {
+    sheetName: PORTFOLIO_REVIEW_SHEET,
+    cells,
+    merges: [],
+    names: [],
+    tables: [
+      {
+        name: PORTFOLIO_REVIEW_TABLE,
+        headerAddress: `A${headerRow}:${lastColumn}${headerRow}`,
+        headers: COLUMNS.map((c) => c.header),
+        rows: body.length > 0 ? body : [COLUMNS.map(() => null)],
+        formulas: body.length > 0 ? formulas : undefined,
+        columnFormats: COLUMNS.map((c) => c.format),
+        textColumns: COLUMNS.map((c) => c.text === true),
+        style: 'TableStyleMedium2',
+      },
+    ],
+    validations: [],
+    columnWidths,
+    freezeRows: headerRow,
+    print: { orientation: 'Landscape', fitToPagesWide: 1, printArea: `A1:${lastColumn}${chartTop + 16}`, titleRows: `$${headerRow}:$${headerRow}` },
+    charts,
+    showGridlines: false,
+  };
+}
+
+/** A string as a formula literal ("say ""hi"""). */
+function formulaText(text: string): string {
+  return `"${text.replace(/"/g, '""')}"`;
+}

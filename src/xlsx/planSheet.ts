@@ -1,0 +1,188 @@
+/**
+ * Writes a SheetPlan onto an exceljs worksheet: the Node-side twin of src/excel/renderPlan.ts,
+ * for files made without Excel (`lm summary --xlsx`). Same cells, formulas, number formats,
+ * looks, merges, tables, list validations, defined names, widths, heights, frozen rows, tab
+ * colour and print settings. Formulas carry the engine's figure as their cached result when the
+ * plan has one, so a viewer that does not recalculate still shows the right numbers.
+ *
+ * Not written: charts (exceljs cannot write them; docs/xlsx.md) and defined-name comments
+ * (the file format has them, exceljs does not write them).
+ */
+import type { Alignment, Cell, CellValue as ExcelCellValue, Fill, Font, Workbook, Worksheet } from 'exceljs';
+import { STYLES, cellAddress, parseCellAddress, qualifiedAddress, type CellStyleName, type CellValue, type PlannedCell, type SheetPlan } from '../summary/sheetPlan';
+
+/** Excel's limit on a list validation's source typed in the rule (Microsoft: "Apply data validation to cells"). */
+export const MAX_VALIDATION_LIST_CHARS = 255;
+
+/** "#1F3864" to exceljs's ARGB "FF1F3864". */
+export function argb(color: string): string {
+  const hex = color.replace(/^#/, '').toUpperCase();
+  if (!/^[0-9A-F]{6}$/.test(hex)) throw new Error(`not a #RRGGBB colour: ${color}`);
+  return `FF${hex}`;
+}
+
+/**
+ * A column width in points (Office.js `columnWidth`) as the file's width in characters.
+ * ECMA-376 Part 1, 18.3.1.13 (col@width): width = Truncate(pixels / {maximum digit width} * 256) / 256,
+ * where pixels include the 5-pixel padding; Calibri 11, the default font, has a 7-pixel digit at 96 dpi.
+ */
+export function columnWidthInCharacters(points: number): number {
+  const pixels = (points * 96) / 72;
+  return Math.trunc((pixels / 7) * 256) / 256;
+}
+
+function fontOf(name: CellStyleName): Partial<Font> | undefined {
+  const style = STYLES[name];
+  const font: Partial<Font> = {};
+  if (style.bold !== undefined) font.bold = style.bold;
+  if (style.italic !== undefined) font.italic = style.italic;
+  if (style.fontColor) font.color = { argb: argb(style.fontColor) };
+  if (style.fontSize) font.size = style.fontSize;
+  return Object.keys(font).length > 0 ? font : undefined;
+}
+
+function applyStyle(cell: Cell, name: CellStyleName): void {
+  const style = STYLES[name];
+  const font = fontOf(name);
+  // Fresh objects per cell: exceljs shares style objects between cells that were styled alike.
+  if (font) cell.font = { ...cell.font, ...font };
+  if (style.fill) cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(style.fill) } } as Fill;
+  const alignment: Partial<Alignment> = { ...cell.alignment };
+  if (style.horizontalAlignment) alignment.horizontal = style.horizontalAlignment.toLowerCase() as Alignment['horizontal'];
+  if (style.wrapText !== undefined) alignment.wrapText = style.wrapText;
+  if (Object.keys(alignment).length > 0) cell.alignment = alignment;
+}
+
+/** The cell's content as exceljs takes it: a formula (without "=") with its cached result, or a plain value. */
+export function cellContent(cell: Pick<PlannedCell, 'value' | 'formula' | 'cachedResult'>): ExcelCellValue {
+  if (cell.formula) {
+    const formula = cell.formula.replace(/^=/, '');
+    return cell.cachedResult === undefined || cell.cachedResult === null ? { formula } : ({ formula, result: cell.cachedResult } as ExcelCellValue);
+  }
+  // A string stays a string: exceljs writes it as text, never as a formula, number or date.
+  return plainValue(cell.value);
+}
+
+function plainValue(value: CellValue | undefined): ExcelCellValue {
+  return value === undefined ? null : value;
+}
+
+/** exceljs keeps worksheet data validations here (present at run time, missing from its type declarations). */
+interface WithValidations {
+  dataValidations: { add(address: string, validation: { type: 'list'; allowBlank: boolean; showErrorMessage: boolean; formulae: string[] }): void };
+}
+
+export interface PlanSheetOptions {
+  /** Writes a note where a planned chart would sit (exceljs cannot write charts). */
+  chartNote?: (title: string) => string;
+}
+
+/** Adds the plan as a new worksheet of `workbook` and returns it. */
+export function addPlanSheet(workbook: Workbook, plan: SheetPlan, options: PlanSheetOptions = {}): Worksheet {
+  const sheet = workbook.addWorksheet(plan.sheetName, {
+    properties: plan.tabColor ? { tabColor: { argb: argb(plan.tabColor) } } : {},
+    views: [plan.freezeRows > 0 ? { state: 'frozen', xSplit: 0, ySplit: plan.freezeRows, topLeftCell: `A${plan.freezeRows + 1}`, showGridLines: plan.showGridlines } : { showGridLines: plan.showGridlines }],
+  });
+
+  for (const planned of plan.cells) {
+    const cell = sheet.getCell(planned.address);
+    if (planned.numberFormat) cell.numFmt = planned.numberFormat;
+    cell.value = cellContent(planned);
+    if (planned.style) applyStyle(cell, planned.style);
+  }
+
+  for (const table of plan.tables) {
+    const [first] = table.headerAddress.split(':');
+    const origin = parseCellAddress(first);
+    sheet.addTable({
+      name: table.name,
+      ref: first,
+      headerRow: true,
+      totalsRow: false,
+      style: { theme: (table.style ?? 'TableStyleLight9') as never, showRowStripes: true },
+      columns: table.headers.map((name) => ({ name, filterButton: true })),
+      // A body formula (the review's live decision) is written as a formula: exceljs takes it without the "=".
+      rows: table.rows.map((row, r) => row.map((value, c) => {
+        const formula = table.formulas?.[r]?.[c];
+        return formula ? { formula: formula.slice(1) } : plainValue(value);
+      })),
+    });
+    table.rows.forEach((row, r) =>
+      row.forEach((_, c) => {
+        const cell = sheet.getCell(cellAddress(origin.row + 1 + r, origin.column + c));
+        const format = table.columnFormats?.[c];
+        if (format) cell.numFmt = format;
+        if (table.bodyStyle) applyStyle(cell, table.bodyStyle);
+      }),
+    );
+  }
+
+  for (const merge of plan.merges) {
+    sheet.mergeCells(merge);
+    const master = sheet.getCell(merge.split(':')[0]);
+    master.alignment = { ...master.alignment, wrapText: true, vertical: 'top' };
+  }
+
+  for (const validation of plan.validations) {
+    const source = validation.list.join(',');
+    if (source.length > MAX_VALIDATION_LIST_CHARS) {
+      throw new Error(`the list validation on ${validation.address} is ${source.length} characters; Excel allows ${MAX_VALIDATION_LIST_CHARS}`);
+    }
+    (sheet as unknown as WithValidations).dataValidations.add(validation.address, {
+      type: 'list',
+      allowBlank: true,
+      showErrorMessage: true,
+      formulae: [`"${source.replace(/"/g, '""')}"`],
+    });
+  }
+
+  for (const name of plan.names) workbook.definedNames.add(qualifiedAddress(plan.sheetName, absolute(name.address)), name.name);
+
+  for (const [column, width] of Object.entries(plan.columnWidths)) sheet.getColumn(column).width = columnWidthInCharacters(width);
+  for (const [row, height] of Object.entries(plan.rowHeights ?? {})) sheet.getRow(Number(row)).height = height;
+
+  sheet.pageSetup = {
+    ...sheet.pageSetup,
+    orientation: plan.print.orientation === 'Landscape' ? 'landscape' : 'portrait',
+    fitToPage: true,
+    fitToWidth: plan.print.fitToPagesWide,
+    fitToHeight: 0, // as many pages tall as needed
+    printArea: absoluteRows(plan.print.printArea),
+    printTitlesRow: plan.print.titleRows.replace(/\$/g, ''),
+  };
+
+  if (options.chartNote) {
+    for (const chart of plan.charts) {
+      const cell = sheet.getCell(chart.topLeft);
+      if (cell.value === null || cell.value === undefined) {
+        cell.value = options.chartNote(chart.title);
+        applyStyle(cell, 'note');
+      }
+    }
+  }
+  return sheet;
+}
+
+/**
+ * "A1:K90" to "A$1:K$90": exceljs writes the print area as `$` + each end, so the rows get their
+ * own `$` here and the name reads $A$1:$K$90, as Excel writes it.
+ */
+function absoluteRows(range: string): string {
+  return range
+    .replace(/\$/g, '')
+    .split(':')
+    .map((end) => end.replace(/(\d+)$/, '$$$1'))
+    .join(':');
+}
+
+/** "B7" to "$B$7", "G5:G9" to "$G$5:$G$9" (defined names point at fixed cells). */
+function absolute(address: string): string {
+  return address
+    .split(':')
+    .map((part) => {
+      const { row, column } = parseCellAddress(part);
+      const a1 = cellAddress(row, column);
+      return `$${a1.replace(/\d+$/, '')}$${row + 1}`;
+    })
+    .join(':');
+}
