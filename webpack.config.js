@@ -38,7 +38,7 @@ const FUNCTION_FILES = [
   './src/functions/disposition.ts',
   './src/functions/npv.ts',
   './src/functions/timeline.ts',
-  './src/functions/evaluate.ts',
+  './src/functions/caseOptions.ts',
   './src/functions/portfolio.ts',
 ];
 

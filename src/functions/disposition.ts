@@ -13,7 +13,8 @@ import { shortSaleFigures } from '../engine/programs/disposition';
 import { findRulebook } from '../engine/rulebooks';
 import { type DispositionParams, dispositionRulebookId } from '../engine/rulebooks/disposition';
 import { parameterValues } from '../engine/rulebooks/types';
-import { optionalAmount, optionalNumber, optionalText, requiredAmount } from './arguments';
+import { FUNCTION_ARGUMENT_BOUNDS as BOUNDS } from '../engine/bounds';
+import { optionalAmount, optionalRate, optionalText, optionalWholeNumber, requiredAmount } from './arguments';
 import { excelFunction } from './excelErrors';
 
 /**
@@ -44,8 +45,7 @@ export function shortsale(
     if (!(INVESTORS as readonly string[]).includes(investorName)) {
       throw new ArgumentError('investor', `investor must be one of ${INVESTORS.join(', ')}, not "${investorName}"`);
     }
-    const commission = optionalNumber(commission_rate, 'commission_rate');
-    if (commission !== null && commission > 1) throw new ArgumentError('commission_rate', `commission_rate ${commission} looks like a percent: enter ${commission}% or ${commission / 100}`, 'num');
+    const commission = optionalRate(commission_rate, 'commission_rate');
     const asIs = requiredAmount(value, 'value', { hint: 'the as-is property value', allowZero: false });
     const rulebook = findRulebook(dispositionRulebookId(investorName as Investor));
     if (!rulebook) throw new Error(`no disposition rulebook for ${investorName}`);
@@ -57,7 +57,7 @@ export function shortsale(
       subordinateLiens: 0,
       subordinateLienPayoff: optionalAmount(subordinate_payoff, 'subordinate_payoff'),
       relocationAssistance: optionalAmount(relocation, 'relocation'),
-      marketingDays: optionalNumber(marketing_days, 'marketing_days'),
+      marketingDays: optionalWholeNumber(marketing_days, 'marketing_days', 0, BOUNDS.maxDays),
     });
     return [[centsNumber(figures.netProceeds), ratioNumber(figures.netReturn, 4), ratioNumber(figures.minimum, 4), figures.meetsMinimum]];
   });

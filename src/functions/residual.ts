@@ -4,6 +4,7 @@
  * (engine.md section 3; VA Pamphlet 26-7 chapter 4; table in the AFFORDABILITY rulebook).
  */
 /* eslint-disable @typescript-eslint/no-explicit-any -- Excel passes cells untyped; arguments.ts validates them. */
+import { FUNCTION_ARGUMENT_BOUNDS as BOUNDS } from '../engine/bounds';
 import { centsNumber } from '../engine/money';
 import { requiredResidualIncome, residualIncome } from '../engine/vaResidual';
 import { optionalAmount, requiredAmount, requiredText, requiredWholeNumber } from './arguments';
@@ -51,7 +52,7 @@ export function varesidualrequired(region: any, family_size: any, loan_amount: a
     () =>
       requiredResidualIncome(
         requiredText(region, 'region', 'NORTHEAST, MIDWEST, SOUTH or WEST'),
-        requiredWholeNumber(family_size, 'family_size', 1, 'the number of persons in the household'),
+        requiredWholeNumber(family_size, 'family_size', 1, BOUNDS.maxFamilySize, 'the number of persons in the household'),
         requiredAmount(loan_amount, 'loan_amount', { hint: 'the loan amount' }),
       ).toNumber(),
     { familySize: 'family_size', loanAmount: 'loan_amount', region: 'region' },
