@@ -74,9 +74,9 @@ function plainRange(range: unknown[][]): (string | number | boolean | null | und
 }
 
 /**
- * Evaluates a case laid out like the Case Input sheet (labels, values) and spills its options in waterfall order and the recommendation.
+ * Evaluates a case laid out like the Case Input sheet (labels, values); spills its options, then the recommendation.
  * @customfunction CASEOPTIONS CASEOPTIONS
- * @helpurl https://localhost:3000/help/functions.html#lm-caseoptions
+ * @helpurl https://localhost:3000/help/functions.html#lmcaseoptions
  * @param case_range Two columns: labels (Case Input labels or field names such as loan.rate) and values. Blank values take the defaults.
  * @param [programs] Evaluate only these program ids, e.g. "GSE-FLEX" or a range of ids; blank: the investor's whole waterfall.
  * @returns A table: option, program, eligible, new payment, reduction, rate, term, forbearance, reason; then the recommendation.

@@ -18,8 +18,9 @@ import { optionalAmount, optionalRate, optionalText, optionalWholeNumber, requir
 import { excelFunction } from './excelErrors';
 
 /**
- * Short sale (pre-foreclosure sale): net proceeds = price - commission (GSE cap 6%) - seller closing costs - subordinate lien payoff - relocation assistance; net return = net proceeds / as-is value, compared with the investor's minimum. Spills one row.
+ * Short sale net proceeds and net return against the investor's minimum. Spills one row: proceeds, return, minimum, met.
  * @customfunction SHORTSALE SHORTSALE
+ * @helpurl https://localhost:3000/help/functions.html#lmshortsale
  * @param price Accepted (or proposed) sale price.
  * @param value As-is property value.
  * @param [commission_rate] Sales commission as a fraction of the price, e.g. 6%; blank: the investor's cap.
@@ -27,7 +28,7 @@ import { excelFunction } from './excelErrors';
  * @param [subordinate_payoff] Payoff to subordinate lien holders in dollars (GSE cap $6,000).
  * @param [relocation] Relocation assistance paid to the borrower in dollars; blank: the rulebook's amount.
  * @param [investor] FANNIE (default), FREDDIE, FHA, VA, USDA or PORTFOLIO: chooses the caps and the minimum net return.
- * @param [marketing_days] Days the property has been marketed (FHA's minimum net return falls with time).
+ * @param [marketing_days] Whole days the property has been marketed (FHA's minimum net return falls with time).
  * @returns One row: net proceeds, net return (fraction of the value), the investor's minimum net return (fraction), and whether the minimum is met.
  */
 export function shortsale(

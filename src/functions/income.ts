@@ -13,11 +13,12 @@ import { cellsOf, describeValue, isBlank, plainCell, requiredNumber } from './ar
 import { excelFunction } from './excelErrors';
 
 /**
- * Gross monthly income from an amount paid at a frequency (weekly x 52 / 12, biweekly x 26 / 12, semimonthly x 2, quarterly / 3, semiannual / 6, annual / 12, hourly x hours x 52 / 12). Give ranges to total several income lines.
+ * Gross monthly income from an amount paid weekly, biweekly, semimonthly, monthly, quarterly, yearly or hourly.
  * @customfunction MONTHLYINCOME MONTHLYINCOME
+ * @helpurl https://localhost:3000/help/functions.html#lmmonthlyincome
  * @param amount Gross amount per period (for HOURLY, the hourly rate): a number, or a range with one line per row.
- * @param frequency WEEKLY, BIWEEKLY, SEMIMONTHLY, MONTHLY, QUARTERLY, SEMIANNUAL, ANNUAL or HOURLY: one cell for every line, or a range beside the amounts.
- * @param [hours_per_week] Usual hours worked per week, required for HOURLY lines: one cell or a range beside the amounts.
+ * @param frequency WEEKLY, BIWEEKLY, SEMIMONTHLY, MONTHLY, QUARTERLY, SEMIANNUAL, ANNUAL or HOURLY: one cell, or a range beside amount.
+ * @param [hours_per_week] Usual hours worked per week (0 to 168), required for HOURLY lines: one cell or a range beside amount.
  * @returns The gross monthly income in dollars, rounded to the cent.
  */
 export function monthlyincome(amount: any[][], frequency: any[][], hours_per_week?: any[][]): number {

@@ -28,20 +28,21 @@ export function npvState(value: unknown, params: Pick<NpvParams, 'foreclosureTim
 }
 
 /**
- * NPV of a modification against foreclosure now (a decision aid: print its assumptions with it). Spills one row: NPV of the modified loan (with re-default into foreclosure), NPV of foreclosure now, and the difference (positive: the modification is worth more).
+ * NPV of a modification against foreclosure now (a decision aid). Spills one row: NPV modification, NPV foreclosure, difference.
  * @customfunction NPV NPV
+ * @helpurl https://localhost:3000/help/functions.html#lmnpv
  * @param interest_bearing_upb Interest-bearing UPB of the modified loan.
  * @param forbearance Principal forborne (non-interest-bearing, due at maturity); 0 when none.
  * @param rate Modified annual rate: 4.75% or 0.0475.
- * @param term_months Modified term in months, e.g. 480.
+ * @param term_months Modified term in whole months, 1 to 600, e.g. 480.
  * @param property_value As-is property value.
- * @param [state] Two-letter property state for the foreclosure timeline (Fannie Mae time frames), e.g. "GA"; blank: the national default.
+ * @param [state] Two-letter property state for the foreclosure timeline, e.g. "GA"; blank: the national default.
  * @param [discount_rate] Annual discount rate (HAMP allowed up to PMMS + 2.50%); blank: the NPV rulebook's default.
  * @param [redefault_rate] Annual re-default rate of the modified loan, e.g. 15%.
  * @param [reo_discount] Discount of the REO sale price on the as-is value, e.g. 15%.
  * @param [foreclosure_costs] Foreclosure and disposition costs as a fraction of the value, e.g. 10%.
- * @param [timeline_days] Foreclosure timeline in days (overrides the state's).
- * @param [days_delinquent] Days already elapsed toward foreclosure (shortens foreclosure now).
+ * @param [timeline_days] Foreclosure timeline in whole days (overrides the state's).
+ * @param [days_delinquent] Whole days already elapsed toward foreclosure (shortens foreclosure now).
  * @returns One row: NPV modification, NPV foreclosure, difference.
  */
 export function npv(

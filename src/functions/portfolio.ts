@@ -61,9 +61,9 @@ function errorResult(row: number, problem: string): LoanTapeResult {
 }
 
 /**
- * Evaluates a loan tape (one loan per row; headers are case-format field names such as upb, rate, investor). Spills one row per loan.
+ * Evaluates a loan tape (a loan per row; headers are case-format field names such as upb, rate, investor). Spills a row per loan.
  * @customfunction PORTFOLIO PORTFOLIO
- * @helpurl https://localhost:3000/help/functions.html#lm-portfolio
+ * @helpurl https://localhost:3000/help/functions.html#lmportfolio
  * @param table The loan tape with its header row. Dates as Excel dates or YYYY-MM-DD; blank cells take the case defaults.
  * @param [show_header] TRUE (default) to spill a header row first; FALSE for the loan rows only.
  * @returns One row per loan: sheet row, case id, recommended program, new payment, reduction, at risk, notes (or the row's error).

@@ -11,9 +11,10 @@ import { optionalAmount, requiredAmount, requiredText, requiredWholeNumber } fro
 import { excelFunction } from './excelErrors';
 
 /**
- * VA residual income: net effective income - housing expense - monthly debts - maintenance and utilities (VA Pamphlet 26-7, chapter 4). Compare it with LM.VARESIDUALREQUIRED.
+ * VA residual income: net effective income - housing - debts - maintenance and utilities (VA Pamphlet 26-7, ch. 4).
  * @customfunction VARESIDUAL VARESIDUAL
- * @param net_effective_income Net effective monthly income (gross income less income taxes and Social Security): a number or a range, summed.
+ * @helpurl https://localhost:3000/help/functions.html#lmvaresidual
+ * @param net_effective_income Net effective monthly income (gross less income taxes and Social Security): a number or a range, summed.
  * @param housing_expense Monthly housing expense (PITIA): a number or a range, summed.
  * @param [monthly_debts] Other monthly debt payments: a number or a range, summed.
  * @param [maintenance_utilities] Monthly maintenance and utilities: a number or a range, summed.
@@ -40,11 +41,12 @@ export function varesidual(net_effective_income: any[][], housing_expense: any[]
 }
 
 /**
- * The VA's required monthly residual income by region, family size and loan amount (VA Pamphlet 26-7, chapter 4 table; loans of $80,000 and above or below; $80 / $75 per member over 5, up to 7).
+ * The VA's required monthly residual income by region, family size and loan amount (VA Pamphlet 26-7, ch. 4 table).
  * @customfunction VARESIDUALREQUIRED VARESIDUALREQUIRED
+ * @helpurl https://localhost:3000/help/functions.html#lmvaresidualrequired
  * @param region NORTHEAST, MIDWEST, SOUTH or WEST.
- * @param family_size Persons in the household, a whole number of 1 or more.
- * @param loan_amount The loan amount in dollars (chooses the $80,000-and-above or below column).
+ * @param family_size Persons in the household, a whole number from 1 to 50.
+ * @param loan_amount The loan amount in dollars (chooses the $80,000-and-above or the below column).
  * @returns The required monthly residual income in dollars.
  */
 export function varesidualrequired(region: any, family_size: any, loan_amount: any): number {

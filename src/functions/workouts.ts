@@ -19,11 +19,12 @@ import { optionalAmount, optionalBoolean, optionalPaymentCap, optionalRate, opti
 import { excelFunction } from './excelErrors';
 
 /**
- * Target P&I for a payment reduction: the largest cent amount whose reduction, reported to two decimals, is strictly above the target (GSE Flex: floor_to_cent(P&I x 0.79995) for 20%).
+ * Target P&I for a payment reduction: the largest cent amount whose reduction, to two decimals, beats the target.
  * @customfunction TARGETPI TARGETPI
+ * @helpurl https://localhost:3000/help/functions.html#lmtargetpi
  * @param current_pi Current contractual monthly principal and interest, e.g. 1913.14.
- * @param [reduction] The reduction as a fraction: 20% or 0.2 (default, GSE Flex); 25% for FHA.
- * @param [strictly_above] TRUE (default): strictly above the reduction as reported to two decimals (20.01% for 20%); FALSE: at least the reduction.
+ * @param [reduction] The reduction as a fraction below 1: 20% or 0.2 (default, GSE Flex); 25% for FHA.
+ * @param [strictly_above] TRUE (default): strictly above the reduction as reported to two decimals (20.01% for 20%); FALSE: at least it.
  * @returns The target monthly P&I in dollars.
  */
 export function targetpi(current_pi: any, reduction?: any, strictly_above?: any): number {
@@ -37,12 +38,13 @@ export function targetpi(current_pi: any, reduction?: any, strictly_above?: any)
 }
 
 /**
- * Repayment plan (Fannie Mae D2-3.2-02): the shortest plan whose monthly payment (contractual payment + arrears / months) stays within the cap. Spills two cells: months and monthly plan payment.
+ * Repayment plan (Fannie Mae D2-3.2-02): the shortest plan within the payment cap. Spills months and monthly payment.
  * @customfunction REPAYMENT REPAYMENT
+ * @helpurl https://localhost:3000/help/functions.html#lmrepayment
  * @param arrears Past-due amount the plan repays: a number or a range, summed.
  * @param contractual_payment Monthly contractual payment (P&I + escrow): a number or a range, summed.
- * @param [cap] Highest plan payment as a fraction of the contractual payment: 150% or 1.5 (default, GSE).
- * @param [max_months] Longest plan allowed, in months (default 12: longer needs investor approval).
+ * @param [cap] Highest plan payment over the contractual payment: 150% or 1.5 (default, GSE); above 1 and at most 10.
+ * @param [max_months] Longest plan, 1 to 600 months (default 12: longer needs investor approval). #N/A when no plan fits.
  * @returns One row: the number of months and the monthly plan payment (the last month may be a few cents less).
  */
 export function repayment(arrears: any[][], contractual_payment: any[][], cap?: any, max_months?: any): any[][] {
@@ -70,13 +72,14 @@ export function repayment(arrears: any[][], contractual_payment: any[][], cap?: 
 }
 
 /**
- * GSE Payment Deferral (Fannie Mae D2-3.2-04, Freddie Mac Bulletin 2023-8): the past-due P&I of the delinquent months plus advanced escrow and servicing advances, deferred into a non-interest-bearing balance. #N/A with the reason when a deferral limit fails (2 to 6 months past due, 12 months over the life of the loan).
+ * GSE payment deferral: past-due P&I plus escrow and servicing advances. #N/A with the reason when not eligible.
  * @customfunction DEFERRAL DEFERRAL
- * @param months_delinquent Whole months past due (every past-due month is deferred).
+ * @helpurl https://localhost:3000/help/functions.html#lmdeferral
+ * @param months_delinquent Whole months past due, 0 to 600 (a deferral needs 2 to 6; every past-due month is deferred).
  * @param contractual_pi Contractual monthly principal and interest.
  * @param [escrow_advances] Escrow the servicer advanced: a number or a range, summed.
  * @param [servicing_advances] Allowable servicing advances, legal fees included: a number or a range, summed.
- * @param [cumulative_deferred_months] Months already deferred over the life of the loan (default 0).
+ * @param [cumulative_deferred_months] Months already deferred over the life of the loan (default 0; at most 12 in all).
  * @returns The deferred amount in dollars.
  */
 export function deferral(months_delinquent: any, contractual_pi: any, escrow_advances?: any[][], servicing_advances?: any[][], cumulative_deferred_months?: any): number {
@@ -104,8 +107,9 @@ export function deferral(months_delinquent: any, contractual_pi: any, escrow_adv
 }
 
 /**
- * Partial claim room: the partial claim still available, 30% (FHA) or 25% (VA) of the UPB less previous partial claims, and at most the amount needed when given.
+ * Partial claim still available: 30% (FHA) or 25% (VA) of the UPB less prior partial claims, at most the amount needed.
  * @customfunction PARTIALCLAIM PARTIALCLAIM
+ * @helpurl https://localhost:3000/help/functions.html#lmpartialclaim
  * @param upb Unpaid principal balance (FHA: at the default date of the initial partial claim).
  * @param [prior_partial_claims] Previous partial claims still outstanding: a number or a range, summed.
  * @param [needed] The amount needed (arrears plus principal deferment to reach the target payment): the room is at most this.

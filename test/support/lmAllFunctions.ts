@@ -27,6 +27,8 @@ import { PORTFOLIO_HEADER } from '../../src/functions/portfolio';
 import type { ArgumentNode, BridgedFunction } from './hyperformulaBridge';
 import { registerFunctionsOnce } from './hyperformulaBridge';
 
+import { finishFunctionsMetadata } from '../../scripts/functionsMetadata';
+
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { FUNCTION_FILES } = require('../../webpack.config.js') as { FUNCTION_FILES: string[] };
 
@@ -40,11 +42,13 @@ export interface AllMetadata {
   errors: string[];
 }
 
+/** functions.json as the development build emits it: generated from the JSDoc, then finished as webpack.config.js does. */
 export async function allFunctionsMetadata(): Promise<AllMetadata> {
   const result = await generateCustomFunctionsMetadata(FUNCTION_SOURCES, false);
+  const metadataJson = result.metadataJson ? finishFunctionsMetadata(result.metadataJson) : '';
   return {
-    metadata: result.metadataJson ? JSON.parse(result.metadataJson) : { functions: [] },
-    metadataJson: result.metadataJson,
+    metadata: metadataJson ? JSON.parse(metadataJson) : { functions: [] },
+    metadataJson,
     associate: result.associate,
     errors: result.errors,
   };
@@ -96,6 +100,7 @@ export async function allBridgeFunctions(): Promise<BridgedFunction[]> {
       id: fn.id,
       parameters: fn.parameters,
       resultDimensionality: fn.result?.dimensionality,
+      receivesErrors: (metadata as { allowErrorForDataTypeAny?: boolean }).allowErrorForDataTypeAny === true,
       implementation: fn.id === 'CASEOPTIONS' ? padded(implementation, { rows: CASEOPTIONS_MAX_ROWS, columns: CASEOPTIONS_HEADER.length }) : implementation,
       resultSize,
     };
