@@ -2,7 +2,7 @@
  * The case-format fields that a flat layout (a loan tape row, a two-column label/value range)
  * can hold, and how a cell value becomes a case-JSON value.
  *
- * Shared by `loanTape.ts` (LM.PORTFOLIO) and `labelRange.ts` (LM.EVALUATE). A field is named
+ * Shared by `loanTape.ts` (LM.PORTFOLIO) and `labelRange.ts` (LM.CASEOPTIONS). A field is named
  * by its dotted path in case-format.md (`loan.upb`, always accepted) or by its leaf name
  * (`upb`) when no other field has that leaf. Incomes and debts are lists in the case; a flat
  * layout gives them by index (`borrower.incomes[0].amount`) or through two shorthands that

@@ -32,7 +32,7 @@ export function npvState(value: unknown, params: Pick<NpvParams, 'foreclosureTim
  * @customfunction NPV NPV
  * @helpurl https://localhost:3000/help/functions.html#lmnpv
  * @param interest_bearing_upb Interest-bearing UPB of the modified loan.
- * @param forbearance Principal forborne (non-interest-bearing, due at maturity); 0 when none.
+ * @param forbearance Principal forborne (non-interest-bearing, due at maturity); blank or 0 when none.
  * @param rate Modified annual rate: 4.75% or 0.0475.
  * @param term_months Modified term in whole months, 1 to 600, e.g. 480.
  * @param property_value As-is property value.
