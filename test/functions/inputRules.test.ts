@@ -12,6 +12,8 @@ import { regxdates } from '../../src/functions/timeline';
 import { caseoptions } from '../../src/functions/caseOptions';
 import { portfolio } from '../../src/functions/portfolio';
 import { CASE_RANGE, TAPE_HEADER, TAPE_LOAN } from '../support/lmCallSpecs';
+import { workbook } from '../support/hyperformulaBridge';
+import { registerAllLmFunctions } from '../support/lmAllFunctions';
 
 describe('bounds shared with the case rules', () => {
   test('LM.REPAYMENT: a cap typed 150 looks like a percent; 150% gives the GSE plan (2,500 over 3 months)', () => {
@@ -90,5 +92,23 @@ describe('Excel data types as arguments', () => {
     expect(excelErrorOf(() => npv([[100000]], [[0]], 0.06, 360, 100000, { type: 'Entity', text: 'Georgia', properties: {} })).message).toBe(
       'state: an entity data type (a card value) was given; pass text or a cell with text',
     );
+  });
+});
+
+describe('in cells (HyperFormula bridge, error cells passed in as Excel does with allowErrorForDataTypeAny)', () => {
+  beforeAll(registerAllLmFunctions);
+  test('LM.PORTFOLIO: a #DIV/0! in one loan row makes that row an error row; the other loan is evaluated', () => {
+    const second: unknown[] = [...TAPE_LOAN];
+    second[0] = 'T-2';
+    second[TAPE_HEADER.indexOf('upb')] = '=1/0';
+    const wb = workbook([TAPE_HEADER, TAPE_LOAN, second, ['=LM.PORTFOLIO(A1:L3, FALSE())']] as never);
+    expect(wb.value('B4')).toBe('T-1');
+    expect(wb.value('C4')).not.toBe('#ERROR');
+    expect([wb.value('A5'), wb.value('C5'), wb.value('G5')]).toEqual([3, '#ERROR', 'row 3, upb holds #DIV/0!']);
+  });
+  test('a scalar function passes an error cell on with its own code, bare', () => {
+    const wb = workbook([[null, '=LM.DTI(1/0, 1550)', '=LM.DTI(NA(), 1550)']]);
+    expect(wb.value('B1')).toMatchObject({ value: '#DIV/0!', message: '' });
+    expect(wb.value('C1')).toMatchObject({ value: '#N/A' });
   });
 });
