@@ -21,6 +21,7 @@ const path = require('path');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CustomFunctionsMetadataPlugin = require('custom-functions-metadata-plugin');
+const { finishFunctionsMetadata, helpPageHtml } = require('./scripts/functionsMetadata');
 
 const DEV_URL = 'https://localhost:3000/';
 const DEFAULT_PUBLIC_URL = 'https://lm-workbench.example.com/';
@@ -38,7 +39,7 @@ const FUNCTION_FILES = [
   './src/functions/disposition.ts',
   './src/functions/npv.ts',
   './src/functions/timeline.ts',
-  './src/functions/evaluate.ts',
+  './src/functions/caseOptions.ts',
   './src/functions/portfolio.ts',
 ];
 
@@ -48,7 +49,30 @@ const FILENAMES = {
   taskpaneHtml: 'taskpane.html',
   workbenchHtml: 'workbench.html',
   functionsMetadata: 'functions.json',
+  /** docs/functions.md as HTML: the functions' helpUrl points here (scripts/functionsMetadata.js). */
+  functionsHelp: 'help/functions.html',
 };
+
+/**
+ * Adds to the generated functions.json what the build owes it (allowErrorForDataTypeAny; help
+ * URLs on the public URL in production): scripts/functionsMetadata.js says why.
+ */
+class FinishFunctionsMetadataPlugin {
+  constructor(baseUrl) {
+    this.baseUrl = baseUrl;
+  }
+  apply(compiler) {
+    const { Compilation, sources } = compiler.webpack;
+    compiler.hooks.thisCompilation.tap('FinishFunctionsMetadataPlugin', (compilation) => {
+      compilation.hooks.processAssets.tap({ name: 'FinishFunctionsMetadataPlugin', stage: Compilation.PROCESS_ASSETS_STAGE_ADDITIONS }, () => {
+        const asset = compilation.getAsset(FILENAMES.functionsMetadata);
+        if (!asset) return;
+        const finished = finishFunctionsMetadata(asset.source.source().toString(), DEV_URL, this.baseUrl);
+        compilation.updateAsset(FILENAMES.functionsMetadata, new sources.RawSource(finished));
+      });
+    });
+  }
+}
 
 /** The production base URL: LM_PUBLIC_URL, with exactly one trailing slash. */
 function publicUrl(env = process.env) {
@@ -102,6 +126,7 @@ module.exports = async (env = {}, argv = {}) => {
     performance: { hints: false },
     plugins: [
       new CustomFunctionsMetadataPlugin({ output: FILENAMES.functionsMetadata, input: FUNCTION_FILES }),
+      new FinishFunctionsMetadataPlugin(baseUrl),
       new HtmlWebpackPlugin({
         filename: FILENAMES.taskpaneHtml,
         template: './src/taskpane/taskpane.html',
@@ -119,6 +144,11 @@ module.exports = async (env = {}, argv = {}) => {
       new CopyWebpackPlugin({
         patterns: [
           { from: 'assets/*.png', to: 'assets/[name][ext]' },
+          {
+            from: 'docs/functions.md',
+            to: FILENAMES.functionsHelp,
+            transform: (content) => helpPageHtml(content.toString(), 'LM Workbench: the LM custom functions'),
+          },
           {
             from: 'manifest*.xml',
             to: '[name][ext]',

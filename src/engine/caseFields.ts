@@ -2,7 +2,7 @@
  * The case-format fields that a flat layout (a loan tape row, a two-column label/value range)
  * can hold, and how a cell value becomes a case-JSON value.
  *
- * Shared by `loanTape.ts` (LM.PORTFOLIO) and `labelRange.ts` (LM.EVALUATE). A field is named
+ * Shared by `loanTape.ts` (LM.PORTFOLIO) and `labelRange.ts` (LM.CASEOPTIONS). A field is named
  * by its dotted path in case-format.md (`loan.upb`, always accepted) or by its leaf name
  * (`upb`) when no other field has that leaf. Incomes and debts are lists in the case; a flat
  * layout gives them by index (`borrower.incomes[0].amount`) or through two shorthands that
@@ -142,6 +142,16 @@ export function isBlankCell(value: CellValue): boolean {
 }
 
 /**
+ * Text read as a number only when it is a plain decimal numeral (dollar sign and thousands
+ * commas allowed): `Number()` would also read "0x4E000" (319,488), "1e5", "0b11" or "Infinity".
+ */
+const PLAIN_DECIMAL = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
+function decimalText(text: string): number {
+  const bare = text.trim().replace(/[$,]/g, '');
+  return PLAIN_DECIMAL.test(bare) ? Number(bare) : NaN;
+}
+
+/**
  * Converts one cell to the JSON value of a field of the given kind. Dates are Excel serials
  * or ISO text; booleans are TRUE/FALSE (or the words); names are separated by semicolons.
  * Numbers that should be text (a loan number, a case id) are written without decimals.
@@ -152,7 +162,7 @@ export function cellToFieldValue(value: CellValue, kind: FieldKind): { ok: true;
   switch (kind) {
     case 'number':
     case 'integer': {
-      const n = typeof value === 'number' ? value : typeof value === 'string' ? Number(value.trim().replace(/[$,]/g, '')) : NaN;
+      const n = typeof value === 'number' ? value : typeof value === 'string' ? decimalText(value) : NaN;
       if (typeof value === 'boolean' || !Number.isFinite(n)) return { ok: false, message: `${JSON.stringify(value)} is not a number` };
       if (kind === 'integer' && !Number.isInteger(n)) return { ok: false, message: `${n} is not a whole number` };
       return { ok: true, value: n };

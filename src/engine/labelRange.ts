@@ -1,5 +1,5 @@
 /**
- * A two-column label/value range laid out like the Case Input sheet (LM.EVALUATE) read into
+ * A two-column label/value range laid out like the Case Input sheet (LM.CASEOPTIONS) read into
  * case JSON. A label is a case field path (`loan.upb`), a leaf name (`upb`), or a label of the
  * Case Input sheet supplied by the caller as `labelAliases` (label text -> field path), so
  * that the engine does not depend on the sheet's wording.

@@ -13,12 +13,14 @@ import { shortSaleFigures } from '../engine/programs/disposition';
 import { findRulebook } from '../engine/rulebooks';
 import { type DispositionParams, dispositionRulebookId } from '../engine/rulebooks/disposition';
 import { parameterValues } from '../engine/rulebooks/types';
-import { optionalAmount, optionalNumber, optionalText, requiredAmount } from './arguments';
+import { FUNCTION_ARGUMENT_BOUNDS as BOUNDS } from '../engine/bounds';
+import { optionalAmount, optionalRate, optionalText, optionalWholeNumber, requiredAmount } from './arguments';
 import { excelFunction } from './excelErrors';
 
 /**
- * Short sale (pre-foreclosure sale): net proceeds = price - commission (GSE cap 6%) - seller closing costs - subordinate lien payoff - relocation assistance; net return = net proceeds / as-is value, compared with the investor's minimum. Spills one row.
+ * Short sale net proceeds and net return against the investor's minimum. Spills one row: proceeds, return, minimum, met.
  * @customfunction SHORTSALE SHORTSALE
+ * @helpurl https://localhost:3000/help/functions.html#lmshortsale
  * @param price Accepted (or proposed) sale price.
  * @param value As-is property value.
  * @param [commission_rate] Sales commission as a fraction of the price, e.g. 6%; blank: the investor's cap.
@@ -26,7 +28,7 @@ import { excelFunction } from './excelErrors';
  * @param [subordinate_payoff] Payoff to subordinate lien holders in dollars (GSE cap $6,000).
  * @param [relocation] Relocation assistance paid to the borrower in dollars; blank: the rulebook's amount.
  * @param [investor] FANNIE (default), FREDDIE, FHA, VA, USDA or PORTFOLIO: chooses the caps and the minimum net return.
- * @param [marketing_days] Days the property has been marketed (FHA's minimum net return falls with time).
+ * @param [marketing_days] Whole days the property has been marketed (FHA's minimum net return falls with time).
  * @returns One row: net proceeds, net return (fraction of the value), the investor's minimum net return (fraction), and whether the minimum is met.
  */
 export function shortsale(
@@ -44,8 +46,7 @@ export function shortsale(
     if (!(INVESTORS as readonly string[]).includes(investorName)) {
       throw new ArgumentError('investor', `investor must be one of ${INVESTORS.join(', ')}, not "${investorName}"`);
     }
-    const commission = optionalNumber(commission_rate, 'commission_rate');
-    if (commission !== null && commission > 1) throw new ArgumentError('commission_rate', `commission_rate ${commission} looks like a percent: enter ${commission}% or ${commission / 100}`, 'num');
+    const commission = optionalRate(commission_rate, 'commission_rate');
     const asIs = requiredAmount(value, 'value', { hint: 'the as-is property value', allowZero: false });
     const rulebook = findRulebook(dispositionRulebookId(investorName as Investor));
     if (!rulebook) throw new Error(`no disposition rulebook for ${investorName}`);
@@ -57,7 +58,7 @@ export function shortsale(
       subordinateLiens: 0,
       subordinateLienPayoff: optionalAmount(subordinate_payoff, 'subordinate_payoff'),
       relocationAssistance: optionalAmount(relocation, 'relocation'),
-      marketingDays: optionalNumber(marketing_days, 'marketing_days'),
+      marketingDays: optionalWholeNumber(marketing_days, 'marketing_days', 0, BOUNDS.maxDays),
     });
     return [[centsNumber(figures.netProceeds), ratioNumber(figures.netReturn, 4), ratioNumber(figures.minimum, 4), figures.meetsMinimum]];
   });

@@ -16,10 +16,11 @@ import { excelFunction } from './excelErrors';
 import { MODTERMS_ARGUMENT_NAMES, fieldValue, modificationField, modificationTable, modificationTerms } from './modificationTerms';
 
 /**
- * Debt-to-income ratio as a fraction (format the cell as %): housing expense / gross monthly income (front-end DTI), or with other debts (housing + other debts) / income (back-end DTI).
+ * Debt-to-income ratio as a fraction: housing / income (front-end), or (housing + other debts) / income (back-end).
  * @customfunction DTI DTI
- * @param income Gross monthly income: a number or a range, summed (blank cells ignored).
- * @param housing_expense Monthly housing expense (PITIA: P&I, taxes, insurance, dues...): a number or a range, summed.
+ * @helpurl https://localhost:3000/help/functions.html#lmdti
+ * @param income Gross monthly income: a number or a range, summed (blanks ignored). 0 gives #DIV/0!.
+ * @param housing_expense Monthly housing expense (PITIA): a number or a range, summed.
  * @param [other_debts] Other monthly debt payments for the back-end DTI: a number or a range, summed. Leave out for the front-end DTI.
  * @returns The ratio as a fraction, e.g. 0.31 for 31%.
  */
@@ -36,16 +37,17 @@ export function dti(income: any[][], housing_expense: any[][], other_debts?: any
 }
 
 /**
- * Modification terms of a loss-mitigation modification program (GSE Flex, FHA, VA, USDA or portfolio): spills a table of label and value (eligible, reason, rate, term, post-capitalization UPB, interest-bearing UPB, forbearance, P&I, monthly payment, reduction %, MTMLTV %, trial payment, rulebook), or one value when field is given.
+ * Modification terms of a program (GSE Flex, FHA, VA, USDA, portfolio): spills field and value, or one field's value.
  * @customfunction MODTERMS MODTERMS
- * @param program The program: "FLEX" (GSE Flex Modification, Fannie Mae and Freddie Mac) or a modification program id: GSE-FLEX, FHA-30-YEAR-MODIFICATION, FHA-40-YEAR-MODIFICATION, VA-MODIFICATION, VA-40-YEAR-MODIFICATION, USDA-MODIFICATION, PORTFOLIO-MODIFICATION, PORTFOLIO-TIER2-MODIFICATION.
+ * @helpurl https://localhost:3000/help/functions.html#lmmodterms
+ * @param program The program: "FLEX" or a modification program id such as FHA-30-YEAR-MODIFICATION or VA-MODIFICATION (see help).
  * @param upb Current interest-bearing unpaid principal balance, e.g. 347868.83.
- * @param arrears Arrearages to capitalize (delinquent interest, escrow and servicing advances, legal fees): a number or a range, summed.
+ * @param arrears Arrearages to capitalize (interest, escrow and servicing advances, legal fees): a number or a range, summed.
  * @param rate Current annual note rate: 4.75% or 0.0475.
- * @param remaining_term Remaining term in months, e.g. 322.
+ * @param remaining_term Remaining term in whole months, 1 to 600, e.g. 322.
  * @param current_pi Current contractual monthly principal and interest, e.g. 1913.14.
  * @param property_value Current property value (BPO, appraisal or AVM).
- * @param [modification_rate] GSE Flex: the GSE posted modification interest rate in effect, e.g. 6.5% or 0.065. FHA, VA, USDA and portfolio programs: the Freddie Mac PMMS 30-year rate, e.g. 6.25%.
+ * @param [modification_rate] GSE Flex: the GSE posted modification rate, e.g. 6.5%. Other programs: the Freddie Mac PMMS 30-year rate.
  * @param [monthly_escrow] Monthly escrow payment, added to the P&I for the monthly and trial payments.
  * @param [field] One field to return instead of the table, e.g. "principalAndInterest" (any case).
  * @returns A two-column table of field and value, or the single value of field.

@@ -10,14 +10,15 @@ import { optionalAmount, requiredAmount } from './arguments';
 import { excelFunction } from './excelErrors';
 
 /**
- * Monthly housing expense (PITIA): P&I + property taxes + hazard and flood insurance + mortgage insurance + HOA / condo dues + other housing costs (ground rent, special assessments, subordinate lien payments).
+ * Monthly housing expense (PITIA): P&I + taxes + insurance + mortgage insurance + dues + other housing costs.
  * @customfunction PITIA PITIA
+ * @helpurl https://localhost:3000/help/functions.html#lmpitia
  * @param principal_and_interest Monthly principal and interest, e.g. 1913.14.
  * @param [taxes] Monthly property taxes: a number or a range, summed.
  * @param [insurance] Monthly hazard and flood insurance: a number or a range, summed.
  * @param [mortgage_insurance] Monthly mortgage insurance premium.
  * @param [association_dues] Monthly HOA, condo or co-op dues.
- * @param [other_housing] Ground rent, special assessments and payments on subordinate liens on the property: a number or a range, summed.
+ * @param [other_housing] Ground rent, special assessments and subordinate lien payments: a number or a range, summed.
  * @returns The monthly housing expense in dollars, rounded to the cent.
  */
 export function pitia(
@@ -42,10 +43,11 @@ export function pitia(
 }
 
 /**
- * Loan-to-value ratio as a fraction (format the cell as %): first-lien unpaid principal balance / property value.
+ * Loan-to-value ratio as a fraction: first-lien unpaid principal balance / property value.
  * @customfunction LTV LTV
+ * @helpurl https://localhost:3000/help/functions.html#lmltv
  * @param upb First-lien unpaid principal balance (a range is summed, e.g. UPB and deferred balance for MTMLTV).
- * @param value Property value (appraisal, BPO or AVM).
+ * @param value Property value (appraisal, BPO or AVM). 0 gives #DIV/0!.
  * @returns The LTV as a fraction, e.g. 0.8 for 80%.
  */
 export function ltv(upb: any[][], value: any[][]): number {
@@ -60,11 +62,12 @@ export function ltv(upb: any[][], value: any[][]): number {
 }
 
 /**
- * Combined loan-to-value ratio as a fraction (format the cell as %): (first-lien UPB + subordinate lien balances) / property value.
+ * Combined loan-to-value ratio as a fraction: (first-lien UPB + subordinate lien balances) / property value.
  * @customfunction CLTV CLTV
+ * @helpurl https://localhost:3000/help/functions.html#lmcltv
  * @param upb First-lien unpaid principal balance.
  * @param subordinate Balances of the subordinate liens: a number or a range, summed (blank: none).
- * @param value Property value (appraisal, BPO or AVM).
+ * @param value Property value (appraisal, BPO or AVM). 0 gives #DIV/0!.
  * @returns The CLTV as a fraction, e.g. 0.95 for 95%.
  */
 export function cltv(upb: any[][], subordinate: any[][], value: any[][]): number {

@@ -7,6 +7,7 @@
  * need them are reported 'not checked' by the program, never passed silently). The evaluation
  * date is today's date (UTC), taken here, outside the pure engine.
  */
+import { FUNCTION_ARGUMENT_BOUNDS as BOUNDS } from '../engine/bounds';
 import { parseCase } from '../engine/case/parse';
 import type { CaseInput, Investor, LoanCase } from '../engine/case/types';
 import { ALL_PROGRAMS, WATERFALLS } from '../engine/programs';
@@ -91,7 +92,7 @@ export function programId(value: unknown): string {
     throw new ArgumentError(
       'program',
       `program "${name}" is not one LM.MODTERMS evaluates: enter "FLEX" or one of ${MODIFICATION_PROGRAM_IDS.join(', ')} ` +
-        '(other options: LM.REPAYMENT, LM.DEFERRAL, LM.PARTIALCLAIM, LM.SHORTSALE, or LM.EVALUATE for the whole waterfall)',
+        '(other options: LM.REPAYMENT, LM.DEFERRAL, LM.PARTIALCLAIM, LM.SHORTSALE, or LM.CASEOPTIONS for the whole waterfall)',
     );
   }
   return id;
@@ -126,7 +127,7 @@ export function modificationCase(args: ModificationTermsArguments, evaluationDat
     loan: {
       upb: requiredNumber(args.upb, 'upb', { hint: 'the unpaid principal balance, e.g. 347868.83', allowZero: false }),
       rate: requiredRate(args.rate, 'rate'),
-      remainingTermMonths: requiredWholeNumber(args.remainingTerm, 'remaining_term', 1, 'the remaining term in months, e.g. 322'),
+      remainingTermMonths: requiredWholeNumber(args.remainingTerm, 'remaining_term', 1, BOUNDS.maxMonths, 'the remaining term in months, e.g. 322'),
       contractualPI: requiredNumber(args.currentPI, 'current_pi', { hint: 'the current monthly P&I, e.g. 1913.14', allowZero: false }),
       monthlyEscrow: optionalAmount(args.monthlyEscrow, 'monthly_escrow')?.toNumber() ?? 0,
     },

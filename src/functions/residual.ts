@@ -4,15 +4,17 @@
  * (engine.md section 3; VA Pamphlet 26-7 chapter 4; table in the AFFORDABILITY rulebook).
  */
 /* eslint-disable @typescript-eslint/no-explicit-any -- Excel passes cells untyped; arguments.ts validates them. */
+import { FUNCTION_ARGUMENT_BOUNDS as BOUNDS } from '../engine/bounds';
 import { centsNumber } from '../engine/money';
 import { requiredResidualIncome, residualIncome } from '../engine/vaResidual';
 import { optionalAmount, requiredAmount, requiredText, requiredWholeNumber } from './arguments';
 import { excelFunction } from './excelErrors';
 
 /**
- * VA residual income: net effective income - housing expense - monthly debts - maintenance and utilities (VA Pamphlet 26-7, chapter 4). Compare it with LM.VARESIDUALREQUIRED.
+ * VA residual income: net effective income - housing - debts - maintenance and utilities (VA Pamphlet 26-7, ch. 4).
  * @customfunction VARESIDUAL VARESIDUAL
- * @param net_effective_income Net effective monthly income (gross income less income taxes and Social Security): a number or a range, summed.
+ * @helpurl https://localhost:3000/help/functions.html#lmvaresidual
+ * @param net_effective_income Net effective monthly income (gross less income taxes and Social Security): a number or a range, summed.
  * @param housing_expense Monthly housing expense (PITIA): a number or a range, summed.
  * @param [monthly_debts] Other monthly debt payments: a number or a range, summed.
  * @param [maintenance_utilities] Monthly maintenance and utilities: a number or a range, summed.
@@ -39,11 +41,12 @@ export function varesidual(net_effective_income: any[][], housing_expense: any[]
 }
 
 /**
- * The VA's required monthly residual income by region, family size and loan amount (VA Pamphlet 26-7, chapter 4 table; loans of $80,000 and above or below; $80 / $75 per member over 5, up to 7).
+ * The VA's required monthly residual income by region, family size and loan amount (VA Pamphlet 26-7, ch. 4 table).
  * @customfunction VARESIDUALREQUIRED VARESIDUALREQUIRED
+ * @helpurl https://localhost:3000/help/functions.html#lmvaresidualrequired
  * @param region NORTHEAST, MIDWEST, SOUTH or WEST.
- * @param family_size Persons in the household, a whole number of 1 or more.
- * @param loan_amount The loan amount in dollars (chooses the $80,000-and-above or below column).
+ * @param family_size Persons in the household, a whole number from 1 to 50.
+ * @param loan_amount The loan amount in dollars (chooses the $80,000-and-above or the below column).
  * @returns The required monthly residual income in dollars.
  */
 export function varesidualrequired(region: any, family_size: any, loan_amount: any): number {
@@ -51,7 +54,7 @@ export function varesidualrequired(region: any, family_size: any, loan_amount: a
     () =>
       requiredResidualIncome(
         requiredText(region, 'region', 'NORTHEAST, MIDWEST, SOUTH or WEST'),
-        requiredWholeNumber(family_size, 'family_size', 1, 'the number of persons in the household'),
+        requiredWholeNumber(family_size, 'family_size', 1, BOUNDS.maxFamilySize, 'the number of persons in the household'),
         requiredAmount(loan_amount, 'loan_amount', { hint: 'the loan amount' }),
       ).toNumber(),
     { familySize: 'family_size', loanAmount: 'loan_amount', region: 'region' },

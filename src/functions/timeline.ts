@@ -22,9 +22,10 @@ export const REGX_ROWS: { key: keyof Timeline; label: string }[] = [
 ];
 
 /**
- * Regulation X compliance dates (12 CFR 1024.39 and 1024.41): spills label, date (format the column as a date) and status (missed, near, not required, reached) for early intervention, acknowledgment, evaluation, appeal, acceptance and the earliest foreclosure referral.
+ * Regulation X dates (12 CFR 1024.39, 1024.41): spills what is due, the date and its status (missed, near, reached...).
  * @customfunction REGXDATES REGXDATES
- * @param evaluation_date The date the dates are checked against (usually today or the evaluation date).
+ * @helpurl https://localhost:3000/help/functions.html#lmregxdates
+ * @param evaluation_date The date the others are checked against (usually today or the evaluation date).
  * @param [first_missed_due_date] The first unpaid due date (day 1 of delinquency); blank: delinquency dates are left empty.
  * @param [application_received] Date the loss-mitigation application was received.
  * @param [application_complete] Date the application became complete.

@@ -5,6 +5,7 @@
  * rulebooks (GSE repayment plan and payment deferral, FHA / VA partial claim), never literals.
  */
 /* eslint-disable @typescript-eslint/no-explicit-any -- Excel passes cells untyped; arguments.ts validates them. */
+import { FUNCTION_ARGUMENT_BOUNDS as BOUNDS } from '../engine/bounds';
 import { ArgumentError } from '../engine/errors';
 import { centsNumber } from '../engine/money';
 import { partialClaimRoom } from '../engine/programs/government/fha';
@@ -14,46 +15,43 @@ import { parameterValues } from '../engine/rulebooks/types';
 import { targetPrincipalAndInterest } from '../engine/targetPayment';
 import { paymentDeferral } from '../engine/workouts/paymentDeferral';
 import { repaymentPlan } from '../engine/workouts/repaymentPlan';
-import { isBlank, optionalAmount, optionalNumber, optionalText, requiredAmount, requiredNumber, requiredWholeNumber, singleCell } from './arguments';
+import { optionalAmount, optionalBoolean, optionalPaymentCap, optionalRate, optionalText, optionalWholeNumber, requiredAmount, requiredNumber, requiredWholeNumber } from './arguments';
 import { excelFunction } from './excelErrors';
 
 /**
- * Target P&I for a payment reduction: the largest cent amount whose reduction, reported to two decimals, is strictly above the target (GSE Flex: floor_to_cent(P&I x 0.79995) for 20%).
+ * Target P&I for a payment reduction: the largest cent amount whose reduction, to two decimals, beats the target.
  * @customfunction TARGETPI TARGETPI
+ * @helpurl https://localhost:3000/help/functions.html#lmtargetpi
  * @param current_pi Current contractual monthly principal and interest, e.g. 1913.14.
- * @param [reduction] The reduction as a fraction: 20% or 0.2 (default, GSE Flex); 25% for FHA.
- * @param [strictly_above] TRUE (default): strictly above the reduction as reported to two decimals (20.01% for 20%); FALSE: at least the reduction.
+ * @param [reduction] The reduction as a fraction below 1: 20% or 0.2 (default, GSE Flex); 25% for FHA.
+ * @param [strictly_above] TRUE (default): strictly above the reduction as reported to two decimals (20.01% for 20%); FALSE: at least it.
  * @returns The target monthly P&I in dollars.
  */
 export function targetpi(current_pi: any, reduction?: any, strictly_above?: any): number {
   return excelFunction(() => {
     const pi = requiredNumber(current_pi, 'current_pi', { hint: 'the current monthly P&I', allowZero: false });
-    const r = optionalNumber(reduction, 'reduction');
-    const strictCell = singleCell(strictly_above, 'strictly_above');
-    if (!isBlank(strictCell) && typeof strictCell !== 'boolean') {
-      throw new ArgumentError('strictly_above', 'strictly_above must be TRUE or FALSE');
-    }
+    const r = optionalRate(reduction, 'reduction');
+    if (r === 1) throw new ArgumentError('reduction', 'reduction 1 (100%) leaves no payment: enter 20% or 0.2 (for 1%, enter 1% or 0.01)');
+    const strictCell = optionalBoolean(strictly_above, 'strictly_above');
     return targetPrincipalAndInterest(pi, r ?? 0.2, strictCell !== false).toNumber();
   });
 }
 
 /**
- * Repayment plan (Fannie Mae D2-3.2-02): the shortest plan whose monthly payment (contractual payment + arrears / months) stays within the cap. Spills two cells: months and monthly plan payment.
+ * Repayment plan (Fannie Mae D2-3.2-02): the shortest plan within the payment cap. Spills months and monthly payment.
  * @customfunction REPAYMENT REPAYMENT
+ * @helpurl https://localhost:3000/help/functions.html#lmrepayment
  * @param arrears Past-due amount the plan repays: a number or a range, summed.
  * @param contractual_payment Monthly contractual payment (P&I + escrow): a number or a range, summed.
- * @param [cap] Highest plan payment as a fraction of the contractual payment: 150% or 1.5 (default, GSE).
- * @param [max_months] Longest plan allowed, in months (default 12: longer needs investor approval).
+ * @param [cap] Highest plan payment over the contractual payment: 150% or 1.5 (default, GSE); above 1 and at most 10.
+ * @param [max_months] Longest plan, 1 to 600 months (default 12: longer needs investor approval). #N/A when no plan fits.
  * @returns One row: the number of months and the monthly plan payment (the last month may be a few cents less).
  */
 export function repayment(arrears: any[][], contractual_payment: any[][], cap?: any, max_months?: any): any[][] {
   return excelFunction(() => {
     const params = parameterValues(GSE_REPAYMENT_PLAN_RULEBOOK);
-    const capRatio = optionalNumber(cap, 'cap') ?? params.maxPaymentRatio;
-    if (capRatio <= 1) throw new ArgumentError('cap', `cap must be above 100% (e.g. 150% or 1.5), not ${capRatio}`, 'num');
-    const maxMonths = isBlank(singleCell(max_months, 'max_months'))
-      ? params.maxMonthsWithoutInvestorApproval
-      : requiredWholeNumber(max_months, 'max_months', 1, 'the longest plan in months');
+    const capRatio = optionalPaymentCap(cap, 'cap') ?? params.maxPaymentRatio;
+    const maxMonths = optionalWholeNumber(max_months, 'max_months', 1, BOUNDS.maxMonths) ?? params.maxMonthsWithoutInvestorApproval;
     const plan = repaymentPlan({
       arrears: requiredAmount(arrears, 'arrears', { hint: 'the past-due amount' }),
       contractualPayment: requiredAmount(contractual_payment, 'contractual_payment', { hint: 'the monthly contractual payment', allowZero: false }),
@@ -66,7 +64,7 @@ export function repayment(arrears: any[][], contractual_payment: any[][], cap?: 
         'max_months',
         `no plan of at most ${maxMonths} months keeps the payment within ${capRatio * 100}% of the contractual payment` +
           (plan.shortestMonthsUnderCap ? ` (the shortest is ${plan.shortestMonthsUnderCap} months)` : ''),
-        'num',
+        'na', // no such plan: #N/A, whose message Excel shows
       );
     }
     return [[plan.months, centsNumber(plan.monthlyPayment)]];
@@ -74,23 +72,22 @@ export function repayment(arrears: any[][], contractual_payment: any[][], cap?: 
 }
 
 /**
- * GSE Payment Deferral (Fannie Mae D2-3.2-04, Freddie Mac Bulletin 2023-8): the past-due P&I of the delinquent months plus advanced escrow and servicing advances, deferred into a non-interest-bearing balance. #NUM! when a deferral limit fails (2 to 6 months past due, 12 months over the life of the loan).
+ * GSE payment deferral: past-due P&I plus escrow and servicing advances. #N/A with the reason when not eligible.
  * @customfunction DEFERRAL DEFERRAL
- * @param months_delinquent Whole months past due (every past-due month is deferred).
+ * @helpurl https://localhost:3000/help/functions.html#lmdeferral
+ * @param months_delinquent Whole months past due, 0 to 600 (a deferral needs 2 to 6; every past-due month is deferred).
  * @param contractual_pi Contractual monthly principal and interest.
  * @param [escrow_advances] Escrow the servicer advanced: a number or a range, summed.
  * @param [servicing_advances] Allowable servicing advances, legal fees included: a number or a range, summed.
- * @param [cumulative_deferred_months] Months already deferred over the life of the loan (default 0).
+ * @param [cumulative_deferred_months] Months already deferred over the life of the loan (default 0; at most 12 in all).
  * @returns The deferred amount in dollars.
  */
 export function deferral(months_delinquent: any, contractual_pi: any, escrow_advances?: any[][], servicing_advances?: any[][], cumulative_deferred_months?: any): number {
   return excelFunction(() => {
     const params = parameterValues(GSE_PAYMENT_DEFERRAL_RULEBOOK);
-    const prior = isBlank(singleCell(cumulative_deferred_months, 'cumulative_deferred_months'))
-      ? 0
-      : requiredWholeNumber(cumulative_deferred_months, 'cumulative_deferred_months', 0);
+    const prior = optionalWholeNumber(cumulative_deferred_months, 'cumulative_deferred_months', 0, BOUNDS.maxMonths) ?? 0;
     const result = paymentDeferral({
-      monthsDelinquent: requiredWholeNumber(months_delinquent, 'months_delinquent', 0, 'the whole months past due'),
+      monthsDelinquent: requiredWholeNumber(months_delinquent, 'months_delinquent', 0, BOUNDS.maxMonths, 'the whole months past due'),
       contractualPI: requiredAmount(contractual_pi, 'contractual_pi', { hint: 'the monthly P&I' }),
       escrowAdvances: optionalAmount(escrow_advances, 'escrow_advances') ?? 0,
       servicingAdvances: optionalAmount(servicing_advances, 'servicing_advances') ?? 0,
@@ -102,15 +99,17 @@ export function deferral(months_delinquent: any, contractual_pi: any, escrow_adv
     const failed = result.limits.filter((limit) => !limit.pass);
     if (failed.length > 0) {
       const argument = failed.some((l) => /cumulative/.test(l.test)) && failed.length === 1 ? 'cumulative_deferred_months' : 'months_delinquent';
-      throw new ArgumentError(argument, `${argument}: not eligible for a payment deferral: ${failed.map((l) => `${l.test} (${l.detail})`).join('; ')}`, 'num');
+      // Not eligible: #N/A ("not available" for this loan), so that Excel shows the reason.
+      throw new ArgumentError(argument, `${argument}: not eligible for a payment deferral: ${failed.map((l) => `${l.test} (${l.detail})`).join('; ')}`, 'na');
     }
     return centsNumber(result.deferredAmount);
   }, { monthsDelinquent: 'months_delinquent', contractualPI: 'contractual_pi', escrowAdvances: 'escrow_advances', servicingAdvances: 'servicing_advances' });
 }
 
 /**
- * Partial claim room: the partial claim still available, 30% (FHA) or 25% (VA) of the UPB less previous partial claims, and at most the amount needed when given.
+ * Partial claim still available: 30% (FHA) or 25% (VA) of the UPB less prior partial claims, at most the amount needed.
  * @customfunction PARTIALCLAIM PARTIALCLAIM
+ * @helpurl https://localhost:3000/help/functions.html#lmpartialclaim
  * @param upb Unpaid principal balance (FHA: at the default date of the initial partial claim).
  * @param [prior_partial_claims] Previous partial claims still outstanding: a number or a range, summed.
  * @param [needed] The amount needed (arrears plus principal deferment to reach the target payment): the room is at most this.

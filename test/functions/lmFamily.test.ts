@@ -15,7 +15,7 @@ import { deferral, partialclaim, repayment, targetpi } from '../../src/functions
 import { shortsale } from '../../src/functions/disposition';
 import { npv } from '../../src/functions/npv';
 import { regxdates } from '../../src/functions/timeline';
-import { evaluate } from '../../src/functions/evaluate';
+import { caseoptions } from '../../src/functions/caseOptions';
 import { portfolio } from '../../src/functions/portfolio';
 import { findProgram } from '../../src/engine/programs';
 
@@ -89,7 +89,8 @@ describe('LM.PITIA, LM.LTV, LM.CLTV', () => {
     const wb = workbook([[200000, 0, '=LM.LTV(A1, B1)', '=LM.CLTV(A1, , 250000)']]);
     const div0 = errorOf(wb.value('C1'));
     expect(div0.type).toBe('#DIV/0!');
-    expect(div0.message).toBe('property value must be greater than 0 to compute an LTV');
+    // Excel shows no custom message with #DIV/0! (only #VALUE! and #N/A carry one).
+    expect(div0.message).toBe('');
     expect(wb.value('D1')).toBe(0.8);
   });
 });
@@ -121,7 +122,7 @@ describe('LM.VARESIDUAL, LM.VARESIDUALREQUIRED', () => {
 describe('LM.TARGETPI', () => {
   test('called directly, strictly_above must be TRUE or FALSE', () => {
     expect(targetpi(1913.14, null, true)).toBe(1530.41);
-    expect(excelErrorOf(() => targetpi(1913.14, 0.2, 'yes')).message).toBe('strictly_above must be TRUE or FALSE');
+    expect(excelErrorOf(() => targetpi(1913.14, 0.2, 'yes')).message).toBe('strictly_above must be TRUE or FALSE, not the text "yes"');
   });
   test('GSE 20% target and other reductions', () => {
     const wb = workbook([
@@ -131,7 +132,7 @@ describe('LM.TARGETPI', () => {
     expect(wb.value('C1')).toBe(749.95); // floor_to_cent(1000 x 0.74995)
     expect(wb.value('D1')).toBe(750); // at least 25%: 1000 x 0.75
     const percent = errorOf(wb.value('E1'));
-    expect(percent.type).toBe('#NUM!');
+    expect(percent.type).toBe('#VALUE!'); // #VALUE!, so that Excel shows the message
     expect(percent.message).toBe('reduction 20 looks like a percent: enter 20% or 0.2');
     expect(errorOf(wb.value('F1')).message).toBe('current_pi must be a number, not the text "x"');
   });
@@ -151,7 +152,7 @@ describe('LM.REPAYMENT', () => {
     expect([wb.value('C2'), wb.value('D2')]).toEqual([3, 2746.48]);
     // room 500: 40 months > 12
     const tooLong = errorOf(wb.value('C3'));
-    expect(tooLong.type).toBe('#NUM!');
+    expect(tooLong.type).toBe('#N/A'); // no such plan is available; #N/A carries the message
     expect(tooLong.message).toBe('max_months: no plan of at most 12 months keeps the payment within 150% of the contractual payment (the shortest is 40 months)');
     // cap 300%: room 2000; 20000 / 2000 = 10 months of 1000 + 2000
     expect([wb.value('C4'), wb.value('D4')]).toEqual([10, 3000]);
@@ -167,9 +168,9 @@ describe('LM.DEFERRAL', () => {
     const wb = workbook([[4, 1000, null, '=LM.DEFERRAL(A1, B1, C1)']]);
     expect(wb.value('D1')).toBe(4000);
   });
-  test('outside the limits is #NUM! naming the limit', () => {
+  test('outside the limits is #N/A naming the limit (a deferral is not available; Excel shows the reason)', () => {
     const early = excelErrorOf(() => deferral(1, [[1000]]));
-    expect(early.code).toBe('#NUM!');
+    expect(early.code).toBe('#N/A');
     expect(early.message).toMatch(/^months_delinquent: not eligible for a payment deferral: at least 2 months past due/);
     const cumulative = excelErrorOf(() => deferral(4, [[1000]], null as never, null as never, 10));
     expect(cumulative.message).toMatch(/^cumulative_deferred_months: .*at most 12 months deferred cumulatively \(10 months deferred before \+ 4 now = 14\)/);
@@ -260,9 +261,9 @@ const referenceRange: Cell[][] = [
   ['First trial payment date', '2025-11-01'],
 ];
 
-describe('LM.EVALUATE', () => {
+describe('LM.CASEOPTIONS', () => {
   test('the published Flex example from a Case Input range: the GSE-FLEX row carries the published terms', () => {
-    const table = evaluate(referenceRange as never);
+    const table = caseoptions(referenceRange as never);
     expect(table[0]).toEqual(['Option', 'Program', 'Eligible', 'New payment', 'Reduction', 'Rate', 'Term (months)', 'Forbearance', 'Reason']);
     const flex = table.find((row) => row[1] === 'GSE-FLEX');
     // Freddie Mac Resolve example: P&I 1,530.41 + escrow 350 = 1,880.41; 20.01%; 4.75%; 480 months; forbearance 27,545.81
@@ -271,7 +272,7 @@ describe('LM.EVALUATE', () => {
     expect(table.every((row) => row.length === 9)).toBe(true);
   });
   test('from cells, narrowed to one program; field paths as labels', () => {
-    const rows: Cell[][] = referenceRange.map((row, index) => [...row, index === 0 ? '=LM.EVALUATE(A1:B16, "GSE-FLEX")' : null]);
+    const rows: Cell[][] = referenceRange.map((row, index) => [...row, index === 0 ? '=LM.CASEOPTIONS(A1:B16, "GSE-FLEX")' : null]);
     rows[1][0] = 'caseId';
     rows[7][0] = 'loan.rate';
     const wb = workbook(rows);
@@ -283,7 +284,7 @@ describe('LM.EVALUATE', () => {
     const bad = referenceRange.map((row) => [...row]);
     bad[5][0] = 'Unpaid balance';
     bad[7][1] = 'four';
-    const error = excelErrorOf(() => evaluate(bad as never));
+    const error = excelErrorOf(() => caseoptions(bad as never));
     expect(error.code).toBe('#VALUE!');
     expect(error.message).toContain('case_range row 6 (Unpaid balance): "Unpaid balance" is not a case field');
     expect(error.message).toContain('case_range row 8 (Interest rate) loan.rate: "four" is not a number');
@@ -291,7 +292,7 @@ describe('LM.EVALUATE', () => {
   test('a rate typed as a percent is reported by the case parser', () => {
     const bad = referenceRange.map((row) => [...row]);
     bad[7][1] = 4.75;
-    expect(excelErrorOf(() => evaluate(bad as never)).message).toContain('4.75 looks like a percent');
+    expect(excelErrorOf(() => caseoptions(bad as never)).message).toContain('4.75 looks like a percent');
   });
 });
 

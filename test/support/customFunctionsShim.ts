@@ -26,3 +26,11 @@ export function excelErrorOf(call: () => unknown): { code: string; message: stri
     return { code: error.code, message: error.message ?? '' };
   }
 }
+
+/**
+ * The custom message of an error as Excel would show it: the shim's Error, like Excel's, keeps
+ * the code as its message when none was given, so that counts as no message.
+ */
+export function customMessage(error: { code: string; message?: string }): string {
+  return error.message === undefined || error.message === error.code ? '' : error.message;
+}

@@ -6,8 +6,12 @@
  * - a matrix parameter gets a 2-D array (a single value as `[[x]]`), blank cells as `""`;
  * - a scalar parameter gets the value, a blank cell or an omitted optional argument `null`;
  * - an argument that is an error value propagates without calling the function (Excel does so
- *   unless the function opts into receiving errors);
- * - a thrown `CustomFunctions.Error` becomes the cell error of the same code, with its message;
+ *   unless the metadata's `allowErrorForDataTypeAny` opts in: then the function receives the
+ *   error as an error cell value, `{ type: 'Error', basicValue: '#DIV/0!', errorType: 'Div0' }`,
+ *   the shape of Excel.ErrorCellValue);
+ * - a thrown `CustomFunctions.Error` becomes the cell error of the same code, with its message
+ *   only for #VALUE! and #N/A: Excel shows no custom message with any other code ("The #VALUE!
+ *   and #N/A errors also support custom error messages", Microsoft Learn, custom-functions-errors);
  * - a matrix result spills.
  * HyperFormula sizes a spill when it parses the formula, before any argument is known, so every
  * function with a matrix result declares its size from the shape of its arguments (`resultSize`).
@@ -47,6 +51,8 @@ export interface BridgedFunction {
   resultDimensionality?: string;
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- cells arrive untyped, as in Excel.
   implementation: (...args: any[]) => unknown;
+  /** True when the metadata has `allowErrorForDataTypeAny`: error cells reach the function as error cell values. */
+  receivesErrors?: boolean;
   /** The spill size for a matrix result, from the parsed arguments (their count and literals). */
   resultSize?: (args: ArgumentNode[]) => { rows: number; columns: number };
 }
@@ -62,6 +68,26 @@ const ERROR_TYPES: Record<string, ErrorType> = {
 };
 
 type Raw = number | string | boolean | null;
+
+/** Excel.ErrorCellValue's errorType for each error code (office-js ErrorCellValueType). */
+const ERROR_CELL_TYPES: Record<string, string> = {
+  [ErrorType.VALUE]: 'Value',
+  [ErrorType.DIV_BY_ZERO]: 'Div0',
+  [ErrorType.NUM]: 'Num',
+  [ErrorType.NA]: 'NotAvailable',
+  [ErrorType.NAME]: 'Name',
+  [ErrorType.REF]: 'Ref',
+  [ErrorType.ERROR]: 'Null',
+};
+
+/** An error cell as a function with `allowErrorForDataTypeAny` receives it (Excel.ErrorCellValue's shape). */
+export function errorCellValue(error: CellError): { type: 'Error'; basicType: 'Error'; basicValue: string; errorType: string } {
+  const code = Object.entries(ERROR_TYPES).find(([, type]) => type === error.type)?.[0] ?? '#VALUE!';
+  return { type: 'Error', basicType: 'Error', basicValue: code, errorType: ERROR_CELL_TYPES[error.type] ?? 'Value' };
+}
+
+/** The codes whose custom message Excel displays. */
+const CODES_WITH_MESSAGE = new Set(['#VALUE!', '#N/A']);
 
 /** A cell value as Excel hands it to a function: plain numbers (no formats), blanks as `blank`. */
 function excelValue(value: unknown, blank: Raw): Raw | CellError {
@@ -80,7 +106,8 @@ function cellError(error: unknown): CellError {
   if (error && typeof error === 'object' && 'code' in error && typeof (error as { code: unknown }).code === 'string') {
     const { code, message } = error as { code: string; message?: string };
     const type = ERROR_TYPES[code];
-    if (type) return new CellError(type, message);
+    // Excel drops the message of every code but #VALUE! and #N/A: so does the bridge.
+    if (type) return CODES_WITH_MESSAGE.has(code) && message !== undefined && message !== code ? new CellError(type, message) : new CellError(type);
   }
   throw error; // not a cell error: a defect, let the test see it
 }
@@ -136,12 +163,13 @@ export function registerFunctions(namespace: string, functions: BridgedFunction[
           } else if (arg instanceof SimpleRangeValue) {
             const grid = arg.rawData().map((row) => row.map((cell) => excelValue(cell, '')));
             const error = firstError(grid.flat());
-            if (error) return error;
-            excelArgs.push(grid);
+            if (error && !fn.receivesErrors) return error;
+            excelArgs.push(grid.map((row) => row.map((cell) => (cell instanceof CellError ? errorCellValue(cell) : cell))));
           } else {
             const value = excelValue(arg, matrix ? '' : null);
-            if (value instanceof CellError) return value;
-            excelArgs.push(matrix ? [[value]] : value);
+            if (value instanceof CellError && !fn.receivesErrors) return value;
+            const passed = value instanceof CellError ? errorCellValue(value) : value;
+            excelArgs.push(matrix ? [[passed]] : passed);
           }
         }
         try {

@@ -4,7 +4,7 @@
  * webpack plugin does, and the implementations found by the generator's `associate` list.
  *
  * HyperFormula sizes a spill when it parses the formula; functions whose spill depends on the
- * data (LM.EVALUATE: the investor's waterfall; LM.PORTFOLIO: blank rows skipped) declare an
+ * data (LM.CASEOPTIONS: the investor's waterfall; LM.PORTFOLIO: blank rows skipped) declare an
  * upper bound here and the bridge pads the result with empty text, as an Excel spill of the
  * true size would leave the extra cells empty.
  */
@@ -18,14 +18,16 @@ import * as workouts from '../../src/functions/workouts';
 import * as disposition from '../../src/functions/disposition';
 import * as npv from '../../src/functions/npv';
 import * as timeline from '../../src/functions/timeline';
-import * as evaluate from '../../src/functions/evaluate';
+import * as caseOptions from '../../src/functions/caseOptions';
 import * as portfolio from '../../src/functions/portfolio';
 import { MODIFICATION_FIELDS } from '../../src/functions/modificationTerms';
 import { REGX_ROWS } from '../../src/functions/timeline';
-import { EVALUATE_HEADER } from '../../src/functions/evaluate';
+import { CASEOPTIONS_HEADER } from '../../src/functions/caseOptions';
 import { PORTFOLIO_HEADER } from '../../src/functions/portfolio';
 import type { ArgumentNode, BridgedFunction } from './hyperformulaBridge';
 import { registerFunctionsOnce } from './hyperformulaBridge';
+
+import { finishFunctionsMetadata } from '../../scripts/functionsMetadata';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { FUNCTION_FILES } = require('../../webpack.config.js') as { FUNCTION_FILES: string[] };
@@ -40,17 +42,19 @@ export interface AllMetadata {
   errors: string[];
 }
 
+/** functions.json as the development build emits it: generated from the JSDoc, then finished as webpack.config.js does. */
 export async function allFunctionsMetadata(): Promise<AllMetadata> {
   const result = await generateCustomFunctionsMetadata(FUNCTION_SOURCES, false);
+  const metadataJson = result.metadataJson ? finishFunctionsMetadata(result.metadataJson) : '';
   return {
-    metadata: result.metadataJson ? JSON.parse(result.metadataJson) : { functions: [] },
-    metadataJson: result.metadataJson,
+    metadata: metadataJson ? JSON.parse(metadataJson) : { functions: [] },
+    metadataJson,
     associate: result.associate,
     errors: result.errors,
   };
 }
 
-const MODULES = [functions, income, housing, residual, workouts, disposition, npv, timeline, evaluate, portfolio] as unknown as Record<string, BridgedFunction['implementation']>[];
+const MODULES = [functions, income, housing, residual, workouts, disposition, npv, timeline, caseOptions, portfolio] as unknown as Record<string, BridgedFunction['implementation']>[];
 
 /** Rows of a range argument as parsed (CELL_RANGE with start and end addresses). */
 function rangeRows(node: ArgumentNode | undefined): number {
@@ -60,7 +64,7 @@ function rangeRows(node: ArgumentNode | undefined): number {
 }
 
 /** The most rows any investor's waterfall spills (header + options + recommendation). */
-export const EVALUATE_MAX_ROWS = 1 + 8 + 1;
+export const CASEOPTIONS_MAX_ROWS = 1 + 8 + 1;
 
 const RESULT_SIZES: Record<string, BridgedFunction['resultSize']> = {
   MODTERMS: (args) => (args.length >= 10 && args[9].type !== 'EMPTY' ? { rows: 1, columns: 1 } : { rows: MODIFICATION_FIELDS.length, columns: 2 }),
@@ -68,7 +72,7 @@ const RESULT_SIZES: Record<string, BridgedFunction['resultSize']> = {
   SHORTSALE: () => ({ rows: 1, columns: 4 }),
   NPV: () => ({ rows: 1, columns: 3 }),
   REGXDATES: () => ({ rows: REGX_ROWS.length, columns: 3 }),
-  EVALUATE: () => ({ rows: EVALUATE_MAX_ROWS, columns: EVALUATE_HEADER.length }),
+  CASEOPTIONS: () => ({ rows: CASEOPTIONS_MAX_ROWS, columns: CASEOPTIONS_HEADER.length }),
   PORTFOLIO: (args) => {
     const noHeader = args.length >= 2 && (args[1] as unknown as { type: string; value?: unknown }).type === 'BOOLEAN' ? false : true;
     const rows = rangeRows(args[0]);
@@ -96,7 +100,8 @@ export async function allBridgeFunctions(): Promise<BridgedFunction[]> {
       id: fn.id,
       parameters: fn.parameters,
       resultDimensionality: fn.result?.dimensionality,
-      implementation: fn.id === 'EVALUATE' ? padded(implementation, { rows: EVALUATE_MAX_ROWS, columns: EVALUATE_HEADER.length }) : implementation,
+      receivesErrors: (metadata as { allowErrorForDataTypeAny?: boolean }).allowErrorForDataTypeAny === true,
+      implementation: fn.id === 'CASEOPTIONS' ? padded(implementation, { rows: CASEOPTIONS_MAX_ROWS, columns: CASEOPTIONS_HEADER.length }) : implementation,
       resultSize,
     };
   });

@@ -9,6 +9,7 @@ import * as implementations from '../../src/functions/functions';
 import { MODIFICATION_FIELDS } from '../../src/functions/modificationTerms';
 import type { ArgumentNode, BridgedFunction } from './hyperformulaBridge';
 import { registerFunctionsOnce } from './hyperformulaBridge';
+import { finishFunctionsMetadata } from '../../scripts/functionsMetadata';
 
 export const FUNCTIONS_SOURCE = path.join(__dirname, '..', '..', 'src', 'functions', 'functions.ts');
 
@@ -20,7 +21,9 @@ export interface GeneratedMetadata {
 
 export async function generatedMetadata(): Promise<GeneratedMetadata> {
   const result = await generateCustomFunctionsMetadata(FUNCTIONS_SOURCE, false);
-  return { metadata: result.metadataJson ? JSON.parse(result.metadataJson) : { functions: [] }, associate: result.associate, errors: result.errors };
+  // Finished as the build finishes it (scripts/functionsMetadata.js).
+  const metadataJson = result.metadataJson ? finishFunctionsMetadata(result.metadataJson) : '';
+  return { metadata: metadataJson ? JSON.parse(metadataJson) : { functions: [] }, associate: result.associate, errors: result.errors };
 }
 
 /** Spill sizes, known at parse time from the arguments' shape (HyperFormula needs them up front). */
@@ -43,6 +46,7 @@ export async function lmBridgeFunctions(): Promise<BridgedFunction[]> {
       id: fn.id,
       parameters: fn.parameters,
       resultDimensionality: fn.result?.dimensionality,
+      receivesErrors: (metadata as { allowErrorForDataTypeAny?: boolean }).allowErrorForDataTypeAny === true,
       implementation,
       resultSize: RESULT_SIZES[fn.id],
     };

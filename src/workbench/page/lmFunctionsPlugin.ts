@@ -33,10 +33,16 @@ const ERROR_TYPES: Record<string, ErrorType> = {
   '#N/A': ErrorType.NA,
 };
 
-/** A CustomFunctions.Error (code "#NUM!"...) or any failure, as a cell error with its message. */
+/**
+ * A CustomFunctions.Error (code "#NUM!"...) or any failure, as a cell error. Like Excel, the
+ * message is kept only for #VALUE! and #N/A ("The #VALUE! and #N/A errors also support custom
+ * error messages", Microsoft Learn, custom-functions-errors): #NUM! and #DIV/0! show bare.
+ */
 function cellErrorFrom(error: unknown): CellError {
   const e = error as { code?: string; message?: string };
-  return new CellError(ERROR_TYPES[e?.code ?? ''] ?? ErrorType.VALUE, e?.message ?? String(error));
+  const code = ERROR_TYPES[e?.code ?? ''] ? (e.code as string) : '#VALUE!';
+  const message = e?.message ?? String(error);
+  return code === '#VALUE!' || code === '#N/A' ? new CellError(ERROR_TYPES[code], message) : new CellError(ERROR_TYPES[code]);
 }
 
 /** Registers one HyperFormula plugin with every LM function of `metadata`. Call once, before building any HyperFormula. */

@@ -1,8 +1,14 @@
 /// <reference types="custom-functions-runtime" />
 /**
- * LM.EVALUATE: a two-column label/value range laid out like the Case Input sheet, read into a
+ * LM.CASEOPTIONS: a two-column label/value range laid out like the Case Input sheet, read into a
  * case (src/engine/labelRange.ts; labels of src/summary/caseInputLayout.ts or field paths),
  * evaluated by the engine, and spilled as the options table with the recommendation.
+ *
+ * Named for what it spills: the case's loss-mitigation options. It was LM.EVALUATE until
+ * EVALUATE turned out to be an Excel 4.0 macro function name, which Microsoft's naming
+ * guidelines tell add-ins to avoid: "Avoid names that match ... An Excel 4.0 Macro Function (such
+ * as RUN, ECHO)" (Microsoft Learn, custom-functions-naming, read 2026-12-06; EVALUATE is in the
+ * Excel 4.0 macro functions reference it links).
  */
 /* eslint-disable @typescript-eslint/no-explicit-any -- Excel passes cells untyped; arguments.ts validates them. */
 import { CaseInputError } from '../engine/errors';
@@ -10,7 +16,7 @@ import { evaluateCase } from '../engine/evaluate';
 import { caseJsonFromLabelRange } from '../engine/labelRange';
 import type { Evaluation, OptionResult } from '../engine/results';
 import { HOUSING_EXPENSE_LINES, PLACED_FIELDS } from '../summary/caseInputLayout';
-import { cellsOf, optionalText } from './arguments';
+import { PassedErrorValue, cellsOf, optionalText, plainCell } from './arguments';
 import { excelFunction } from './excelErrors';
 
 /** Case Input labels -> case field paths, so a copy of the sheet's label/value columns reads as a case. */
@@ -19,7 +25,7 @@ export const CASE_INPUT_LABELS: Record<string, string> = Object.fromEntries([
   ...HOUSING_EXPENSE_LINES.map((line) => [line.label, `borrower.housingExpenses.${line.key}`]),
 ]);
 
-export const EVALUATE_HEADER = ['Option', 'Program', 'Eligible', 'New payment', 'Reduction', 'Rate', 'Term (months)', 'Forbearance', 'Reason'];
+export const CASEOPTIONS_HEADER = ['Option', 'Program', 'Eligible', 'New payment', 'Reduction', 'Rate', 'Term (months)', 'Forbearance', 'Reason'];
 
 const numberOrBlank = (value: unknown): number | string => (typeof value === 'number' ? value : '');
 
@@ -42,7 +48,7 @@ function optionRow(option: OptionResult): (string | number | boolean)[] {
 
 /** The spilled table: header, one row per option in waterfall order, then the recommendation. */
 export function evaluationTable(evaluation: Evaluation): (string | number | boolean)[][] {
-  const rows: (string | number | boolean)[][] = [EVALUATE_HEADER];
+  const rows: (string | number | boolean)[][] = [CASEOPTIONS_HEADER];
   for (const id of evaluation.waterfall) {
     const option = evaluation.options[id];
     if (option) rows.push(optionRow(option));
@@ -53,17 +59,32 @@ export function evaluationTable(evaluation: Evaluation): (string | number | bool
   return rows;
 }
 
+/** The range as plain cells: an error value or a data type in it is named by its row (one case: the call fails). */
+function plainRange(range: unknown[][]): (string | number | boolean | null | undefined)[][] {
+  return range.map((cells, index) =>
+    (Array.isArray(cells) ? cells : [cells]).map((cell) => {
+      try {
+        return plainCell(cell, `case_range row ${index + 1}`, 'a plain number, text or date');
+      } catch (error) {
+        if (error instanceof PassedErrorValue) throw new CaseInputError([{ field: `case_range row ${index + 1}`, message: `holds ${error.code}: fix that cell` }]);
+        throw error;
+      }
+    }),
+  );
+}
+
 /**
- * Evaluates a case from a two-column range laid out like the Case Input sheet (labels in the first column, values in the second) and spills the options table in waterfall order with the recommendation.
- * @customfunction EVALUATE EVALUATE
- * @param case_range Two columns: labels (Case Input labels such as "Interest rate", or field names such as loan.rate or upb) and values. Blank values take the case defaults; headings are skipped.
+ * Evaluates a case laid out like the Case Input sheet (labels, values); spills its options, then the recommendation.
+ * @customfunction CASEOPTIONS CASEOPTIONS
+ * @helpurl https://localhost:3000/help/functions.html#lmcaseoptions
+ * @param case_range Two columns: labels (Case Input labels or field names such as loan.rate) and values. Blank values take the defaults.
  * @param [programs] Evaluate only these program ids, e.g. "GSE-FLEX" or a range of ids; blank: the investor's whole waterfall.
- * @returns A table: option, program, eligible, new payment, reduction (fraction), rate, term, forbearance, reason; the last row is the recommendation with its rationale.
+ * @returns A table: option, program, eligible, new payment, reduction, rate, term, forbearance, reason; then the recommendation.
  */
-export function evaluate(case_range: any[][], programs?: any[][]): any[][] {
+export function caseoptions(case_range: any[][], programs?: any[][]): any[][] {
   return excelFunction(() => {
     const range = Array.isArray(case_range) && Array.isArray(case_range[0]) ? (case_range as unknown[][]) : [[case_range]];
-    const read = caseJsonFromLabelRange(range as never, CASE_INPUT_LABELS);
+    const read = caseJsonFromLabelRange(plainRange(range), CASE_INPUT_LABELS);
     if (!read.ok) throw new CaseInputError(read.problems.map((p) => ({ field: `case_range ${p.field}`, message: p.message })));
     const wanted = cellsOf(programs)
       .map((cell) => optionalText(cell, 'programs'))
