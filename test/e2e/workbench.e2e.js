@@ -22,13 +22,13 @@ const { ensureBuilt, startWorkbenchServer } = require('../../scripts/workbench')
 require('./tsRequire').register();
 const { parseCase } = require('../../src/engine/case/parse.ts');
 const { evaluateParsedCase } = require('../../src/engine/evaluate.ts');
+const { referenceCasePath } = require('../support/referenceCases.ts');
 
-const ROOT = path.resolve(__dirname, '../..');
 const SCREENSHOTS = path.join(__dirname, 'screenshots');
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const SAMPLE = require('../../src/workbench/page/sampleCase.json');
 const LARGE_SAMPLE = require('../../src/workbench/page/sampleCaseLarge.json');
-const REFERENCE_CASE = path.resolve(ROOT, '../shared/reference/cases/gse-flex-forbearance.json');
+const REFERENCE_CASE = referenceCasePath('gse-flex-forbearance.json'); // the in-project copy (test/fixtures/reference)
 const TIMEOUT = 20_000;
 
 // ---------------------------------------------------------------------------------------------
@@ -405,7 +405,7 @@ test('import of the published reference case (Freddie Mac Scenario 5) shows its 
   await paneAction(pane, 'Evaluate', /Evaluated case/);
   const flex = pane.locator('[data-testid=options] tbody tr[data-program="GSE-FLEX"]');
   const text = (await flex.textContent()) ?? '';
-  // shared/reference/cases/gse-flex-forbearance.json: monthly payment 1,880.41, reduction 20.01%.
+  // test/fixtures/reference/gse-flex-forbearance.json: monthly payment 1,880.41, reduction 20.01%.
   assert.ok(text.includes('$1,880.41'), `GSE-FLEX should show the published $1,880.41: ${text}`);
   assert.ok(text.includes('20.01%'), `GSE-FLEX should show the published 20.01% reduction: ${text}`);
 });
@@ -472,10 +472,6 @@ test("no request left the page's origin (no CDN, no telemetry)", async ({ reques
 async function main() {
   if (!fs.existsSync(CHROMIUM)) {
     console.error(`e2e: ${CHROMIUM} is missing: run scripts/ensure-chromium.sh (as root) or set CHROMIUM_PATH`);
-    process.exit(1);
-  }
-  if (!fs.existsSync(REFERENCE_CASE)) {
-    console.error(`e2e: the reference case ${REFERENCE_CASE} is missing (shared/ must sit beside the checkout)`);
     process.exit(1);
   }
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
