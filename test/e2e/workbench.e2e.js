@@ -9,7 +9,9 @@
  * figures come from the engine of this checkout (src/engine, evaluated here in Node) and from
  * the published reference case; the summary's native formulas are computed by the workbench's
  * HyperFormula and must equal them. axe-core checks the pane; every network request is recorded
- * and none may leave the page's origin. Screenshots go to test/e2e/screenshots/.
+ * and none may leave the page's origin. Screenshots go to test/e2e/artifacts/screenshots/ (ignored by
+ * git: a test never modifies tracked files); `npm run screenshots` copies them over the README's
+ * images in test/e2e/screenshots/ on purpose.
  *
  * Prints one line per test and closes with "N passed, M failed"; exits 1 on any failure.
  */
@@ -24,7 +26,7 @@ const { parseCase } = require('../../src/engine/case/parse.ts');
 const { evaluateParsedCase } = require('../../src/engine/evaluate.ts');
 const { referenceCasePath } = require('../support/referenceCases.ts');
 
-const SCREENSHOTS = path.join(__dirname, 'screenshots');
+const SCREENSHOTS = path.join(__dirname, 'artifacts', 'screenshots');
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const SAMPLE = require('../../src/workbench/page/sampleCase.json');
 const LARGE_SAMPLE = require('../../src/workbench/page/sampleCaseLarge.json');
@@ -475,6 +477,12 @@ async function main() {
     process.exit(1);
   }
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
+  // A test never modifies tracked files: in a git checkout, the screenshot folder must be ignored.
+  const ignored = require('child_process').spawnSync('git', ['check-ignore', '-q', path.join(SCREENSHOTS, 'probe.png')], { cwd: __dirname });
+  if (ignored.status === 1) {
+    console.error(`e2e: ${SCREENSHOTS} is not ignored by git; the tests must not write tracked files`);
+    process.exit(1);
+  }
   ensureBuilt({ log: (line) => console.log(line) });
   const server = await startWorkbenchServer({ port: 0 });
   const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lm-e2e-profile-'));
