@@ -461,6 +461,21 @@ test('the large sample (14 income lines, 12 debts): the summary lists every line
   state.largeSyncs = Number(match[1]);
 });
 
+test('an older Excel (the workbench playing ExcelApi 1.8): the pane says what is missing and which Excel works, and offers no action', async ({ page, baseUrl }) => {
+  await page.goto(`${baseUrl}workbench.html?ExcelApi=1.8`);
+  const old = page.frameLocator('[data-testid=pane]');
+  const message = old.getByTestId('unsupported-excel');
+  await message.waitFor({ timeout: TIMEOUT });
+  const text = (await message.textContent()) ?? '';
+  assert.match(text, /This version of Excel cannot run LM Workbench/);
+  assert.match(text, /ExcelApi 1\.9: the Case Summary's page layout and print titles/);
+  assert.doesNotMatch(text, /CustomFunctionsRuntime/, 'only the missing set is named');
+  assert.match(text, /Version 2008 \(Build 13127\.20296\)/);
+  assert.equal(await old.getByRole('button', { name: 'New case', exact: true }).count(), 0, 'the pane offered New case on an Excel that cannot run it');
+  const serious = (await axeViolations(page.frame({ url: /taskpane\.html/ }))).filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  assert.deepEqual(serious, [], 'serious or critical accessibility violations in the message');
+});
+
 test("no request left the page's origin (no CDN, no telemetry)", async ({ requests, baseUrl }) => {
   const origin = new URL(baseUrl).origin;
   const outside = requests.filter((url) => !url.startsWith(origin) && !/^(data|blob|about):/.test(url));
