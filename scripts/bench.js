@@ -54,10 +54,10 @@ const { runBench } = require(path.join(build, 'bench/run.js'));
 async function main() {
 const figures = runBench({ rounds, log: note });
 
-// Case Summary syncs: the largest sample case (shared reference cases and samples/ in the repository).
+// Case Summary syncs: the largest sample case (samples/, the in-project reference cases, ../shared's when present).
 figures.summarySyncs = null;
 const summaryBench = path.join(build, 'bench/summarySyncs.js');
-const sampleDirs = [path.join(root, 'samples'), path.join(root, '..', 'shared', 'reference', 'cases'), '/work/shared/reference/cases'];
+const sampleDirs = [path.join(root, 'samples'), path.join(root, 'test', 'fixtures', 'reference'), path.join(root, '..', 'shared', 'reference', 'cases')];
 const samples = [];
 for (const dir of sampleDirs) {
   if (!fs.existsSync(dir)) continue;

@@ -1,7 +1,7 @@
 import * as fs from 'fs';
-import * as path from 'path';
 import { runCli, describeJsonError, isReferenceExample } from '../src/cli/main';
 import { maskLoanNumber, percentOfFraction } from '../src/cli/format';
+import { referenceCasePath } from './support/referenceCases';
 
 /** Runs the CLI in-process over an in-memory file system. */
 async function run(argv: string[], files: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
@@ -111,8 +111,7 @@ describe('lm CLI', () => {
   });
 
   it('a reference example is evaluated on its case; the note is on stderr in human mode only', async () => {
-    const dir = path.resolve(__dirname, '..', '..', 'shared', 'reference', 'cases');
-    const file = path.join(dir, 'gse-flex-pi-increase.json');
+    const file = referenceCasePath('gse-flex-pi-increase.json');
     const real = { [file]: fs.readFileSync(file, 'utf8') };
     const human = await run(['evaluate', file], real);
     expect(human.code).toBe(0);
@@ -124,8 +123,7 @@ describe('lm CLI', () => {
   });
 
   it('human output: a modification that raises P&I reads as an increase, with its reason; compliance dates are listed', async () => {
-    const dir = path.resolve(__dirname, '..', '..', 'shared', 'reference', 'cases');
-    const file = path.join(dir, 'gse-flex-pi-increase.json');
+    const file = referenceCasePath('gse-flex-pi-increase.json');
     const { stdout } = await run(['evaluate', file, '--programs', 'GSE-FLEX'], { [file]: fs.readFileSync(file, 'utf8') });
     // Published figures: P&I 537.30 against a contractual 200.00, i.e. (537.30 - 200) / 200 = 168.65% more.
     expect(stdout).toMatch(/GSE-FLEX .*NOT eligible, reason: P&I increase .*P&I 537\.30, INCREASE 168\.65%/);

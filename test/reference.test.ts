@@ -1,27 +1,15 @@
 /**
- * The published worked examples (shared/reference/cases/*.json): every file is run through the
- * CLI (`lm evaluate FILE --json`, in-process) and every field of its `expect` block must match
- * exactly (numbers ===, strings ===, booleans ===). New files are picked up without a code
- * change. LM_REFERENCE_DIR overrides the folder.
+ * The published worked examples: the in-project copies (test/fixtures/reference/*.json) and every
+ * file of ../shared/reference/cases/ when that folder exists (LM_REFERENCE_DIR replaces it), as
+ * listed by test/support/referenceCases.ts. Every file is run through the CLI (`lm evaluate FILE
+ * --json`, in-process) and every field of its `expect` block must match exactly (numbers ===,
+ * strings ===, booleans ===). New files are picked up without a code change.
  */
 import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import { runCli } from '../src/cli/main';
-
-const referenceDir = process.env.LM_REFERENCE_DIR
-  ? path.resolve(process.env.LM_REFERENCE_DIR)
-  : path.resolve(__dirname, '..', '..', 'shared', 'reference', 'cases');
-
-function referenceFiles(): string[] {
-  if (!fs.existsSync(referenceDir)) throw new Error(`reference folder ${referenceDir} does not exist (set LM_REFERENCE_DIR)`);
-  const files = fs
-    .readdirSync(referenceDir)
-    .filter((f) => f.endsWith('.json'))
-    .sort()
-    .map((f) => path.join(referenceDir, f));
-  if (files.length === 0) throw new Error(`reference folder ${referenceDir} holds no *.json file`);
-  return files;
-}
+import { FIXTURE_REFERENCE_DIR, SHARED_REFERENCE_DIR, referenceCaseFiles } from './support/referenceCases';
 
 async function evaluateFile(file: string): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';
@@ -53,9 +41,9 @@ export function mismatches(expected: Record<string, Record<string, unknown>>, op
 }
 
 describe('reference cases', () => {
-  const files = referenceFiles();
+  const files = referenceCaseFiles();
 
-  it.each(files.map((f) => [path.basename(f), f]))('%s', async (_name, file) => {
+  it.each(files.map((f) => [f.label, f.file]))('%s', async (_name, file) => {
     const reference = JSON.parse(fs.readFileSync(file, 'utf8'));
     expect(reference.expect && Object.keys(reference.expect).length > 0).toBe(true);
     const { code, stdout, stderr } = await evaluateFile(file);
@@ -73,5 +61,32 @@ describe('the reference runner itself', () => {
     expect(mismatches({ 'GSE-FLEX': { reason: 'P&I Increase' } }, options)).toHaveLength(1);
     expect(mismatches({ 'GSE-FLEX': { termMonths: 480 } }, options)).toEqual(['GSE-FLEX.termMonths: expected 480, got undefined']);
     expect(mismatches({ 'FHA-X': { eligible: true } }, options)[0]).toMatch(/^FHA-X: not in the evaluation/);
+  });
+});
+
+describe('the list of reference cases', () => {
+  it('always holds the in-project copies, and every *.json of ../shared/reference/cases when that folder exists', () => {
+    const env = {};
+    const files = referenceCaseFiles(env);
+    const fixtures = fs.readdirSync(FIXTURE_REFERENCE_DIR).filter((f) => f.endsWith('.json'));
+    expect(fixtures.length).toBeGreaterThanOrEqual(2);
+    expect(files.filter((f) => f.origin === 'fixtures').map((f) => path.basename(f.file)).sort()).toEqual(fixtures.sort());
+    const shared = fs.existsSync(SHARED_REFERENCE_DIR) ? fs.readdirSync(SHARED_REFERENCE_DIR).filter((f) => f.endsWith('.json')) : [];
+    expect(files.filter((f) => f.origin === 'shared').map((f) => path.basename(f.file)).sort()).toEqual(shared.sort());
+    expect(new Set(files.map((f) => f.label)).size).toBe(files.length);
+  });
+
+  it('LM_REFERENCE_DIR replaces the shared folder; a missing or empty one is an error, not a skip', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lm-reference-'));
+    try {
+      expect(() => referenceCaseFiles({ LM_REFERENCE_DIR: dir })).toThrow(/holds no \*\.json file/);
+      expect(() => referenceCaseFiles({ LM_REFERENCE_DIR: path.join(dir, 'absent') })).toThrow(/does not exist/);
+      fs.writeFileSync(path.join(dir, 'mine.json'), '{}');
+      const files = referenceCaseFiles({ LM_REFERENCE_DIR: dir });
+      expect(files.filter((f) => f.origin !== 'fixtures').map((f) => f.label)).toEqual(['LM_REFERENCE_DIR/mine.json']);
+      expect(files.some((f) => f.origin === 'shared')).toBe(false);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

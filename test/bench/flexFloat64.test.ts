@@ -1,16 +1,14 @@
 /**
  * The bench's float64 Flex comparator (src/bench/flexFloat64.ts) is only a speed baseline, but
  * a baseline that computes something else would make the speed ratio meaningless: it must
- * reproduce the published Freddie Mac Resolve examples (shared/reference/cases) and agree
+ * reproduce the published Freddie Mac Resolve examples (test/fixtures/reference) and agree
  * with the decimal engine on most random loans.
  */
-import { readFileSync } from 'fs';
-import { join } from 'path';
 import { flexFloat64 } from '../../src/bench/flexFloat64';
 import { flexLoanOf, generateCases } from '../../src/bench/loanGenerator';
+import { readReferenceCase } from '../support/referenceCases';
 
-const referenceDir = '/work/shared/reference/cases';
-const reference = (name: string) => JSON.parse(readFileSync(join(referenceDir, name), 'utf8'));
+const reference = readReferenceCase;
 
 describe('flexFloat64 reproduces the published Flex examples', () => {
   test.each(['gse-flex-forbearance.json', 'gse-flex-pi-increase.json'])('%s', (name) => {

@@ -9,7 +9,9 @@
  * figures come from the engine of this checkout (src/engine, evaluated here in Node) and from
  * the published reference case; the summary's native formulas are computed by the workbench's
  * HyperFormula and must equal them. axe-core checks the pane; every network request is recorded
- * and none may leave the page's origin. Screenshots go to test/e2e/screenshots/.
+ * and none may leave the page's origin. Screenshots go to test/e2e/artifacts/screenshots/ (ignored by
+ * git: a test never modifies tracked files); `npm run screenshots` copies them over the README's
+ * images in test/e2e/screenshots/ on purpose.
  *
  * Prints one line per test and closes with "N passed, M failed"; exits 1 on any failure.
  */
@@ -22,13 +24,13 @@ const { ensureBuilt, startWorkbenchServer } = require('../../scripts/workbench')
 require('./tsRequire').register();
 const { parseCase } = require('../../src/engine/case/parse.ts');
 const { evaluateParsedCase } = require('../../src/engine/evaluate.ts');
+const { referenceCasePath } = require('../support/referenceCases.ts');
 
-const ROOT = path.resolve(__dirname, '../..');
-const SCREENSHOTS = path.join(__dirname, 'screenshots');
+const SCREENSHOTS = path.join(__dirname, 'artifacts', 'screenshots');
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const SAMPLE = require('../../src/workbench/page/sampleCase.json');
 const LARGE_SAMPLE = require('../../src/workbench/page/sampleCaseLarge.json');
-const REFERENCE_CASE = path.resolve(ROOT, '../shared/reference/cases/gse-flex-forbearance.json');
+const REFERENCE_CASE = referenceCasePath('gse-flex-forbearance.json'); // the in-project copy (test/fixtures/reference)
 const TIMEOUT = 20_000;
 
 // ---------------------------------------------------------------------------------------------
@@ -433,7 +435,7 @@ test('import of the published reference case (Freddie Mac Scenario 5) shows its 
   await paneAction(pane, 'Evaluate', /Evaluated case/);
   const flex = pane.locator('[data-testid=options] tbody tr[data-program="GSE-FLEX"]');
   const text = (await flex.textContent()) ?? '';
-  // shared/reference/cases/gse-flex-forbearance.json: monthly payment 1,880.41, reduction 20.01%.
+  // test/fixtures/reference/gse-flex-forbearance.json: monthly payment 1,880.41, reduction 20.01%.
   assert.ok(text.includes('$1,880.41'), `GSE-FLEX should show the published $1,880.41: ${text}`);
   assert.ok(text.includes('20.01%'), `GSE-FLEX should show the published 20.01% reduction: ${text}`);
 });
@@ -487,6 +489,21 @@ test('the large sample (14 income lines, 12 debts): the summary lists every line
   state.largeSyncs = Number(match[1]);
 });
 
+test('an older Excel (the workbench playing ExcelApi 1.8): the pane says what is missing and which Excel works, and offers no action', async ({ page, baseUrl }) => {
+  await page.goto(`${baseUrl}workbench.html?ExcelApi=1.8`);
+  const old = page.frameLocator('[data-testid=pane]');
+  const message = old.getByTestId('unsupported-excel');
+  await message.waitFor({ timeout: TIMEOUT });
+  const text = (await message.textContent()) ?? '';
+  assert.match(text, /This version of Excel cannot run LM Workbench/);
+  assert.match(text, /ExcelApi 1\.9: the Case Summary's page layout and print titles/);
+  assert.doesNotMatch(text, /CustomFunctionsRuntime/, 'only the missing set is named');
+  assert.match(text, /Version 2008 \(Build 13127\.20296\)/);
+  assert.equal(await old.getByRole('button', { name: 'New case', exact: true }).count(), 0, 'the pane offered New case on an Excel that cannot run it');
+  const serious = (await axeViolations(page.frame({ url: /taskpane\.html/ }))).filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  assert.deepEqual(serious, [], 'serious or critical accessibility violations in the message');
+});
+
 test("no request left the page's origin (no CDN, no telemetry)", async ({ requests, baseUrl }) => {
   const origin = new URL(baseUrl).origin;
   const outside = requests.filter((url) => !url.startsWith(origin) && !/^(data|blob|about):/.test(url));
@@ -502,11 +519,13 @@ async function main() {
     console.error(`e2e: ${CHROMIUM} is missing: run scripts/ensure-chromium.sh (as root) or set CHROMIUM_PATH`);
     process.exit(1);
   }
-  if (!fs.existsSync(REFERENCE_CASE)) {
-    console.error(`e2e: the reference case ${REFERENCE_CASE} is missing (shared/ must sit beside the checkout)`);
+  fs.mkdirSync(SCREENSHOTS, { recursive: true });
+  // A test never modifies tracked files: in a git checkout, the screenshot folder must be ignored.
+  const ignored = require('child_process').spawnSync('git', ['check-ignore', '-q', path.join(SCREENSHOTS, 'probe.png')], { cwd: __dirname });
+  if (ignored.status === 1) {
+    console.error(`e2e: ${SCREENSHOTS} is not ignored by git; the tests must not write tracked files`);
     process.exit(1);
   }
-  fs.mkdirSync(SCREENSHOTS, { recursive: true });
   ensureBuilt({ log: (line) => console.log(line) });
   const server = await startWorkbenchServer({ port: 0 });
   const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lm-e2e-profile-'));

@@ -3,8 +3,8 @@
  * ranges, blanks, text, errors in inputs, spills) and directly as Excel calls them. Every
  * expected figure is a hand computation shown beside it, or a published reference figure.
  */
-import { readFileSync } from 'fs';
 import { excelErrorOf } from '../support/customFunctionsShim';
+import { readReferenceCase } from '../support/referenceCases';
 import { registerAllLmFunctions } from '../support/lmAllFunctions';
 import { workbook } from '../support/hyperformulaBridge';
 import { fromExcelSerial } from '../../src/engine/dates';
@@ -239,7 +239,7 @@ describe('LM.REGXDATES', () => {
   });
 });
 
-const reference = JSON.parse(readFileSync('/work/shared/reference/cases/gse-flex-forbearance.json', 'utf8'));
+const reference = readReferenceCase('gse-flex-forbearance.json');
 
 /** The reference case as Case Input labels and values (the labels of src/summary/caseInputLayout.ts). */
 const referenceRange: Cell[][] = [

@@ -10,7 +10,9 @@ import { applySettingsToCase, buildSummary, evaluateFromSheet, exportCase, impor
 import { EMPTY_SETTINGS } from '../../src/taskpane/settingsForm';
 import sample from '../../src/workbench/page/sampleCase.json';
 import largeSample from '../../src/workbench/page/sampleCaseLarge.json';
-import freddieScenario5 from '../../../shared/reference/cases/gse-flex-forbearance.json';
+import { readReferenceCase } from '../support/referenceCases';
+
+const freddieScenario5 = readReferenceCase('gse-flex-forbearance.json');
 
 function parsed(input: unknown): LoanCase {
   const result = parseCase(input);

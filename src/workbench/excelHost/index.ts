@@ -9,6 +9,7 @@ import { boxAddress, parseBox, splitSheet } from './addresses';
 import { InMemoryExcelError, RequestContext, sheetPrefix } from './api';
 import { formatValue } from './format';
 import { WorkbookModel, type Scalar, type SheetModel, type StyleModel } from './model';
+import { DEFAULT_API_LEVEL, requirementSupport, type ApiLevel } from './requirementSets';
 
 export { InMemoryExcelError, RequestContext } from './api';
 export { WorkbookModel } from './model';
@@ -120,7 +121,8 @@ const ENUMS = {
   },
 };
 
-export function createInMemoryExcel(): InMemoryExcel {
+/** `apiLevel`: what `Office.context.requirements.isSetSupported` answers (requirementSets.ts). */
+export function createInMemoryExcel(options: { apiLevel?: ApiLevel } = {}): InMemoryExcel {
   const workbook = new WorkbookModel();
   workbook.addSheet('Sheet1');
 
@@ -153,7 +155,7 @@ export function createInMemoryExcel(): InMemoryExcel {
           saveAsync: (callback) => callback?.({ status: 'succeeded' }),
         },
       },
-      requirements: { isSetSupported: () => true },
+      requirements: requirementSupport(options.apiLevel ?? DEFAULT_API_LEVEL),
       displayLanguage: 'en-US',
       host: 'Excel',
     },

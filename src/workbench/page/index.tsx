@@ -8,6 +8,7 @@ import * as React from 'react';
 import { createRoot } from 'react-dom/client';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { createInMemoryExcel, installGlobals } from '../excelHost';
+import { apiLevelFromQuery } from '../excelHost/requirementSets';
 import type { WorkbookModel } from '../excelHost/model';
 import type { CaseInput } from '../../engine/case/types';
 import { CustomFunctionRegistry } from './customFunctions';
@@ -45,7 +46,7 @@ async function registerCustomFunctions(): Promise<string[]> {
 async function start(): Promise<void> {
   const lmFormulaNames = await registerCustomFunctions();
 
-  const host = createInMemoryExcel();
+  const host = createInMemoryExcel({ apiLevel: apiLevelFromQuery(window.location.search) }); // ?ExcelApi=1.8 plays an older Excel
   installGlobals(window, host); // the page's own formula bar edits go through the same Excel API
   const workbook = host.workbook as WorkbookModel;
 
