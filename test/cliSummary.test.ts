@@ -7,9 +7,10 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { runCli, type CliIo } from '../src/cli/main';
+import { evaluateForCli, loadCaseFile, runCli, type CliIo } from '../src/cli/main';
+import { parseCase } from '../src/engine/case/parse';
 import { nodeFiles } from '../src/cli/nodeFiles';
-import { caseFileName, type CliFiles } from '../src/cli/summary';
+import { caseFileName, runSummary, type CliFiles } from '../src/cli/summary';
 
 const example = readFileSync(join(__dirname, '..', 'examples', 'fannie-flex.json'), 'utf8');
 const exampleId = (JSON.parse(example) as { caseId: string }).caseId;
@@ -141,6 +142,24 @@ describe('lm summary DIR --xlsx OUTDIR (batch)', () => {
     expect(again.files.get(`out/${exampleId}.xlsx`)).toBe('mine');
     expect(again.stdout).toMatch(/^1 of 2 case\(s\) written to out$/m);
     expect((await run(['summary', 'in', '--xlsx', 'out', '--force'], { ...good, [`out/${exampleId}.xlsx`]: 'mine' })).code).toBe(0);
+  });
+
+  test('an internal error in one case is reported by file, the batch goes on, and the exit code is 1', async () => {
+    const { files, fs } = memoryFiles({ 'in/a.json': example, 'in/b.json': second, 'in/c.json': example.replace('"rate": 0.07125', '"rate": 7.125') });
+    let stdout = '';
+    let stderr = '';
+    const io: CliIo = { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), readFile: (p) => files.get(p) as string, files: fs };
+    const code = await runSummary({ source: 'in', xlsx: 'out', force: false }, io, {
+      load: loadCaseFile,
+      parse: parseCase,
+      // The engine failing on the first case only (as a bug would).
+      evaluate: (loanCase, programs, warnings) =>
+        loanCase.caseId === exampleId ? { ok: false, code: 1, internal: `internal error while evaluating ${loanCase.caseId}: boom` } : evaluateForCli(loanCase, programs, warnings),
+    });
+    expect(code).toBe(1);
+    expect(stderr.split('\n').filter(Boolean)).toEqual([`in/a.json: lm: internal error while evaluating ${exampleId}: boom`, expect.stringMatching(/^in\/c\.json: loan\.rate: /)]);
+    expect([...files.keys()].filter((p) => p.startsWith('out/'))).toEqual(['out/2025_001_843.xlsx']);
+    expect(stdout).toMatch(/^1 of 3 case\(s\) written to out$/m);
   });
 
   test('a folder without case files, or an output that is a file, exits 2', async () => {

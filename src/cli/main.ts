@@ -70,7 +70,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     return EXIT_OK;
   }
   const file = args.file as string;
-  if (args.command === 'summary') return runSummary(args.summary as SummaryArgs, io, { load: loadCaseFile, evaluate: evaluateForCli });
+  if (args.command === 'summary') return runSummary(args.summary as SummaryArgs, io, { load: loadCaseFile, parse: parseCase, evaluate: evaluateForCli });
 
   const loaded = await loadCaseFile(file, io);
   if (!loaded.ok) {

@@ -7,7 +7,7 @@
  * into place), and an existing file is never replaced without --force.
  */
 import { basename, extname, join } from 'path';
-import { parseCase } from '../engine/case/parse';
+import type { parseCase } from '../engine/case/parse';
 import type { InputProblem } from '../engine/errors';
 import { caseWorkbookBytes } from '../xlsx/caseWorkbook';
 import type { CliEvaluation, CliIo, Loaded } from './main';
@@ -47,9 +47,10 @@ export interface SummaryArgs {
   programs?: string[];
 }
 
-/** The engine steps the command shares with `lm evaluate` (passed in by main.ts, which owns them). */
+/** The steps the command shares with `lm evaluate`: reading, checking and evaluating a case (main.ts owns them and passes them in). */
 export interface SummarySteps {
   load(file: string, io: CliIo): Promise<Loaded>;
+  parse: typeof parseCase;
   evaluate(loanCase: Parameters<typeof caseWorkbookBytes>[0], programs: string[] | undefined, warnings: string[]): CliEvaluation;
 }
 
@@ -181,7 +182,7 @@ async function prepareCase(file: string, args: SummaryArgs, io: CliIo, steps: Su
   const loaded = await steps.load(file, io);
   if (!loaded.ok) return { ok: false, code: EXIT_BAD_INPUT, problems: loaded.problems };
   if (loaded.wrapped) io.stderr(`note: ${file} is a reference example; its "case" is summarized\n`);
-  const parsed = parseCase(loaded.caseJson);
+  const parsed = steps.parse(loaded.caseJson);
   if (!parsed.ok) return { ok: false, code: EXIT_BAD_INPUT, problems: parsed.problems };
   const evaluated = steps.evaluate(parsed.case, args.programs, parsed.warnings);
   if (!evaluated.ok) return evaluated.problems ? { ok: false, code: evaluated.code, problems: evaluated.problems } : { ok: false, code: evaluated.code, internal: evaluated.internal };

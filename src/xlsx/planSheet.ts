@@ -8,7 +8,7 @@
  * Not written: charts (exceljs cannot write them; docs/xlsx.md) and defined-name comments
  * (the file format has them, exceljs does not write them).
  */
-import type { Alignment, Cell, CellValue as ExcelCellValue, Fill, Font, Workbook, Worksheet } from 'exceljs';
+import type { Alignment, Cell, CellValue as ExcelCellValue, Fill, Font, TableStyleProperties, Workbook, Worksheet } from 'exceljs';
 import { STYLES, cellAddress, parseCellAddress, qualifiedAddress, type CellStyleName, type CellValue, type PlannedCell, type SheetPlan } from '../summary/sheetPlan';
 
 /** Excel's limit on a list validation's source typed in the rule (Microsoft: "Apply data validation to cells"). */
@@ -99,7 +99,7 @@ export function addPlanSheet(workbook: Workbook, plan: SheetPlan, options: PlanS
       ref: first,
       headerRow: true,
       totalsRow: false,
-      style: { theme: (table.style ?? 'TableStyleLight9') as never, showRowStripes: true },
+      style: { theme: (table.style ?? 'TableStyleLight9') as TableStyleProperties['theme'], showRowStripes: true },
       columns: table.headers.map((name) => ({ name, filterButton: true })),
       // A body formula (the review's live decision) is written as a formula: exceljs takes it without the "=".
       rows: table.rows.map((row, r) => row.map((value, c) => {

@@ -144,6 +144,17 @@ describe('the Case Summary workbook of the Fannie Mae Flex example', () => {
     for (const table of plans.caseInput.tables) expect(input.getTable(table.name)).toBeDefined();
   });
 
+  test('tables avoid what makes Excel repair an exceljs table: names without spaces, unique one-line headers', () => {
+    // exceljs issues #1659 and #1345 (and excelts #91): a table name with a space, a header with a
+    // tab or a line break, or a note in a table's cell makes Excel "repair" the file.
+    const { plans } = result;
+    for (const table of plans.caseInput.tables) {
+      expect(table.name).toMatch(/^[A-Za-z_][A-Za-z0-9_.]{0,254}$/);
+      expect(table.headers.every((h) => h.trim() !== '' && !/[\t\r\n]/.test(h))).toBe(true);
+      expect(new Set(table.headers.map((h) => h.toLowerCase())).size).toBe(table.headers.length);
+    }
+  });
+
   test('where the chart would be, a note says why the file has none', () => {
     const { book, plans } = result;
     const chart = plans.caseSummary.charts[0];

@@ -215,7 +215,8 @@ afterAll(() => {
   if (figures.files > 0) {
     console.log(
       `LibreOffice: ${figures.files} files in ${(figures.elapsedMs / 1000).toFixed(1)} s (${(figures.elapsedMs / figures.files / 1000).toFixed(2)} s a file); ` +
-        `${figures.cellsChecked} cells checked, ${figures.formulaCellsCompared} formula cells compared with the engine, ${figures.disagreements} disagreements`,
+        `${figures.cellsChecked} cells checked; ${cases.reduce((n, v) => n + v.plans.caseSummary.cells.filter((c) => c.formula).length, 0)} formula cells in ${cases.length} summaries, ` +
+        `${figures.formulaCellsCompared} comparisons with the engine (3 files each, anchors twice), ${figures.disagreements} disagreements`,
     );
   }
 });
@@ -278,6 +279,30 @@ describe.each(cases.map((v) => [v.name, v] as const))('%s', (name, v) => {
     expect(problems).toEqual([]);
     // The edits moved the figures: the test would see a recalculation that did not happen.
     expect(v.edited.evaluation.affordability.housingExpense).not.toBe(v.evaluation.affordability.housingExpense);
+  });
+
+  // Frozen rows and gridlines are view settings: a headless conversion has no view and writes
+  // LibreOffice's defaults, so they cannot be checked this way (test/xlsx/caseWorkbook.test.ts checks the file).
+  test('LibreOffice read the layout: landscape one page wide, print titles, tab colour, list validations, defined names, merges', async () => {
+    const book = await recalculated(`${name}.xlsx`);
+    for (const plan of [v.plans.caseInput, summary]) {
+      const sheet = book.getWorksheet(plan.sheetName)!;
+      expect(sheet.properties.tabColor).toEqual({ argb: `FF${plan.tabColor!.slice(1).toUpperCase()}` });
+      // (LibreOffice writes fitToPage="true", which exceljs reads as false: only the page counts are compared.)
+      expect(sheet.pageSetup).toMatchObject({ orientation: 'landscape', fitToWidth: plan.print.fitToPagesWide, fitToHeight: 0 });
+      expect(sheet.pageSetup.printTitlesRow?.replace(/\$/g, '')).toBe(plan.print.titleRows.replace(/\$/g, ''));
+      const rules = (sheet as unknown as { dataValidations: { model: Record<string, { type: string; formulae: string[] }> } }).dataValidations.model;
+      for (const validation of plan.validations) {
+        const first = validation.address.split(':')[0];
+        expect(rules[first]?.type).toBe('list');
+        expect(rules[first]?.formulae[0]).toBe(`"${validation.list.join(',')}"`); // LibreOffice adds an unused formula2
+
+      }
+      const merged = (sheet as unknown as { _merges: Record<string, { range: string }> })._merges;
+      expect(Object.values(merged).map((m) => m.range).sort()).toEqual([...plan.merges].sort());
+    }
+    const names = new Map(book.definedNames.model.map((n) => [n.name, n.ranges]));
+    for (const name of v.plans.caseInput.names) expect(names.get(name.name)).toEqual([`'Case Input'!${name.address}`]);
   });
 
   test('the Case Input sheet, saved by LibreOffice, holds every planned cell and reads back as the same case', async () => {
