@@ -246,9 +246,10 @@ function errorRow(row: number, caseId: string | null, message: string): LoanTape
 export function mergeDefaults(base: Record<string, unknown>, over: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = { ...base };
   for (const [key, value] of Object.entries(over)) {
-    const current = out[key];
-    if (isPlainObject(current) && isPlainObject(value)) out[key] = mergeDefaults(current, value);
-    else out[key] = value;
+    const current = Object.prototype.hasOwnProperty.call(out, key) ? out[key] : undefined;
+    // defineProperty, not assignment: a "__proto__" key of parsed JSON stays an own (unknown) field
+    // that the case parser refuses by name, and never replaces the object's prototype.
+    Object.defineProperty(out, key, { value: isPlainObject(current) && isPlainObject(value) ? mergeDefaults(current, value) : value, enumerable: true, writable: true, configurable: true });
   }
   return out;
 }

@@ -19,7 +19,7 @@
  */
 import type { LoanCase } from './case/types';
 import { addBusinessDays } from './holidays';
-import { daysBetween, type IsoDate } from './dates';
+import { daysDelinquent, type IsoDate } from './dates';
 import { Decimal } from './money';
 import { maskLoanNumber } from './masking';
 import { computeTimeline } from './regulationX';
@@ -116,7 +116,7 @@ export function reviewRowOf(row: number, loanCase: LoanCase, evaluation: Reviewa
     evaluationDate: loanCase.evaluationDate,
     loanNumber: loan.loanNumber ? maskLoanNumber(loan.loanNumber) : null,
     investor: loanCase.investor,
-    daysDelinquent: loan.nextDueDate ? Math.max(0, daysBetween(loan.nextDueDate, loanCase.evaluationDate)) : null,
+    daysDelinquent: loan.nextDueDate ? daysDelinquent(loan.nextDueDate, loanCase.evaluationDate) : null,
     hardship: loanCase.borrower.hardship,
     program,
     programLabel: option ? option.label : null,
