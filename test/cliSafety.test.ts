@@ -205,7 +205,7 @@ describe('validate and evaluate share one validation', () => {
   });
 
   it('checkCase reports an engine problem found while evaluating as invalid, not as an internal error', () => {
-    const result = checkCase(JSON.parse(withChange(() => undefined)), ['NO-SUCH-PROGRAM']);
+    const result = checkCase(JSON.parse(withChange(() => undefined)), { programs: ['NO-SUCH-PROGRAM'] });
     expect(result.verdict).toBe('invalid');
   });
 });

@@ -13,13 +13,12 @@
  * writes passes through `forTerminal` (or `jsonForTerminal`): no terminal control sequence in a
  * case file reaches the terminal.
  */
-import { CaseInputError, excerpt, stripControls, type InputProblem } from '../engine/errors';
-import { evaluateParsedCase } from '../engine/evaluate';
-import { parseCase } from '../engine/case/parse';
-import type { LoanCase } from '../engine/case/types';
-import type { Evaluation } from '../engine/results';
+import { checkCase } from '../engine/case/check';
+import { excerpt, stripControls, type InputProblem } from '../engine/errors';
 import { ENGINE_VERSION } from '../engine/version';
 import { formatReport } from './format';
+
+export { checkCase };
 import { MAX_CASE_FILE_BYTES } from './readCaseFile';
 
 export interface CliIo {
@@ -89,7 +88,7 @@ export async function runCli(argv: string[], rawIo: CliIo): Promise<number> {
     io.stderr(`note: ${file} is a reference example; evaluating its "case" (its "expect" figures are not compared here)\n`);
   }
 
-  const checked = checkCase(loaded.caseJson, args.programs);
+  const checked = checkCase(loaded.caseJson, { programs: args.programs });
   if (checked.verdict === 'invalid') {
     writeProblems(io, checked.problems);
     return EXIT_BAD_INPUT;
@@ -115,26 +114,6 @@ export async function runCli(argv: string[], rawIo: CliIo): Promise<number> {
     io.stdout(formatReport(evaluation, loanCase));
   }
   return EXIT_OK;
-}
-
-export type CaseCheck =
-  | { verdict: 'valid'; loanCase: LoanCase; evaluation: Evaluation }
-  | { verdict: 'invalid'; problems: InputProblem[] }
-  | { verdict: 'internal error'; message: string };
-
-/**
- * The one check of `lm validate` and `lm evaluate`: parse the case, then evaluate it. A problem
- * the engine finds while evaluating (a CaseInputError) is the user's input like any parse problem.
- */
-export function checkCase(caseJson: unknown, programs?: string[]): CaseCheck {
-  const parsed = parseCase(caseJson);
-  if (!parsed.ok) return { verdict: 'invalid', problems: parsed.problems };
-  try {
-    return { verdict: 'valid', loanCase: parsed.case, evaluation: evaluateParsedCase(parsed.case, { programs }, parsed.warnings) };
-  } catch (error) {
-    if (error instanceof CaseInputError) return { verdict: 'invalid', problems: error.problems };
-    return { verdict: 'internal error', message: error instanceof Error ? error.message : String(error) };
-  }
 }
 
 /** Text for a terminal: no escape sequences, no control characters but newline and tab. */
