@@ -311,6 +311,6 @@ describe('the bad-input matrix: every case field x every class of bad input', ()
       crashesAndHangs: count((o) => o.millis > 2000 || o.detail.startsWith('THROWN')),
       slowestMillis: Math.max(...outcomes.map((o) => o.millis)),
     };
-    if (process.env.LM_MATRIX_SUMMARY) console.log(JSON.stringify(summary)); // eslint-disable-line no-console
+    if (process.env.LM_MATRIX_SUMMARY) console.log(JSON.stringify(summary));
   });
 });
