@@ -29,7 +29,7 @@ export interface DateBounds {
   latest: IsoDate;
   /** Why `earliest` is what it is. */
   why: string;
-  /** A warning when the date is more than this many years before / after the evaluation date (none when absent). */
+  /** A warning when the date is more than this many years before / after the evaluation date (none when absent; 0 after: any date after it). */
   warnYearsBefore?: number;
   warnYearsAfter?: number;
 }
@@ -112,10 +112,11 @@ export const FIELD_BOUNDS: Record<string, FieldBounds> = {
   // Freddie Mac PMMS peaked at 18.63% (October 1981): over 20% is a typo.
   'market.modificationRate': rate(),
   'market.pmms': rate(),
-  'options.firstTrialPaymentDate': eventDate(5, 5),
-  'options.applicationReceivedDate': eventDate(5, 1),
-  'options.applicationCompleteDate': eventDate(5, 1),
-  'options.foreclosureSaleDate': eventDate(5, 5),
+  // A trial plan starts within weeks of the evaluation; an application is evaluated after it arrives (12 CFR 1024.41(b), (c)).
+  'options.firstTrialPaymentDate': eventDate(2, 1),
+  'options.applicationReceivedDate': eventDate(5, 0),
+  'options.applicationCompleteDate': eventDate(5, 0),
+  'options.foreclosureSaleDate': eventDate(2, 3),
   'disposition.offerPrice': balance(),
   'disposition.marketingDays': { max: 3650, warnAbove: 730, unit: 'days', why: 'beyond ten years of marketing' },
   // Commissions run about 6%; Fannie Mae and HUD cap them near that.

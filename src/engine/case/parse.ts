@@ -463,7 +463,8 @@ function dateDistanceWarnings(evaluationDate: string, dates: Reading['dates']): 
     if (bounds.warnYearsBefore !== undefined && date < addMonths(evaluationDate, -12 * bounds.warnYearsBefore)) {
       warnings.push(`${field}: ${date} is more than ${bounds.warnYearsBefore} years before the evaluation date ${evaluationDate}; check the year`);
     } else if (bounds.warnYearsAfter !== undefined && date > addMonths(evaluationDate, 12 * bounds.warnYearsAfter)) {
-      warnings.push(`${field}: ${date} is more than ${bounds.warnYearsAfter} year(s) after the evaluation date ${evaluationDate}; check the year`);
+      const after = bounds.warnYearsAfter === 0 ? 'after' : `more than ${bounds.warnYearsAfter} year(s) after`;
+      warnings.push(`${field}: ${date} is ${after} the evaluation date ${evaluationDate}; check the year`);
     }
   }
   return warnings;
