@@ -164,6 +164,8 @@ describe('personal data is named by field, never repeated in an error', () => {
     ['an SSN typed into an amount, as text', (c) => (c.loan.upb = '123-45-6789'), ['123-45-6789', '6789']],
     ['an SSN typed into an amount, as a number', (c) => (c.loan.monthlyEscrow = 123456789), ['123456789']],
     ['an SSN typed into a count', (c) => (c.borrower.familySize = 123456789), ['123456789']],
+    ['an SSN typed into a rate', (c) => (c.loan.rate = 123456789), ['123456789', '1234567']],
+    ['a negative SSN typed into an amount', (c) => (c.loan.upb = -123456789), ['123456789']],
     ['an SSN typed into the last-4 field', (c) => (c.borrower.ssnLast4 = '123-45-6789'), ['123-45-6789', '6789']],
     ['an SSN typed into a date', (c) => (c.loan.nextDueDate = '123-45-6789'), ['123-45-6789']],
     ['an SSN typed into an enumeration', (c) => (c.borrower.region = '123 45 6789'), ['123 45 6789']],

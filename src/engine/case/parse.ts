@@ -12,7 +12,7 @@
  * field is reported missing.
  */
 import { addMonths, daysBetween, isIsoDate, monthsBetween } from '../dates';
-import { excerpt, numberExcerpt, percentTypedAsNumberMessage, type InputProblem } from '../errors';
+import { excerpt, looksLikeSsn, numberExcerpt, percentTypedAsNumberMessage, stripControls, type InputProblem } from '../errors';
 import { boundsOf, formatBound, isDateBounds, type DateBounds, type FieldBounds } from './bounds';
 import { dec } from '../money';
 import { AFFORDABILITY_RULEBOOK } from '../rulebooks/affordability';
@@ -361,8 +361,12 @@ function readValue(raw: unknown, spec: FieldSpec, parent: string, key: string, r
       if (problem !== null) return fail(problems, parent, key, problem);
       const n = raw as number;
       // 1 is 100%: no rate of a mortgage case reaches it, so it is a percent typed as a number too.
-      if (n >= 1) return fail(problems, parent, key, percentTypedAsNumberMessage(key, n));
-      if (n < 0) return fail(problems, parent, key, `must not be negative (${n}); enter the annual rate as a fraction, e.g. 0.0475`);
+      if (n >= 1) {
+        // A 9-digit number is no percent either (an SSN in the wrong field?): named, not repeated.
+        const message = looksLikeSsn(n) ? `must be a rate as a fraction, e.g. 0.0475 for 4.75%, not ${numberExcerpt(n)}` : percentTypedAsNumberMessage(key, n);
+        return fail(problems, parent, key, message);
+      }
+      if (n < 0) return fail(problems, parent, key, `must not be negative (${numberExcerpt(n)}); enter the annual rate as a fraction, e.g. 0.0475`);
       return n;
     }
     case 'integer': {
@@ -607,7 +611,8 @@ function checkRulebookOverrides(raw: unknown, path: string, problems: InputProbl
 
 /** An engine message, cut to a short excerpt-safe length (it may quote an override's value). */
 function stripFieldEcho(message: string): string {
-  return message.length > 200 ? `${message.slice(0, 200)}…` : message;
+  const clean = stripControls(message.slice(0, 400)).replace(/[\n\t\r]+/g, ' ');
+  return clean.length > 200 ? `${clean.slice(0, 200)}…` : clean;
 }
 
 // ---------------------------------------------------------------------------------------------
