@@ -63,7 +63,8 @@ export const DEFAULT_BOUNDS = {
   amount: balance(),
   rate: rate(),
   integer: { max: 1200, unit: 'count', why: 'beyond any count of a mortgage case' } as NumberBounds,
-  date: { earliest: '1900-01-01', latest: LATEST, why: 'outside the years a mortgage case can name', warnYearsBefore: 5, warnYearsAfter: 5 } as DateBounds,
+  // A new date field is most likely an event of the delinquency that the Regulation X calendar counts from (1971 on): 1990 on.
+  date: eventDate(5, 5),
 };
 
 export const FIELD_BOUNDS: Record<string, FieldBounds> = {
