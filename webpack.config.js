@@ -16,6 +16,10 @@
  *
  * scripts/manifest-check.js reads `FILENAMES` and this config to confirm that every URL of the
  * manifest points at a file the build emits.
+ *
+ * The production taskpane.html carries CONTENT_SECURITY_POLICY as a <meta> tag, first in <head>
+ * (a meta policy covers only what follows it). Development builds (the dev server, with its hot
+ * reload socket) and the workbench page carry none (docs/engine-core.md, "Content-Security-Policy").
  */
 const path = require('path');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
@@ -42,6 +46,31 @@ const FUNCTION_FILES = [
   './src/functions/caseOptions.ts',
   './src/functions/portfolio.ts',
 ];
+
+/** Microsoft's Office.js CDN: the only origin besides the add-in's own that the task pane may load from. */
+const OFFICE_JS_CDN = 'https://appsforoffice.microsoft.com';
+
+/**
+ * The production task pane's Content-Security-Policy. Scripts only from the add-in's origin and
+ * the Office.js CDN, never eval ('unsafe-eval' absent; production bundles use no eval devtool).
+ * style-src needs 'unsafe-inline': Fluent UI v9 styles through Griffel, which inserts <style>
+ * elements at run time (microsoft/fluentui-system-icons#484; a nonce needs a per-response
+ * header, which a static add-in host cannot give), and Office.js's Excel host script applies
+ * inline styles (OfficeDev/office-js#1687). Inline styles cannot run script. No connection,
+ * frame or form leaves these two origins: borrower data has nowhere to go.
+ */
+const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  `script-src 'self' ${OFFICE_JS_CDN}`,
+  "style-src 'self' 'unsafe-inline'",
+  `img-src 'self' data: ${OFFICE_JS_CDN}`,
+  "font-src 'self'",
+  `connect-src 'self' ${OFFICE_JS_CDN}`,
+  `frame-src 'self' ${OFFICE_JS_CDN}`,
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'none'",
+].join('; ');
 
 /** The names of the files the build emits (the manifest check reads these). */
 const FILENAMES = {
@@ -131,6 +160,8 @@ module.exports = async (env = {}, argv = {}) => {
         filename: FILENAMES.taskpaneHtml,
         template: './src/taskpane/taskpane.html',
         chunks: ['taskpane', 'functions'],
+        // Read by the template: the policy in production, nothing in development.
+        contentSecurityPolicy: dev ? '' : CONTENT_SECURITY_POLICY,
       }),
       ...(workbench
         ? [
@@ -169,6 +200,8 @@ module.exports = async (env = {}, argv = {}) => {
 };
 
 module.exports.FILENAMES = FILENAMES;
+module.exports.CONTENT_SECURITY_POLICY = CONTENT_SECURITY_POLICY;
+module.exports.OFFICE_JS_CDN = OFFICE_JS_CDN;
 module.exports.FUNCTION_FILES = FUNCTION_FILES;
 module.exports.WORKBENCH_OUTPUT = WORKBENCH_OUTPUT;
 module.exports.DEV_URL = DEV_URL;

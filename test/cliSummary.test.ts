@@ -7,8 +7,8 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { evaluateForCli, loadCaseFile, runCli, type CliIo } from '../src/cli/main';
-import { parseCase } from '../src/engine/case/parse';
+import { loadCaseFile, runCli, type CliIo } from '../src/cli/main';
+import { checkCase } from '../src/engine/case/check';
 import { nodeFiles } from '../src/cli/nodeFiles';
 import { caseFileName, runSummary, type CliFiles } from '../src/cli/summary';
 
@@ -151,13 +151,12 @@ describe('lm summary DIR --xlsx OUTDIR (batch)', () => {
     const io: CliIo = { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), readFile: (p) => files.get(p) as string, files: fs };
     const code = await runSummary({ source: 'in', xlsx: 'out', force: false }, io, {
       load: loadCaseFile,
-      parse: parseCase,
       // The engine failing on the first case only (as a bug would).
-      evaluate: (loanCase, programs, warnings) =>
-        loanCase.caseId === exampleId ? { ok: false, code: 1, internal: `internal error while evaluating ${loanCase.caseId}: boom` } : evaluateForCli(loanCase, programs, warnings),
+      check: (caseJson, options) => ((caseJson as { caseId?: string }).caseId === exampleId ? { verdict: 'internal error', message: 'boom' } : checkCase(caseJson, options)),
     });
     expect(code).toBe(1);
-    expect(stderr.split('\n').filter(Boolean)).toEqual([`in/a.json: lm: internal error while evaluating ${exampleId}: boom`, expect.stringMatching(/^in\/c\.json: loan\.rate: /)]);
+    // The case id is free text: the internal error names the file, not the case.
+    expect(stderr.split('\n').filter(Boolean)).toEqual(['in/a.json: lm: internal error while evaluating the case: boom', expect.stringMatching(/^in\/c\.json: loan\.rate: /)]);
     expect([...files.keys()].filter((p) => p.startsWith('out/'))).toEqual(['out/2025_001_843.xlsx']);
     expect(stdout).toMatch(/^1 of 3 case\(s\) written to out$/m);
   });

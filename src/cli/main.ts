@@ -5,18 +5,23 @@
  * the process. Exit codes: 0 done, 2 bad input or usage (every problem on stderr, one per line
  * `field: message`), 1 an internal error of the engine.
  *
+ * `validate` and `evaluate` share one check (`checkCase`): the case is parsed AND evaluated, so
+ * validate can never call "valid" a case that evaluate refuses.
+ *
  * Borrower data is personal: the CLI reads only the file it is given, writes only to
- * stdout/stderr, and masks the loan number to its last 4 digits in human output.
+ * stdout/stderr, and masks the loan number to its last 4 digits in human output. Everything it
+ * writes passes through `forTerminal` (or `jsonForTerminal`): no terminal control sequence in a
+ * case file reaches the terminal.
  */
-import { CaseInputError, type InputProblem } from '../engine/errors';
-import { evaluateParsedCase } from '../engine/evaluate';
-import { parseCase } from '../engine/case/parse';
-import type { Evaluation } from '../engine/results';
-import type { LoanCase } from '../engine/case/types';
+import { checkCase } from '../engine/case/check';
+import { excerpt, stripControls, type InputProblem } from '../engine/errors';
 import { ENGINE_VERSION } from '../engine/version';
 import { formatReport } from './format';
 import { PORTFOLIO_HELP } from './portfolio/command';
 import { SUMMARY_HELP, SUMMARY_OPTIONS, parseSummaryArgs, runSummary, type CliFiles, type SummaryArgs } from './summary';
+
+export { checkCase };
+import { MAX_CASE_FILE_BYTES } from './readCaseFile';
 
 export interface CliIo {
   stdout(text: string): void;
@@ -44,6 +49,8 @@ Options:
   --programs A,B     evaluate only these programs, e.g. --programs GSE-FLEX,REPAYMENT-PLAN
 ${SUMMARY_OPTIONS}
 A reference example ({ "source", "case", "expect" }) is accepted: its "case" is evaluated.
+The case file must be a regular file of at most ${MAX_CASE_FILE_BYTES / 1024 / 1024} MB, in UTF-8.
+validate runs the same checks as evaluate: "valid" means evaluate will run.
 Exit status: 0 done, 2 bad input (each problem on stderr as "field: message"), 1 internal error.
 `;
 
@@ -55,7 +62,14 @@ interface ParsedArgs {
   summary?: SummaryArgs;
 }
 
-export async function runCli(argv: string[], io: CliIo): Promise<number> {
+export async function runCli(argv: string[], rawIo: CliIo): Promise<number> {
+  // Every text written is cleaned of terminal control sequences; the JSON output escapes them instead.
+  const io: CliIo & { json(text: string): void } = {
+    stdout: (text) => rawIo.stdout(forTerminal(text)),
+    stderr: (text) => rawIo.stderr(forTerminal(text)),
+    json: (text) => rawIo.stdout(jsonForTerminal(text)),
+    readFile: (path) => rawIo.readFile(path),
+  };
   const args = parseArgs(argv);
   if ('error' in args) {
     io.stderr(`lm: ${args.error}\n\n${HELP}`);
@@ -70,7 +84,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     return EXIT_OK;
   }
   const file = args.file as string;
-  if (args.command === 'summary') return runSummary(args.summary as SummaryArgs, io, { load: loadCaseFile, parse: parseCase, evaluate: evaluateForCli });
+  if (args.command === 'summary') return runSummary(args.summary as SummaryArgs, io, { load: loadCaseFile, check: checkCase });
 
   const loaded = await loadCaseFile(file, io);
   if (!loaded.ok) {
@@ -81,52 +95,42 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     io.stderr(`note: ${file} is a reference example; evaluating its "case" (its "expect" figures are not compared here)\n`);
   }
 
-  const parsed = parseCase(loaded.caseJson);
-  if (!parsed.ok) {
-    writeProblems(io, parsed.problems);
+  const checked = checkCase(loaded.caseJson, { programs: args.programs });
+  if (checked.verdict === 'invalid') {
+    writeProblems(io, checked.problems);
     return EXIT_BAD_INPUT;
   }
+  if (checked.verdict === 'internal error') {
+    // The case id is free text: it is not repeated; the engine's message is cut to an excerpt.
+    io.stderr(`lm: internal error while evaluating the case: ${excerpt(checked.message)}\n`);
+    return EXIT_INTERNAL;
+  }
+  const { evaluation, loanCase } = checked;
 
   if (args.command === 'validate') {
-    for (const warning of parsed.warnings) io.stderr(`warning: ${warning}\n`);
-    io.stdout(`${file}: valid case ${parsed.case.caseId} (${parsed.case.investor})${parsed.warnings.length ? `, ${parsed.warnings.length} warning(s)` : ''}\n`);
+    for (const warning of evaluation.warnings) io.stderr(`warning: ${warning}\n`);
+    const count = evaluation.warnings.length;
+    io.stdout(`${file}: valid case ${excerpt(loanCase.caseId)} (${loanCase.investor})${count ? `, ${count} warning(s)` : ''}\n`);
     return EXIT_OK;
   }
 
-  const evaluated = evaluateForCli(parsed.case, args.programs, parsed.warnings);
-  if (!evaluated.ok) {
-    if (evaluated.problems) writeProblems(io, evaluated.problems);
-    else io.stderr(`lm: ${evaluated.internal}\n`);
-    return evaluated.code;
-  }
-  const evaluation = evaluated.evaluation;
-
   if (args.json) {
-    io.stdout(`${JSON.stringify(evaluation, null, 2)}\n`);
+    io.json(`${JSON.stringify(evaluation, null, 2)}\n`);
   } else {
     for (const warning of evaluation.warnings) io.stderr(`warning: ${warning}\n`);
-    io.stdout(formatReport(evaluation, parsed.case));
+    io.stdout(formatReport(evaluation, loanCase));
   }
   return EXIT_OK;
 }
 
-export type CliEvaluation =
-  | { ok: true; evaluation: Evaluation }
-  | { ok: false; code: typeof EXIT_BAD_INPUT; problems: InputProblem[]; internal?: undefined }
-  | { ok: false; code: typeof EXIT_INTERNAL; internal: string; problems?: undefined };
+/** Text for a terminal: no escape sequences, no control characters but newline and tab. */
+export function forTerminal(text: string): string {
+  return stripControls(text);
+}
 
-/** Evaluates a parsed case: the user's mistakes (bad input, a rulebook override that cannot apply) apart from internal errors. */
-export function evaluateForCli(loanCase: LoanCase, programs: string[] | undefined, warnings: string[]): CliEvaluation {
-  try {
-    return { ok: true, evaluation: evaluateParsedCase(loanCase, { programs }, warnings) };
-  } catch (error) {
-    if (error instanceof CaseInputError) return { ok: false, code: EXIT_BAD_INPUT, problems: error.problems };
-    if (error instanceof RangeError || error instanceof TypeError) {
-      // A rulebook override the engine could not apply (withOverrides) is the user's input, not a crash.
-      if (/^rulebook /.test(error.message)) return { ok: false, code: EXIT_BAD_INPUT, problems: [{ field: 'rulebookOverrides', message: error.message }] };
-    }
-    return { ok: false, code: EXIT_INTERNAL, internal: `internal error while evaluating ${loanCase.caseId}: ${(error as Error).message ?? String(error)}` };
-  }
+/** JSON for a terminal: C1 controls, DEL and bidirectional overrides (which JSON.stringify leaves raw) written as \u escapes; still the same JSON. */
+export function jsonForTerminal(json: string): string {
+  return json.replace(/[\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 function parseArgs(argv: string[]): ParsedArgs | { error: string } {
@@ -138,7 +142,7 @@ function parseArgs(argv: string[]): ParsedArgs | { error: string } {
     const summary = parseSummaryArgs(rest);
     return 'error' in summary ? summary : { command, json: false, file: summary.source, summary };
   }
-  if (command !== 'evaluate' && command !== 'validate') return { error: `unknown command "${command}"` };
+  if (command !== 'evaluate' && command !== 'validate') return { error: `unknown command "${excerpt(command)}"` };
   const result: ParsedArgs = { command, json: false };
   const files: string[] = [];
   for (let i = 0; i < rest.length; i++) {
@@ -151,7 +155,7 @@ function parseArgs(argv: string[]): ParsedArgs | { error: string } {
       if (programs.length === 0) return { error: '--programs needs a comma-separated list of program ids, e.g. --programs GSE-FLEX' };
       result.programs = programs;
     } else if (arg.startsWith('-')) {
-      return { error: `unknown option "${arg}" for ${command}` };
+      return { error: `unknown option "${excerpt(arg)}" for ${command}` };
     } else {
       files.push(arg);
     }
@@ -169,9 +173,11 @@ export async function loadCaseFile(file: string, io: CliIo): Promise<Loaded> {
   try {
     text = await io.readFile(file);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : code === 'EACCES' ? 'permission denied' : (error as Error).message;
-    return { ok: false, problems: [{ field: file, message: `cannot read the file: ${why}` }] };
+    return { ok: false, problems: [{ field: file, message: `cannot read the file: ${whyUnreadable(error)}` }] };
+  }
+  // The reader of lm.ts refuses a large file before reading it; an in-memory reader is held to the same limit.
+  if (text.length > MAX_CASE_FILE_BYTES || Buffer.byteLength(text, 'utf8') > MAX_CASE_FILE_BYTES) {
+    return { ok: false, problems: [{ field: file, message: tooBigMessage() }] };
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   let json: unknown;
@@ -184,6 +190,30 @@ export async function loadCaseFile(file: string, io: CliIo): Promise<Loaded> {
   return { ok: true, caseJson: json, wrapped: false };
 }
 
+function tooBigMessage(): string {
+  return `the file is larger than ${MAX_CASE_FILE_BYTES / 1024 / 1024} MB; a case file is a few kilobytes: check that this is the case file`;
+}
+
+function whyUnreadable(error: unknown): string {
+  switch ((error as NodeJS.ErrnoException).code) {
+    case 'ENOENT':
+      return 'no such file';
+    case 'EISDIR':
+      return 'it is a folder';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'ENOTREG':
+      return 'it is not a regular file (a device, a pipe or a socket); save the case to a file and give that file';
+    case 'ETOOBIG':
+      return tooBigMessage();
+    case 'EBADUTF8':
+      return 'it is not UTF-8 text; save the case file as UTF-8';
+    default:
+      return excerpt((error as Error)?.message ?? String(error));
+  }
+}
+
 export function isReferenceExample(json: unknown): json is { case: unknown } {
   if (typeof json !== 'object' || json === null || Array.isArray(json)) return false;
   const keys = Object.keys(json);
@@ -192,7 +222,15 @@ export function isReferenceExample(json: unknown): json is { case: unknown } {
 
 /** "Expected ',' ... at line 3, column 5", computed from the parser's position (Node's message varies by version). */
 export function describeJsonError(text: string, error: Error): string {
-  const message = error.message.replace(/\s*\(line \d+ column \d+\)/, '');
+  // Node quotes the text around an unexpected token ('Unexpected token }, "{"a":}" is not valid JSON'):
+  // the case text is not repeated, only the token, sanitized.
+  const token = /^Unexpected token '([\s\S]*?)', "[\s\S]*" is not valid JSON$/.exec(error.message);
+  if (token) {
+    const code = token[1].codePointAt(0) ?? 0;
+    // eslint-disable-next-line no-control-regex
+    return /^[\u0000-\u001f\u007f-\u009f]/.test(token[1]) ? `unexpected control character U+${code.toString(16).toUpperCase().padStart(4, '0')}` : `unexpected "${excerpt(token[1])}"`;
+  }
+  const message = stripControls(error.message.replace(/\s*\(line \d+ column \d+\)/, ''));
   const match = /at position (\d+)/.exec(message);
   const position = match ? Number(match[1]) : /end of JSON input/.test(message) ? text.length : null;
   const reason = message.replace(/\s*in JSON at position \d+.*$/, '').replace(/^Unexpected end of JSON input$/, 'the file ends too early');

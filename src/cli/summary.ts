@@ -7,10 +7,11 @@
  * into place), and an existing file is never replaced without --force.
  */
 import { basename, extname, join } from 'path';
-import type { parseCase } from '../engine/case/parse';
+import type { checkCase } from '../engine/case/check';
+import { excerpt } from '../engine/errors';
 import type { InputProblem } from '../engine/errors';
 import { caseWorkbookBytes } from '../xlsx/caseWorkbook';
-import type { CliEvaluation, CliIo, Loaded } from './main';
+import type { CliIo, Loaded } from './main';
 
 export const SUMMARY_OPTIONS = `  --xlsx OUT         summary: the workbook to write (.xlsx), or the folder for a folder of cases
   --force            summary: replace a workbook that exists (never done without it)
@@ -47,11 +48,10 @@ export interface SummaryArgs {
   programs?: string[];
 }
 
-/** The steps the command shares with `lm evaluate`: reading, checking and evaluating a case (main.ts owns them and passes them in). */
+/** The steps the command shares with `lm evaluate`: reading a case, and the one check (parse and evaluate) of engine/case/check.ts (main.ts passes them in). */
 export interface SummarySteps {
   load(file: string, io: CliIo): Promise<Loaded>;
-  parse: typeof parseCase;
-  evaluate(loanCase: Parameters<typeof caseWorkbookBytes>[0], programs: string[] | undefined, warnings: string[]): CliEvaluation;
+  check: typeof checkCase;
 }
 
 export function parseSummaryArgs(rest: string[]): SummaryArgs | { error: string } {
@@ -182,12 +182,11 @@ async function prepareCase(file: string, args: SummaryArgs, io: CliIo, steps: Su
   const loaded = await steps.load(file, io);
   if (!loaded.ok) return { ok: false, code: EXIT_BAD_INPUT, problems: loaded.problems };
   if (loaded.wrapped) io.stderr(`note: ${file} is a reference example; its "case" is summarized\n`);
-  const parsed = steps.parse(loaded.caseJson);
-  if (!parsed.ok) return { ok: false, code: EXIT_BAD_INPUT, problems: parsed.problems };
-  const evaluated = steps.evaluate(parsed.case, args.programs, parsed.warnings);
-  if (!evaluated.ok) return evaluated.problems ? { ok: false, code: evaluated.code, problems: evaluated.problems } : { ok: false, code: evaluated.code, internal: evaluated.internal };
-  const loanCase = parsed.case;
-  const evaluation = evaluated.evaluation;
+  const checked = steps.check(loaded.caseJson, { programs: args.programs });
+  if (checked.verdict === 'invalid') return { ok: false, code: EXIT_BAD_INPUT, problems: checked.problems };
+  // The case id is free text: not repeated; the engine's message is cut to an excerpt.
+  if (checked.verdict === 'internal error') return { ok: false, code: EXIT_INTERNAL, internal: `internal error while evaluating the case: ${excerpt(checked.message)}` };
+  const { loanCase, evaluation } = checked;
   return { ok: true, caseId: loanCase.caseId, investor: loanCase.investor, bytes: () => caseWorkbookBytes(loanCase, evaluation) };
 }
 

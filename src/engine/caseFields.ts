@@ -9,6 +9,14 @@
  * add one monthly line each: `grossMonthlyIncome` and `monthlyDebts`.
  */
 import { fromExcelSerial, isIsoDate } from './dates';
+import { excerpt, numberExcerpt } from './errors';
+
+/** A cell value as a message may show it: a short sanitized excerpt, never a value with the shape of an SSN. */
+function shown(value: CellValue): string {
+  if (typeof value === 'number') return numberExcerpt(value);
+  if (typeof value === 'string') return JSON.stringify(excerpt(value));
+  return String(value);
+}
 
 export type FieldKind = 'number' | 'integer' | 'string' | 'date' | 'boolean' | 'names' | 'json';
 
@@ -118,20 +126,20 @@ export function resolveField(name: string): ResolvedField | { error: string } {
   if (byPath) return { kind: 'scalar', path: byPath, fieldKind: CASE_FIELDS[byPath] };
   const leaves = BY_LEAF.get(key);
   if (leaves && leaves.length === 1) return { kind: 'scalar', path: leaves[0], fieldKind: CASE_FIELDS[leaves[0]] };
-  if (leaves && leaves.length > 1) return { error: `"${name}" is ambiguous: write one of ${leaves.join(', ')}` };
+  if (leaves && leaves.length > 1) return { error: `"${excerpt(name)}" is ambiguous: write one of ${leaves.join(', ')}` };
   for (const shorthand of Object.keys(SHORTHAND_FIELDS) as (keyof typeof SHORTHAND_FIELDS)[]) {
     if (normalize(shorthand) === key) return { kind: 'shorthand', name: shorthand, path: shorthand, fieldKind: 'number' };
   }
-  const line = LINE_PATH.exec(name.trim());
+  const line = name.length > 100 ? null : LINE_PATH.exec(name.trim());
   if (line) {
     const list = line[1].toLowerCase() as 'incomes' | 'debts';
     const fields = list === 'incomes' ? INCOME_LINE_FIELDS : DEBT_LINE_FIELDS;
     const fieldKey = Object.keys(fields).find((k) => k.toLowerCase() === line[3].toLowerCase());
-    if (!fieldKey) return { error: `an ${list} line has no field "${line[3]}"; its fields are ${Object.keys(fields).join(', ')}` };
+    if (!fieldKey) return { error: `an ${list} line has no field "${excerpt(line[3])}"; its fields are ${Object.keys(fields).join(', ')}` };
     const index = Number(line[2]);
     return { kind: 'line', list, index, key: fieldKey, path: `borrower.${list}[${index}].${fieldKey}`, fieldKind: fields[fieldKey] };
   }
-  return { error: `"${name}" is not a case field (use a case-format.md name such as loan.upb, rate or property.value)` };
+  return { error: `"${excerpt(name)}" is not a case field (use a case-format.md name such as loan.upb, rate or property.value)` };
 }
 
 /** A cell as custom functions and loan tapes give it: number, text, boolean, or blank (null / empty text). */
@@ -163,17 +171,17 @@ export function cellToFieldValue(value: CellValue, kind: FieldKind): { ok: true;
     case 'number':
     case 'integer': {
       const n = typeof value === 'number' ? value : typeof value === 'string' ? decimalText(value) : NaN;
-      if (typeof value === 'boolean' || !Number.isFinite(n)) return { ok: false, message: `${JSON.stringify(value)} is not a number` };
-      if (kind === 'integer' && !Number.isInteger(n)) return { ok: false, message: `${n} is not a whole number` };
+      if (typeof value === 'boolean' || !Number.isFinite(n)) return { ok: false, message: `${shown(value)} is not a number` };
+      if (kind === 'integer' && !Number.isInteger(n)) return { ok: false, message: `${numberExcerpt(n)} is not a whole number` };
       return { ok: true, value: n };
     }
     case 'date': {
       if (typeof value === 'number') {
-        if (!Number.isFinite(value) || value < 1 || value > 2958465) return { ok: false, message: `${value} is not an Excel date` };
+        if (!Number.isFinite(value) || value < 1 || value > 2958465) return { ok: false, message: `${shown(value)} is not an Excel date` };
         return { ok: true, value: fromExcelSerial(value) };
       }
       if (typeof value === 'string' && isIsoDate(value.trim())) return { ok: true, value: value.trim() };
-      return { ok: false, message: `${JSON.stringify(value)} is not a date (enter an Excel date or YYYY-MM-DD)` };
+      return { ok: false, message: `${shown(value)} is not a date (enter an Excel date or YYYY-MM-DD)` };
     }
     case 'boolean': {
       if (typeof value === 'boolean') return { ok: true, value };
@@ -181,7 +189,7 @@ export function cellToFieldValue(value: CellValue, kind: FieldKind): { ok: true;
       if (['true', 'yes', 'y'].includes(word)) return { ok: true, value: true };
       if (['false', 'no', 'n'].includes(word)) return { ok: true, value: false };
       if (value === 1 || value === 0) return { ok: true, value: value === 1 };
-      return { ok: false, message: `${JSON.stringify(value)} is not TRUE or FALSE` };
+      return { ok: false, message: `${shown(value)} is not TRUE or FALSE` };
     }
     case 'names':
       return {
@@ -195,7 +203,7 @@ export function cellToFieldValue(value: CellValue, kind: FieldKind): { ok: true;
       try {
         return { ok: true, value: JSON.parse(String(value)) };
       } catch {
-        return { ok: false, message: `${JSON.stringify(value)} is not JSON (write e.g. {"PORTFOLIO-MOD": {"targetDti": 0.31}})` };
+        return { ok: false, message: `${shown(value)} is not JSON (write e.g. {"PORTFOLIO-MOD": {"targetDti": 0.31}})` };
       }
     case 'string':
       if (typeof value === 'number') return { ok: true, value: String(value) };

@@ -20,6 +20,8 @@ const cents = (max = 100_000_000) => fc.integer({ min: 0, max }).map((c) => c / 
 const positiveCents = (max = 100_000_000) => fc.integer({ min: 1, max }).map((c) => c / 100);
 const rate = fc.integer({ min: 0, max: 200_000 }).map((x) => x / 1_000_000);
 const isoDate = fc.integer({ min: Date.UTC(1990, 0, 1), max: Date.UTC(2060, 11, 31) }).map((ms) => formatIsoDate(new Date(ms)));
+// The evaluation date's accepted range starts with Regulation X's loss-mitigation rule (2014-01-10; case/bounds.ts).
+const evaluationDate = fc.integer({ min: Date.UTC(2014, 0, 10), max: Date.UTC(2060, 11, 31) }).map((ms) => formatIsoDate(new Date(ms)));
 const text = fc.string({ minLength: 1, maxLength: 12 }).filter((s) => s.trim() !== '');
 const nullable = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: null });
 const count = (max = 480) => fc.integer({ min: 0, max });
@@ -35,7 +37,7 @@ const debtLine = fc
 const loanCase: fc.Arbitrary<LoanCase> = fc.record({
   caseId: text,
   investor: fc.constantFrom(...INVESTORS),
-  evaluationDate: isoDate,
+  evaluationDate,
   loan: fc.record({
     loanNumber: nullable(fc.stringMatching(/^[0-9]{6,12}$/)),
     upb: positiveCents(),
@@ -113,7 +115,13 @@ const loanCase: fc.Arbitrary<LoanCase> = fc.record({
   rulebookOverrides: fc.oneof(fc.constant({}), fc.integer({ min: 1, max: 365 }).map((days) => ({ AFFORDABILITY: { maxValuationAgeDays: days } }))),
 })
   // fast-check may build records with a null prototype; the parser builds plain objects.
-  .map((c) => JSON.parse(JSON.stringify(c)) as LoanCase);
+  .map((c) => JSON.parse(JSON.stringify(c)) as LoanCase)
+  // A contribution must leave a balance to modify (parse.ts, contributionProblem): none where it would not.
+  .map((c) => {
+    const debt = [c.loan.upb, c.loan.deferredBalance, c.arrears.delinquentInterest, c.arrears.escrowAdvances, c.arrears.servicingAdvances, c.arrears.legalFees];
+    if (c.arrears.borrowerContribution >= debt.reduce((a, b) => a + b, 0)) c.arrears.borrowerContribution = 0;
+    return c;
+  });
 
 describe('caseToJson', () => {
   it('property: parseCase(caseToJson(c)) deep-equals c, also through JSON text', () => {

@@ -11,13 +11,15 @@ import { installGlobals } from '../../src/workbench/excelHost';
 
 const cents = (max: number) => fc.integer({ min: 0, max: max * 100 }).map((n) => n / 100);
 const isoDate = fc.date({ min: new Date('2000-01-01T00:00:00Z'), max: new Date('2030-12-31T00:00:00Z'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
+// The evaluation date's accepted range starts on 2014-01-10 (12 CFR 1024.41; docs/engine-core.md "Dates").
+const evaluationDate = fc.date({ min: new Date('2014-01-10T00:00:00Z'), max: new Date('2030-12-31T00:00:00Z'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
 // Text that Excel would happily turn into something else if it were not kept as text.
 const trickyText = fc.oneof(fc.constantFrom('0012345678', '2025-001843', 'TRUE', '=SUM(A1)', "'quoted", '1,234', '4.75%', '10/15/2025'), fc.string({ minLength: 1, maxLength: 12 }).filter((s) => s.trim() === s && s.length > 0));
 
 const caseArbitrary: fc.Arbitrary<CaseInput> = fc.record({
   caseId: trickyText,
   investor: fc.constantFrom(...INVESTORS),
-  evaluationDate: isoDate,
+  evaluationDate,
   loan: fc.record({
     loanNumber: fc.stringMatching(/^[0-9]{6,12}$/),
     upb: cents(900000).filter((n) => n > 0),

@@ -11,10 +11,12 @@
  * `null` in the input means "not given": an optional field takes its default, a required
  * field is reported missing.
  */
-import { daysBetween, isIsoDate, monthsBetween } from '../dates';
-import { percentTypedAsNumberMessage, type InputProblem } from '../errors';
+import { addMonths, daysBetween, isIsoDate, monthsBetween } from '../dates';
+import { excerpt, looksLikeSsn, numberExcerpt, percentTypedAsNumberMessage, stripControls, type InputProblem } from '../errors';
+import { boundsOf, formatBound, isDateBounds, type DateBounds, type FieldBounds } from './bounds';
+import { dec } from '../money';
 import { AFFORDABILITY_RULEBOOK } from '../rulebooks/affordability';
-import { ALL_RULEBOOKS } from '../rulebooks';
+import { ALL_RULEBOOKS, withOverrides } from '../rulebooks';
 import {
   HARDSHIPS,
   INCOME_FREQUENCIES,
@@ -218,10 +220,18 @@ export function parseCase(input: unknown): ParseResult {
   if (!isPlainObject(input)) {
     return { ok: false, problems: [{ field: '(case)', message: `a case must be a JSON object { "caseId": ..., "loan": {...} }, not ${describe(input)}` }] };
   }
-  const parsed = readObject(input, CASE_FIELDS, '', problems) as unknown as LoanCase;
+  const reading: Reading = { problems, warnings: [], dates: [] };
+  const parsed = readObject(input, CASE_FIELDS, '', reading) as unknown as LoanCase;
   crossFieldProblems(input, problems);
   if (problems.length > 0) return { ok: false, problems };
-  return { ok: true, case: parsed, warnings: caseWarnings(parsed) };
+  return { ok: true, case: parsed, warnings: [...reading.warnings, ...dateDistanceWarnings(parsed.evaluationDate, reading.dates), ...caseWarnings(parsed)] };
+}
+
+/** What reading a case collects: problems (the case is refused), warnings, and the dates read (checked against the evaluation date at the end). */
+interface Reading {
+  problems: InputProblem[];
+  warnings: string[];
+  dates: { field: string; date: string; bounds: DateBounds }[];
 }
 
 function joinPath(parent: string, key: string): string {
@@ -229,11 +239,22 @@ function joinPath(parent: string, key: string): string {
 }
 
 interface CompiledTable {
-  /** Field names in table order, and their specs at the same index. */
+  /** Field names in table order, and their specs and plausible ranges at the same index. */
   names: string[];
   specs: FieldSpec[];
+  bounds: (FieldBounds | undefined)[];
   nameSet: Set<string>;
 }
+
+/** The path of every table of CASE_FIELDS (list items written `borrower.incomes[]`), so that its fields find their bounds. */
+const TABLE_PATHS = new WeakMap<FieldTable, string>();
+(function recordTablePaths(table: FieldTable, path: string): void {
+  TABLE_PATHS.set(table, path);
+  for (const [name, spec] of Object.entries(table)) {
+    if (spec.kind === 'object') recordTablePaths(spec.fields, joinPath(path, name));
+    if (spec.kind === 'list') recordTablePaths(spec.item, `${joinPath(path, name)}[]`);
+  }
+})(CASE_FIELDS, '');
 
 /**
  * The fields of a table (names, specs, a set of the names), computed once per table:
@@ -245,23 +266,27 @@ function compiled(table: FieldTable): CompiledTable {
   let entry = COMPILED_TABLES.get(table);
   if (!entry) {
     const names = Object.keys(table);
-    entry = { names, specs: names.map((name) => table[name]), nameSet: new Set(names) };
+    const path = TABLE_PATHS.get(table) ?? '';
+    const specs = names.map((name) => table[name]);
+    const bounds = names.map((name, i) => boundsOf(joinPath(path, name), specs[i].kind));
+    entry = { names, specs, bounds, nameSet: new Set(names) };
     COMPILED_TABLES.set(table, entry);
   }
   return entry;
 }
 
-function readObject(input: Record<string, unknown>, table: FieldTable, path: string, problems: InputProblem[]): Record<string, unknown> {
-  const { names, specs, nameSet } = compiled(table);
+function readObject(input: Record<string, unknown>, table: FieldTable, path: string, reading: Reading): Record<string, unknown> {
+  const { names, specs, bounds, nameSet } = compiled(table);
+  const { problems } = reading;
   const out: Record<string, unknown> = {};
   for (const key of Object.keys(input)) {
-    // The set answers for the table's own fields; `in` for the rest keeps the check as it was
-    // (it also accepts inherited names such as "toString").
-    if (!nameSet.has(key) && !(key in table)) {
-      const suggestion = closestName(key, Object.keys(table));
+    // Only the table's own names: "toString", "constructor" and an own "__proto__" (which
+    // JSON.parse creates) are unknown fields like any other.
+    if (!nameSet.has(key)) {
+      const suggestion = closestName(key, names);
       problems.push({
-        field: joinPath(path, key),
-        message: `unknown field "${key}"` + (suggestion ? `; did you mean "${suggestion}"?` : `; the fields here are: ${Object.keys(table).join(', ')}`),
+        field: joinPath(path, excerpt(key)),
+        message: `unknown field "${excerpt(key)}"` + (suggestion ? `; did you mean "${suggestion}"?` : `; the fields here are: ${names.join(', ')}`),
       });
     }
   }
@@ -274,12 +299,13 @@ function readObject(input: Record<string, unknown>, table: FieldTable, path: str
       if (spec.required) {
         problems.push({ field: joinPath(path, key), message: missingMessage(spec) });
       } else if (!spec.omitWhenAbsent) {
-        out[key] = defaultValue(spec, path, key, problems);
+        out[key] = defaultValue(spec, path, key, reading);
       }
       continue;
     }
-    const value = readValue(raw, spec, path, key, problems);
-    if (value !== undefined) out[key] = value;
+    const value = readValue(raw, spec, path, key, reading);
+    const range = bounds[i];
+    if (value !== undefined) out[key] = range === undefined ? value : checkBounds(value, range, path, key, reading);
   }
   return out;
 }
@@ -294,10 +320,10 @@ function missingMessage(spec: FieldSpec): string {
 }
 
 /** The default of an absent field `key` of the object at `parent`. */
-function defaultValue(spec: FieldSpec, parent: string, key: string, problems: InputProblem[]): unknown {
+function defaultValue(spec: FieldSpec, parent: string, key: string, reading: Reading): unknown {
   switch (spec.kind) {
     case 'object':
-      return readObject({}, spec.fields, joinPath(parent, key), problems);
+      return readObject({}, spec.fields, joinPath(parent, key), reading);
     case 'list':
     case 'textList':
       return [];
@@ -315,17 +341,19 @@ function fail(problems: InputProblem[], parent: string, key: string, message: st
 }
 
 /** Returns the parsed value of field `key` of the object at `parent`, or undefined after recording a problem. */
-function readValue(raw: unknown, spec: FieldSpec, parent: string, key: string, problems: InputProblem[]): unknown {
+function readValue(raw: unknown, spec: FieldSpec, parent: string, key: string, reading: Reading): unknown {
+  const { problems } = reading;
   switch (spec.kind) {
     case 'text':
-      if (typeof raw !== 'string') return fail(problems, parent, key, `must be text, not ${describe(raw)}`);
+      // Free text (a case id, a debt's type) is never repeated in a message.
+      if (typeof raw !== 'string') return fail(problems, parent, key, `must be text, not ${describeKind(raw)}`);
       if (raw.trim() === '') return fail(problems, parent, key, 'must not be empty');
       return raw;
     case 'amount': {
       const problem = numberProblem(raw, 'a number of dollars, e.g. 1913.14');
       if (problem !== null) return fail(problems, parent, key, problem);
       const n = raw as number;
-      if (n < 0) return fail(problems, parent, key, `must not be negative (${n}); enter the amount as a positive number of dollars`);
+      if (n < 0) return fail(problems, parent, key, `must not be negative (${numberExcerpt(n)}); enter the amount as a positive number of dollars`);
       if (spec.positive && n === 0) return fail(problems, parent, key, 'must be greater than 0; leave the field out when it is not known');
       return n;
     }
@@ -333,23 +361,28 @@ function readValue(raw: unknown, spec: FieldSpec, parent: string, key: string, p
       const problem = numberProblem(raw, 'a rate as a fraction, e.g. 0.0475 for 4.75%');
       if (problem !== null) return fail(problems, parent, key, problem);
       const n = raw as number;
-      if (n > 1) return fail(problems, parent, key, percentTypedAsNumberMessage(key, n));
-      if (n < 0) return fail(problems, parent, key, `must not be negative (${n}); enter the annual rate as a fraction, e.g. 0.0475`);
+      // 1 is 100%: no rate of a mortgage case reaches it, so it is a percent typed as a number too.
+      if (n >= 1) {
+        // A 9-digit number is no percent either (an SSN in the wrong field?): named, not repeated.
+        const message = looksLikeSsn(n) ? `must be a rate as a fraction, e.g. 0.0475 for 4.75%, not ${numberExcerpt(n)}` : percentTypedAsNumberMessage(key, n);
+        return fail(problems, parent, key, message);
+      }
+      if (n < 0) return fail(problems, parent, key, `must not be negative (${numberExcerpt(n)}); enter the annual rate as a fraction, e.g. 0.0475`);
       return n;
     }
     case 'integer': {
       const problem = numberProblem(raw, 'a whole number');
       if (problem !== null) return fail(problems, parent, key, problem);
       const n = raw as number;
-      if (!Number.isInteger(n)) return fail(problems, parent, key, `must be a whole number, not ${n}`);
-      if (n < spec.min) return fail(problems, parent, key, `must be ${spec.min} or more, not ${n}`);
+      if (!Number.isInteger(n)) return fail(problems, parent, key, `must be a whole number, not ${numberExcerpt(n)}`);
+      if (n < spec.min) return fail(problems, parent, key, `must be ${spec.min} or more, not ${numberExcerpt(n)}`);
       return n;
     }
     case 'number': {
       const problem = numberProblem(raw, `a number of ${spec.unit}`);
       if (problem !== null) return fail(problems, parent, key, problem);
       const n = raw as number;
-      if (n <= spec.min || n > spec.max) return fail(problems, parent, key, `must be more than ${spec.min} and at most ${spec.max} ${spec.unit}, not ${n}`);
+      if (n <= spec.min || n > spec.max) return fail(problems, parent, key, `must be more than ${spec.min} and at most ${spec.max} ${spec.unit}, not ${numberExcerpt(n)}`);
       return n;
     }
     case 'date': {
@@ -359,21 +392,22 @@ function readValue(raw: unknown, spec: FieldSpec, parent: string, key: string, p
     case 'enum': {
       if (typeof raw !== 'string') return fail(problems, parent, key, `must be one of ${spec.values.join(', ')}; not ${describe(raw)}`);
       if (spec.values.includes(raw)) return raw;
-      const normalized = raw.trim().toUpperCase().replace(/[\s-]+/g, '_');
+      const normalized = raw.length > 64 ? '' : raw.trim().toUpperCase().replace(/[\s-]+/g, '_');
       const near = spec.values.includes(normalized) ? normalized : closestName(normalized, [...spec.values]);
       const hint = near ? `did you mean "${near}"? ` : '';
-      return fail(problems, parent, key, `"${raw}" is not allowed; ${hint}use one of ${spec.values.join(', ')}`);
+      return fail(problems, parent, key, `"${excerpt(raw)}" is not allowed; ${hint}use one of ${spec.values.join(', ')}`);
     }
     case 'boolean':
       if (typeof raw !== 'boolean') return fail(problems, parent, key, `must be true or false, not ${describe(raw)}`);
       return raw;
     case 'textList': {
-      if (!Array.isArray(raw)) return fail(problems, parent, key, `must be a list of text, e.g. ["Jane Q. Borrower"], not ${describe(raw)}`);
+      // Names are personal: only what kind of value was given is said, never the value.
+      if (!Array.isArray(raw)) return fail(problems, parent, key, `must be a list of text, e.g. ["Jane Q. Borrower"], not ${describeKind(raw)}`);
       const path = joinPath(parent, key);
       let ok = true;
       raw.forEach((item, i) => {
         if (typeof item !== 'string') {
-          problems.push({ field: `${path}[${i}]`, message: `must be text, not ${describe(item)}` });
+          problems.push({ field: `${path}[${i}]`, message: `must be text, not ${describeKind(item)}` });
           ok = false;
         }
       });
@@ -381,7 +415,7 @@ function readValue(raw: unknown, spec: FieldSpec, parent: string, key: string, p
     }
     case 'object':
       if (!isPlainObject(raw)) return fail(problems, parent, key, `must be an object { ... } with the fields of this section, not ${describe(raw)}`);
-      return readObject(raw, spec.fields, joinPath(parent, key), problems);
+      return readObject(raw, spec.fields, joinPath(parent, key), reading);
     case 'list': {
       if (!Array.isArray(raw)) return fail(problems, parent, key, `must be a list [ {...}, ... ], not ${describe(raw)}`);
       const path = joinPath(parent, key);
@@ -391,7 +425,7 @@ function readValue(raw: unknown, spec: FieldSpec, parent: string, key: string, p
           problems.push({ field: itemPath, message: `must be an object { ... }, not ${describe(item)}` });
           return undefined;
         }
-        return readObject(item, spec.item, itemPath, problems);
+        return readObject(item, spec.item, itemPath, reading);
       });
     }
     case 'custom':
@@ -399,22 +433,64 @@ function readValue(raw: unknown, spec: FieldSpec, parent: string, key: string, p
   }
 }
 
+/**
+ * `value` (already of the field's type) checked against the field's plausible range (bounds.ts):
+ * beyond the range an error, beyond the plausible a warning. Dates are kept for the check
+ * against the evaluation date, which is known only when the whole case is read.
+ */
+function checkBounds(value: unknown, bounds: FieldBounds, parent: string, key: string, reading: Reading): unknown {
+  if (isDateBounds(bounds)) {
+    if (typeof value !== 'string') return value;
+    if (value < bounds.earliest || value > bounds.latest) {
+      const side = value < bounds.earliest ? `before ${bounds.earliest}` : `after ${bounds.latest}`;
+      return fail(reading.problems, parent, key, `${value} is ${side}, outside the dates this field accepts (${bounds.earliest} to ${bounds.latest}: ${bounds.why}); check the year`);
+    }
+    reading.dates.push({ field: joinPath(parent, key), date: value, bounds });
+    return value;
+  }
+  if (typeof value !== 'number') return value;
+  if (bounds.maxExclusive ? value >= bounds.max : value > bounds.max) {
+    const limit = bounds.maxExclusive ? `less than ${formatBound(bounds.max, bounds.unit)}` : `at most ${formatBound(bounds.max, bounds.unit)}`;
+    return fail(reading.problems, parent, key, `must be ${limit} (${bounds.why}), not ${numberExcerpt(value)}; check the digits`);
+  }
+  if (bounds.warnAbove !== undefined && value > bounds.warnAbove) {
+    reading.warnings.push(
+      `${joinPath(parent, key)}: ${numberExcerpt(value)} is over ${formatBound(bounds.warnAbove, bounds.unit)}, rare for a residential mortgage case: check the digits`,
+    );
+  }
+  return value;
+}
+
+/** Warnings for dates further from the evaluation date than their field makes plausible (a year typed wrong). */
+function dateDistanceWarnings(evaluationDate: string, dates: Reading['dates']): string[] {
+  const warnings: string[] = [];
+  for (const { field, date, bounds } of dates) {
+    if (bounds.warnYearsBefore !== undefined && date < addMonths(evaluationDate, -12 * bounds.warnYearsBefore)) {
+      warnings.push(`${field}: ${date} is more than ${bounds.warnYearsBefore} years before the evaluation date ${evaluationDate}; check the year`);
+    } else if (bounds.warnYearsAfter !== undefined && date > addMonths(evaluationDate, 12 * bounds.warnYearsAfter)) {
+      const after = bounds.warnYearsAfter === 0 ? 'after' : `more than ${bounds.warnYearsAfter} year(s) after`;
+      warnings.push(`${field}: ${date} is ${after} the evaluation date ${evaluationDate}; check the year`);
+    }
+  }
+  return warnings;
+}
+
 /** Why `raw` is not a usable number (`what` says what to enter), or null when it is a finite number. */
 function numberProblem(raw: unknown, what: string): string | null {
   if (typeof raw === 'number') return Number.isFinite(raw) ? null : `must be a finite number, not ${raw}`;
   if (typeof raw === 'string') {
-    const looksNumeric = raw.trim() !== '' && Number.isFinite(Number(raw.replace(/[$,%\s]/g, '')));
-    return `must be ${what}, not the text "${raw}"${looksNumeric ? ' (remove the quotes, and any $ , or % signs)' : ''}`;
+    const looksNumeric = raw.length <= 64 && raw.trim() !== '' && Number.isFinite(Number(raw.replace(/[$,%\s]/g, '')));
+    return `must be ${what}, not the text "${excerpt(raw)}"${looksNumeric ? ' (remove the quotes, and any $ , or % signs)' : ''}`;
   }
   return `must be ${what}, not ${describe(raw)}`;
 }
 
 /** Why `raw` (not a real date written YYYY-MM-DD) is not a date. */
 function dateProblem(raw: unknown): string {
-  if (typeof raw === 'number') return `must be a date written YYYY-MM-DD (e.g. 2025-10-15), not the number ${raw} (an Excel date serial?)`;
+  if (typeof raw === 'number') return `must be a date written YYYY-MM-DD (e.g. 2025-10-15), not the number ${numberExcerpt(raw)} (an Excel date serial?)`;
   if (typeof raw !== 'string') return `must be a date written YYYY-MM-DD, not ${describe(raw)}`;
   if (/^\d{4}-\d{2}-\d{2}$/.test(raw)) return `"${raw}" is not a real calendar date; check the month and day`;
-  return `"${raw}" must be written YYYY-MM-DD, e.g. 2025-10-15`;
+  return `"${excerpt(raw)}" must be written YYYY-MM-DD, e.g. 2025-10-15`;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -427,7 +503,7 @@ function checkLoanNumber(raw: unknown, path: string, problems: InputProblem[]): 
     return undefined;
   }
   if (typeof raw !== 'string' || raw.trim() === '') {
-    problems.push({ field: path, message: `must be text in quotes, e.g. "0012345678", not ${describe(raw)}` });
+    problems.push({ field: path, message: `must be text in quotes, e.g. "0012345678", not ${describeKind(raw)}` });
     return undefined;
   }
   return raw;
@@ -452,7 +528,7 @@ function checkSsnLast4(raw: unknown, path: string, problems: InputProblem[]): un
 function checkState(raw: unknown, path: string, problems: InputProblem[]): unknown {
   if (typeof raw === 'string' && US_STATE_CODES.includes(raw)) return raw;
   const upper = typeof raw === 'string' ? raw.trim().toUpperCase() : '';
-  const hint = US_STATE_CODES.includes(upper) ? `did you mean "${upper}"? ` : '';
+  const hint = upper.length <= 4 && US_STATE_CODES.includes(upper) ? `did you mean "${upper}"? ` : '';
   problems.push({ field: path, message: `must be a two-letter USPS state code such as "GA"; ${hint}not ${describe(raw)}` });
   return undefined;
 }
@@ -476,13 +552,13 @@ function checkRulebookOverrides(raw: unknown, path: string, problems: InputProbl
   let ok = true;
   const knownIds = ALL_RULEBOOKS.map((r) => r.id);
   for (const [id, parameters] of Object.entries(raw)) {
-    const idPath = `${path}.${id}`;
+    const idPath = `${path}.${excerpt(id)}`;
     const rulebook = ALL_RULEBOOKS.find((r) => r.id === id);
     if (!rulebook) {
       const suggestion = closestName(id, knownIds);
       problems.push({
         field: idPath,
-        message: `unknown rulebook "${id}"; ${suggestion ? `did you mean "${suggestion}"? ` : ''}known rulebooks: ${knownIds.join(', ')}`,
+        message: `unknown rulebook "${excerpt(id)}"; ${suggestion ? `did you mean "${suggestion}"? ` : ''}known rulebooks: ${knownIds.join(', ')}`,
       });
       ok = false;
       continue;
@@ -496,12 +572,15 @@ function checkRulebookOverrides(raw: unknown, path: string, problems: InputProbl
     out[id] = {};
     for (const [name, value] of Object.entries(parameters)) {
       const paramPath = `${idPath}.${name}`;
-      const current = (rulebook.parameters as Record<string, { value: unknown }>)[name];
+      // Own parameters only: "toString" or "__proto__" is no parameter.
+      const current = Object.prototype.hasOwnProperty.call(rulebook.parameters, name)
+        ? (rulebook.parameters as Record<string, { value: unknown }>)[name]
+        : undefined;
       if (!current) {
         const suggestion = closestName(name, names);
         problems.push({
-          field: paramPath,
-          message: `rulebook ${id} has no parameter "${name}"; ${suggestion ? `did you mean "${suggestion}"? ` : ''}its parameters are: ${names.join(', ')}`,
+          field: `${idPath}.${excerpt(name)}`,
+          message: `rulebook ${id} has no parameter "${excerpt(name)}"; ${suggestion ? `did you mean "${suggestion}"? ` : ''}its parameters are: ${names.join(', ')}`,
         });
         ok = false;
         continue;
@@ -520,16 +599,59 @@ function checkRulebookOverrides(raw: unknown, path: string, problems: InputProbl
         out[id][name] = value as number | string | boolean;
       }
     }
+    // The engine applies the overrides with withOverrides: what it would refuse is refused here, as a problem.
+    try {
+      withOverrides(rulebook, out[id]);
+    } catch (error) {
+      problems.push({ field: idPath, message: stripFieldEcho((error as Error).message) });
+      ok = false;
+    }
   }
   return ok ? out : undefined;
+}
+
+/** An engine message, cut to a short excerpt-safe length (it may quote an override's value). */
+function stripFieldEcho(message: string): string {
+  const clean = stripControls(message.slice(0, 400)).replace(/[\n\t\r]+/g, ' ');
+  return clean.length > 200 ? `${clean.slice(0, 200)}…` : clean;
 }
 
 // ---------------------------------------------------------------------------------------------
 // Cross-field rules and warnings
 // ---------------------------------------------------------------------------------------------
 
+/**
+ * A borrower contribution must leave a balance to modify: at least the UPB, the deferred balance
+ * and the capitalizable arrears (delinquent interest, escrow and servicing advances, legal fees;
+ * late fees are never capitalized) together. A contribution that pays all of it is a payoff,
+ * not a workout. Checked only when every amount involved is a usable number (else its own
+ * problem is reported).
+ */
+function contributionProblem(input: Record<string, unknown>, problems: InputProblem[]): void {
+  const loan = isPlainObject(input.loan) ? input.loan : {};
+  const arrears = isPlainObject(input.arrears) ? input.arrears : {};
+  const contribution = arrears.borrowerContribution;
+  if (typeof contribution !== 'number' || !Number.isFinite(contribution) || contribution <= 0) return;
+  const parts = [loan.upb, loan.deferredBalance, arrears.delinquentInterest, arrears.escrowAdvances, arrears.servicingAdvances, arrears.legalFees];
+  let debt = dec(0);
+  for (const part of parts) {
+    if (part === undefined || part === null) continue;
+    if (typeof part !== 'number' || !Number.isFinite(part)) return;
+    debt = debt.plus(part);
+  }
+  if (dec(contribution).greaterThanOrEqualTo(debt)) {
+    problems.push({
+      field: 'arrears.borrowerContribution',
+      message:
+        `must be less than the UPB, deferred balance and capitalizable arrears together (${debt.toFixed(2)}): ` +
+        'a contribution that pays all of it leaves nothing to modify; check the amount',
+    });
+  }
+}
+
 /** Rules between fields, checked on the raw input so that they are reported with every other problem. */
 function crossFieldProblems(input: Record<string, unknown>, problems: InputProblem[]): void {
+  contributionProblem(input, problems);
   const borrower = input.borrower;
   const incomes = isPlainObject(borrower) ? borrower.incomes : undefined;
   if (!Array.isArray(incomes)) return;
@@ -543,9 +665,26 @@ function crossFieldProblems(input: Record<string, unknown>, problems: InputProbl
   });
 }
 
+/** An evaluation date this many years or more from the newest rulebook is likely a typo (2062 for 2026), or applies rules of another time. */
+const EVALUATION_DATE_WARN_YEARS = 5;
+
+let newestRulebook: string | undefined;
+function newestRulebookDate(): string {
+  if (newestRulebook === undefined) {
+    newestRulebook = ALL_RULEBOOKS.map((r) => r.version.slice(0, 10)).filter((v) => isIsoDate(v)).sort().pop() ?? '2026-01-01';
+  }
+  return newestRulebook;
+}
+
 /** Observations that do not stop the evaluation but that the specialist must see. */
 function caseWarnings(c: LoanCase): string[] {
   const warnings: string[] = [];
+  const rulesDated = newestRulebookDate();
+  if (Math.abs(monthsBetween(rulesDated, c.evaluationDate)) >= 12 * EVALUATION_DATE_WARN_YEARS) {
+    warnings.push(
+      `evaluationDate: ${c.evaluationDate} is more than ${EVALUATION_DATE_WARN_YEARS} years from the rules this engine applies (its newest rulebook is dated ${rulesDated}); check the year`,
+    );
+  }
   const maxAge = AFFORDABILITY_RULEBOOK.parameters.maxValuationAgeDays.value;
   const { valuationDate, value } = c.property;
   if (valuationDate) {
@@ -594,21 +733,35 @@ export function isPlainObject(value: unknown): value is Record<string, unknown> 
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/** What a value is, with a short sanitized excerpt of it (for fields that are not personal). */
 function describe(value: unknown): string {
+  if (typeof value === 'string') return value.length > 40 ? 'a long text' : `the text "${excerpt(value)}"`;
+  if (typeof value === 'number') return `the number ${numberExcerpt(value)}`;
+  return describeKind(value);
+}
+
+/** What kind of value was given, without the value (for personal fields: names, loan number, free text). */
+function describeKind(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'a list';
-  if (typeof value === 'string') return value.length > 40 ? 'a long text' : `the text "${value}"`;
+  if (typeof value === 'string') return 'a text';
+  if (typeof value === 'number') return 'a number';
   if (typeof value === 'object') return 'an object';
-  if (typeof value === 'number') return `the number ${value}`;
   return `${typeof value} ${String(value)}`;
 }
 
+/** Names longer than this get no "did you mean": no known name is near, and the edit distance would cost length squared. */
+const MAX_SUGGESTABLE_NAME = 64;
+
 /** The known name nearest to a mistyped one (same letters in another case, or at most 2 edits), if any. */
 export function closestName(name: string, known: string[]): string | undefined {
+  if (name.length > MAX_SUGGESTABLE_NAME) return undefined;
   const lower = name.toLowerCase();
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const candidate of known) {
+    // A name more than 2 characters longer or shorter is more than 2 edits away: not compared.
+    if (Math.abs(candidate.length - name.length) > 2 || candidate.length > MAX_SUGGESTABLE_NAME) continue;
     const d = candidate.toLowerCase() === lower ? 0 : editDistance(lower, candidate.toLowerCase());
     if (d < bestDistance) {
       best = candidate;
