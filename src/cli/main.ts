@@ -69,6 +69,7 @@ export async function runCli(argv: string[], rawIo: CliIo): Promise<number> {
     stderr: (text) => rawIo.stderr(forTerminal(text)),
     json: (text) => rawIo.stdout(jsonForTerminal(text)),
     readFile: (path) => rawIo.readFile(path),
+    files: rawIo.files,
   };
   const args = parseArgs(argv);
   if ('error' in args) {
