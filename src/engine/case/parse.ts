@@ -110,6 +110,7 @@ export const CASE_FIELDS: FieldTable = {
       failedTrialInLast12Months: flag,
       cumulativeDeferredMonths: count(),
       partialClaimBalance: amount(),
+      lastDeferralEffectiveDate: date(),
     },
   },
   arrears: {
@@ -121,6 +122,7 @@ export const CASE_FIELDS: FieldTable = {
       legalFees: amount(),
       lateFees: amount(),
       borrowerContribution: amount(),
+      suspense: amount(),
     },
   },
   property: {
@@ -175,6 +177,8 @@ export const CASE_FIELDS: FieldTable = {
       },
       livingExpenses: amount({ default: null }),
       liquidAssets: amount({ default: null }),
+      netMonthlyIncome: amount({ default: null }),
+      maintenanceAndUtilities: amount({ default: null }),
     },
   },
   market: {

@@ -6,20 +6,21 @@
  * The partial claim is the non-interest-bearing subordinate lien to HUD. In a modification it
  * takes the arrears first and then principal deferment, so the modification result carries
  * `forbearance: 0` and the deferment in `principalDeferment` (and in `partialClaim`).
- * Interpretation (the case format has no past-due principal): the arrears are the eligible
- * arrearages of the case (delinquent interest, escrow and servicing advances, legal fees;
- * never late fees) and `loan.upb` is the unpaid principal, so UPB + arrears is the whole debt.
+ * The arrears are the amount to reinstate (engine.md 1, programs/amountToReinstate.ts: every
+ * missed installment of P&I and escrow, servicing advances and legal fees, less the borrower's
+ * contribution and suspense; never late fees). Paying them applies the missed installments, so
+ * the modified UPB is `loan.upb` less the principal part of those installments.
  */
 import type { LoanCase } from '../../case/types';
 import { Decimal, type DecimalInput, ZERO, floorCents, minDecimal, roundCents, roundRateToStep, truncatePercent } from '../../money';
 import type { AuditStep, EligibilityCheck, ModificationResult, PartialClaimResult } from '../../results';
 import type { FhaParameters } from '../../rulebooks/government';
 import type { EvaluationContext, ProgramDefinition } from '../types';
+import { amountToReinstate, amountToReinstateFigures, principalOfMissedInstallments } from '../amountToReinstate';
 import { computeClaimModification, type ClaimModificationFigures } from './claimModification';
 import { investorCheck, occupancyCheck, pmmsCheck, retentionIntervalCheck } from './common';
 import {
   check,
-  eligibleArrears,
   emptyModification,
   firstFailure,
   grossIncome,
@@ -48,8 +49,7 @@ export function partialClaimRoom(upb: DecimalInput, previousClaims: DecimalInput
 }
 
 function arrearsForPartialClaim(loanCase: LoanCase): Decimal {
-  const { total, contribution } = eligibleArrears(loanCase);
-  return Decimal.max(ZERO, total.minus(contribution));
+  return amountToReinstate(loanCase).total;
 }
 
 function isImminentDefault(loanCase: LoanCase, params: { imminentDefaultMaxMonthsDelinquent: number }): boolean {
@@ -71,7 +71,7 @@ export function computeFhaModification(loanCase: LoanCase, params: FhaParameters
   const spread = termMonths > params.standardTermMonths ? params.rateSpread40Year : params.rateSpread;
   const rate = roundRateToStep(new Decimal(loanCase.market.pmms).plus(spread), params.rateStep, 'nearest');
   return computeClaimModification({
-    upb: new Decimal(loanCase.loan.upb),
+    upb: new Decimal(loanCase.loan.upb).minus(principalOfMissedInstallments(loanCase)),
     arrears: arrearsForPartialClaim(loanCase),
     lateFees: loanCase.arrears.lateFees,
     available,
@@ -244,7 +244,8 @@ export const FHA_PARTIAL_CLAIM: ProgramDefinition = {
     const { loanCase } = context;
     const { ref, params } = context.rulebook<FhaParameters>(FHA_RULEBOOK_ID);
     const { cap, available } = fhaPartialClaimAvailable(loanCase, params);
-    const arrears = arrearsForPartialClaim(loanCase);
+    const reinstatement = amountToReinstate(loanCase);
+    const arrears = reinstatement.total;
     const checks: EligibilityCheck[] = [
       investorCheck(loanCase, 'FHA'),
       occupancyCheck(loanCase),
@@ -260,6 +261,12 @@ export const FHA_PARTIAL_CLAIM: ProgramDefinition = {
         : check('arrears within the partial claim available', 'fail', `arrears ${moneyText(arrears)} > partial claim available ${moneyText(available)}`),
     ];
     const steps: AuditStep[] = [
+      {
+        step: 'Amount to reinstate',
+        action: 'missed installments (P&I + escrow) + servicing advances + legal fees - contribution - suspense; late fees never',
+        rule: 'engine.md 1 (HUD NSC partial claim FAQ: "an amount necessary to reinstate"; ML 2008-21)',
+        after: amountToReinstateFigures(reinstatement),
+      },
       {
         step: 'Partial claim',
         action: 'arrears advanced into a non-interest-bearing subordinate lien to HUD; P&I and term unchanged',

@@ -3,7 +3,8 @@
  * arithmetic is the generic workout calculators' (src/engine/workouts: `repaymentPlan`,
  * `forbearancePlan`); each program passes its own rulebook's limits.
  *
- * Past-due amount = months delinquent x (contractual P&I + escrow), as for the GSE plans.
+ * Past-due amount = the amount to reinstate (engine.md 1, programs/amountToReinstate.ts), as for
+ * the GSE plans and the partial claims.
  * The case carries no requested reduced payment, so a forbearance plan is evaluated with
  * payments suspended for one increment (the largest arrears it can produce), and says so.
  */
@@ -13,6 +14,7 @@ import type { AuditStep, EligibilityCheck, ForbearancePlanResult, RepaymentPlanR
 import type { ParameterValue } from '../../rulebooks/types';
 import { forbearancePlan, repaymentPlan } from '../../workouts';
 import type { EvaluationContext, ProgramDefinition } from '../types';
+import { amountToReinstate } from '../amountToReinstate';
 import { investorCheck } from './common';
 import { check, firstFailure, money, moneyText, pct } from './modificationMath';
 import { vaMaximumRate } from './va';
@@ -22,8 +24,9 @@ function contractualPayment(loanCase: LoanCase): Decimal {
   return new Decimal(loanCase.loan.contractualPI).plus(loanCase.loan.monthlyEscrow);
 }
 
+/** The arrears a plan repays or a forbearance starts from: the amount to reinstate (engine.md 1). */
 function pastDue(loanCase: LoanCase): Decimal {
-  return contractualPayment(loanCase).times(loanCase.loan.monthsDelinquent);
+  return amountToReinstate(loanCase).total;
 }
 
 export interface RepaymentProgramSpec {

@@ -16,10 +16,11 @@ import { Decimal, ZERO, floorCents, minDecimal, roundCents, roundRateToStep } fr
 import type { EligibilityCheck, ModificationResult } from '../../results';
 import type { UsdaParameters } from '../../rulebooks/government';
 import type { EvaluationContext, ProgramDefinition } from '../types';
+import { amountToReinstate, principalOfMissedInstallments } from '../amountToReinstate';
 import { computeClaimModification } from './claimModification';
 import { investorCheck, occupancyCheck, pmmsCheck } from './common';
 import { buildGovernmentModification } from './fha';
-import { check, eligibleArrears, emptyModification, money, moneyText, pct, rateNumber } from './modificationMath';
+import { check, emptyModification, money, moneyText, pct, rateNumber } from './modificationMath';
 
 export const USDA_RULEBOOK_ID = 'USDA-LOSS-MIT';
 
@@ -59,10 +60,10 @@ export const USDA_MODIFICATION: ProgramDefinition = {
     const maxRate = roundRateToStep(loanCase.market.pmms, params.rateStep, 'nearest').plus(params.rateSpread);
     const rate = minDecimal(new Decimal(loanCase.loan.rate), maxRate);
     const { cap, pitiCap, upbCap } = usdaMraCap(loanCase, params);
-    const { total, contribution } = eligibleArrears(loanCase);
+    // The MRA pays the amount to reinstate (engine.md 1); the cured installments reduce the principal.
     const figures = computeClaimModification({
-      upb: new Decimal(loanCase.loan.upb),
-      arrears: Decimal.max(ZERO, total.minus(contribution)),
+      upb: new Decimal(loanCase.loan.upb).minus(principalOfMissedInstallments(loanCase)),
+      arrears: amountToReinstate(loanCase).total,
       lateFees: loanCase.arrears.lateFees,
       available: cap,
       availableStep: {

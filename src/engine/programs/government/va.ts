@@ -14,6 +14,7 @@ import { Decimal, ZERO, minDecimal, roundCents, roundRateToStep } from '../../mo
 import type { Affordability, AuditStep, EligibilityCheck, ModificationResult, PartialClaimResult } from '../../results';
 import type { VaParameters } from '../../rulebooks/government';
 import type { EvaluationContext, ProgramDefinition } from '../types';
+import { amountToReinstate } from '../amountToReinstate';
 import { investorCheck, occupancyCheck, pmmsCheck } from './common';
 import { buildGovernmentModification } from './fha';
 import { check, eligibleArrears, emptyModification, firstFailure, grossIncome, housingExpenseOtherThanPI, housingRatio, money, moneyText, pct, rateNumber } from './modificationMath';
@@ -150,8 +151,8 @@ function vaModificationProgram(id: string, label: string, which: '30' | '40'): P
 }
 
 function evaluateVaPartialClaim(loanCase: LoanCase, affordability: Affordability, params: VaParameters): { eligible: boolean; reason?: string; checks: EligibilityCheck[]; cap: Decimal; claim: Decimal; arrears: Decimal } {
-  const { total, contribution } = eligibleArrears(loanCase);
-  const arrears = Decimal.max(ZERO, total.minus(contribution));
+  // The partial claim pays the amount to reinstate (engine.md 1; 38 U.S.C. 3737).
+  const arrears = amountToReinstate(loanCase).total;
   const percent = params.missedPaymentInCovidWindow ? params.partialClaimMaxPercentCovidEra : params.partialClaimMaxPercent;
   const cap = roundCents(new Decimal(loanCase.loan.upb).times(percent));
   const checks: EligibilityCheck[] = [investorCheck(loanCase, 'VA'), occupancyCheck(loanCase)];

@@ -13,6 +13,7 @@ import type { GseFlexParameters, GseForbearanceParameters, GsePaymentDeferralPar
 import { forbearancePlan } from '../../workouts/forbearancePlan';
 import { paymentDeferral } from '../../workouts/paymentDeferral';
 import { repaymentPlan } from '../../workouts/repaymentPlan';
+import { amountToReinstate } from '../amountToReinstate';
 import type { EvaluationContext, ProgramDefinition } from '../types';
 import { applyChecks, asCaseError, conventionalFirstLienCheck, notChecked, passFail } from './common';
 import { FLEX_PI_INCREASE_TEST, flexModification, type FlexInputs } from './flex';
@@ -50,9 +51,9 @@ export function contractualPayment(loanCase: LoanCase): Decimal {
   return new Decimal(loanCase.loan.contractualPI).plus(loanCase.loan.monthlyEscrow);
 }
 
-/** Past-due contractual payments: months delinquent x (P&I + escrow). Late fees and advances are not included. */
+/** The arrears a repayment plan repays: the amount to reinstate (engine.md 1; never late fees). */
 export function pastDuePayments(loanCase: LoanCase): Decimal {
-  return contractualPayment(loanCase).times(loanCase.loan.monthsDelinquent);
+  return amountToReinstate(loanCase).total;
 }
 
 /** Housing expense other than P&I, for the post-modification DTI: the borrower's housing expense lines, or the escrow when none are given. */
@@ -371,7 +372,7 @@ export const GSE_REPAYMENT_PLAN_PROGRAM: ProgramDefinition = {
     const steps: AuditStep[] = [
       {
         step: 'arrears',
-        action: `${loan.monthsDelinquent} past-due payments of ${contractual.toFixed(2)} (P&I + escrow) = ${arrears.toFixed(2)}`,
+        action: `amount to reinstate: ${loan.monthsDelinquent} past-due payments of ${contractual.toFixed(2)} (P&I + escrow) + servicing advances and legal fees - contribution - suspense = ${arrears.toFixed(2)}`,
         rule: REPAYMENT_RULE,
         after: { contractualPayment: centsNumber(contractual), arrears: centsNumber(arrears) },
       },

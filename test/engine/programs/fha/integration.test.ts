@@ -38,7 +38,7 @@ describe('waterfalls through evaluateCase', () => {
     const mod = evaluation.options['FHA-30-YEAR-MODIFICATION'] as ModificationResult;
     expect(mod.eligible).toBe(true);
     expect(mod.principalAndInterest).toBe(1012.5);
-    expect(mod.partialClaim).toBe(44606.82);
+    expect(mod.partialClaim).toBe(42149.19);
     expect(mod.postModificationDti).toBe(0.2825); // (1,012.50 + 250 + 150) / 5,000
     expect(evaluation.rulebooks.map((r) => r.id)).toContain('FHA-LOSS-MIT');
   });

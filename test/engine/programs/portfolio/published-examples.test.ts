@@ -46,13 +46,15 @@ describe('FHA partial claim available amount (ML 2016-14 example)', () => {
   test('30% of 56,000 = 16,800 less 3,000 = 13,800 >= 7,750', () => {
     // The case carries the UPB used for the 30% (the UPB at the initial default in this example).
     const c = makeFhaTestCase({
-      loan: { ...makeFhaTestCase().loan, upb: partialClaim.upbAtInitialDefault, partialClaimBalance: partialClaim.previousPartialClaims },
-      arrears: { delinquentInterest: partialClaim.amountToReinstate, escrowAdvances: 0, servicingAdvances: 0, legalFees: 0, lateFees: 0, borrowerContribution: 0 },
+      // 5 missed installments of 1,550.00 (P&I 1,150 + escrow 400) = the example's amount to reinstate 7,750
+      loan: { upb: partialClaim.upbAtInitialDefault, partialClaimBalance: partialClaim.previousPartialClaims, contractualPI: 1150, monthlyEscrow: 400, monthsDelinquent: 5 },
+      arrears: { delinquentInterest: 0, escrowAdvances: 0, servicingAdvances: 0, legalFees: 0, lateFees: 0, borrowerContribution: 0 },
       borrower: { ...makeFhaTestCase().borrower, hardshipResolved: true },
     });
     const r = FHA_PARTIAL_CLAIM.evaluate(makeContext(c)) as PartialClaimResult;
     expect(r.partialClaimCap).toBe(partialClaim.expect.available);
     expect(r.eligible).toBe(partialClaim.expect.eligible);
-    expect(r.steps[0].after?.statutoryCap).toBe(partialClaim.expect.statutoryCap);
+    expect(r.partialClaim).toBe(partialClaim.amountToReinstate);
+    expect(r.steps.find((s) => s.step === 'Partial claim')?.after?.statutoryCap).toBe(partialClaim.expect.statutoryCap);
   });
 });
