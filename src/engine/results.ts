@@ -48,6 +48,17 @@ export interface OptionResultBase {
   rulebook: RulebookRef;
   checks: EligibilityCheck[];
   steps: AuditStep[];
+  /**
+   * An option that lowers the payment of a borrower who cannot resume it, whatever its kind (the
+   * FHA Payment Supplement is a partial claim): the recommendation considers it with the modifications.
+   */
+  paymentReduction?: boolean;
+  /** When the option fails only because the loan is not yet delinquent enough: the date it opens (USDA streamline at 90 days). */
+  opensOn?: IsoDate | null;
+  /** True when the post-option housing ratio is above the rulebook's affordability threshold (engine.md 4 step 7): the option stays eligible. */
+  affordabilityFlag?: boolean | null;
+  /** True only where the investor's rulebook has an NPV test (portfolio): elsewhere the NPV is information. */
+  npvIsInvestorTest?: boolean;
 }
 
 export interface ModificationResult extends OptionResultBase {

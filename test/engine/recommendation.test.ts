@@ -122,11 +122,25 @@ describe('recommend', () => {
     expect(r.rationale).toMatch(/^No option fits/);
   });
 
-  test('a modification with a negative NPV is recommended with an investor-review note', () => {
+  test('a modification with a negative NPV: investor review only where the investor has an NPV test (portfolio)', () => {
+    const npv = { npvModification: 1, npvForeclosure: 2, npvDifference: -1, passes: false, assumptions: null };
     const opts = options();
-    opts.MOD = option('MOD', 'modification', true, { principalAndInterest: 1000, reductionPercent: 20.01, npv: { npvModification: 1, npvForeclosure: 2, npvDifference: -1, passes: false, assumptions: null } });
+    opts.MOD = option('MOD', 'modification', true, { principalAndInterest: 1000, reductionPercent: 20.01, npv, npvIsInvestorTest: true });
     const r = recommend(makeCase({ hardship: 'REDUCTION_IN_INCOME' }), WATERFALL, opts);
     expect(r.rationale).toMatch(/new P&I is \$1,000\.00 \(20\.01% reduction\); NPV against foreclosure is negative \(-\$1\.00\): investor review/);
+    // GSE, FHA, VA, USDA: no NPV test, the NPV is information (engine.md 7, changes of 2026-12-02)
+    opts.MOD = option('MOD', 'modification', true, { principalAndInterest: 1000, reductionPercent: 20.01, npv });
+    const gse = recommend(makeCase({ hardship: 'REDUCTION_IN_INCOME' }), WATERFALL, opts);
+    expect(gse.rationale).not.toMatch(/investor review/);
+    expect(gse.rationale).toMatch(/NPV against foreclosure -\$1\.00 \(information only: the investor has no NPV test\)/);
+  });
+
+  test('a Flex result flagged above the affordability threshold stays recommended and says why', () => {
+    const opts = options();
+    opts.MOD = option('MOD', 'modification', true, { principalAndInterest: 1000, reductionPercent: 20.01, postModificationDti: 0.607, affordabilityFlag: true });
+    const r = recommend(makeCase({ hardship: 'REDUCTION_IN_INCOME' }), WATERFALL, opts);
+    expect(r.program).toBe('MOD');
+    expect(r.rationale).toMatch(/payment may not be sustainable: 60\.7% of gross income/);
   });
 
   test('evaluateCase: a borrower who intends to sell gets the short sale', () => {

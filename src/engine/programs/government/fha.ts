@@ -69,7 +69,8 @@ export function computeFhaModification(loanCase: LoanCase, params: FhaParameters
   const pre = new Decimal(loanCase.loan.contractualPI);
   const { cap, available } = fhaPartialClaimAvailable(loanCase, params);
   const spread = termMonths > params.standardTermMonths ? params.rateSpread40Year : params.rateSpread;
-  const rate = roundRateToStep(new Decimal(loanCase.market.pmms).plus(spread), params.rateStep, 'nearest');
+  const market = roundRateToStep(new Decimal(loanCase.market.pmms).plus(spread), params.rateStep, 'nearest');
+  const rate = params.rateRule === 'lowerOfNoteAndMarket' ? minDecimal(market, new Decimal(loanCase.loan.rate)) : market;
   return computeClaimModification({
     upb: new Decimal(loanCase.loan.upb).minus(principalOfMissedInstallments(loanCase)),
     arrears: arrearsForPartialClaim(loanCase),
@@ -85,10 +86,10 @@ export function computeFhaModification(loanCase: LoanCase, params: FhaParameters
     rate,
     rateStep: {
       step: 'Rate',
-      action: 'PMMS rounded to the nearest 1/8 %',
-      rule: `${rule} rateStep, rateSpread (Interpretation)`,
+      action: params.rateRule === 'lowerOfNoteAndMarket' ? 'lower of the note rate and the PMMS rounded to the nearest 1/8 %' : 'market rate: PMMS rounded to the nearest 1/8 % (even above the note rate)',
+      rule: `${rule} rateRule, rateStep, rateSpread (Interpretation)`,
       before: { noteRate: loanCase.loan.rate, pmms: loanCase.market.pmms },
-      after: { rate: rateNumber(rate) },
+      after: { marketRate: rateNumber(market), rate: rateNumber(rate) },
     },
     termMonths,
     termRule: `${rule} ${termMonths > params.standardTermMonths ? 'maxTermMonths' : 'standardTermMonths'}`,
@@ -302,6 +303,7 @@ export const FHA_PAYMENT_SUPPLEMENT: ProgramDefinition = {
   id: 'FHA-PAYMENT-SUPPLEMENT',
   label: 'FHA Payment Supplement',
   kind: 'partialClaim',
+  paymentReduction: true,
   rulebookId: FHA_RULEBOOK_ID,
   evaluate(context: EvaluationContext): PartialClaimResult {
     const { loanCase } = context;
@@ -386,6 +388,8 @@ export const FHA_PAYMENT_SUPPLEMENT: ProgramDefinition = {
       principalAndInterestDuringSupplement: money(paymentDuringSupplement),
       monthlyPaymentDuringSupplement: money(paymentDuringSupplement.plus(loanCase.loan.monthlyEscrow)),
       reductionPercent: reductionPercent(pi, paymentDuringSupplement),
+      // The option for a borrower who cannot resume the payment when the modifications miss the target (ML 2024-02).
+      paymentReduction: true,
     };
   },
 };

@@ -12,6 +12,7 @@
  * (no separate USDA lien); the engine reports it as `mortgageRecoveryAdvance`.
  */
 import type { LoanCase } from '../../case/types';
+import { addDays, addMonths, firstOfMonth, type IsoDate } from '../../dates';
 import { Decimal, ZERO, floorCents, minDecimal, roundCents, roundRateToStep } from '../../money';
 import type { EligibilityCheck, ModificationResult } from '../../results';
 import type { UsdaParameters } from '../../rulebooks/government';
@@ -99,6 +100,8 @@ export const USDA_MODIFICATION: ProgramDefinition = {
         : check('P&I does not increase', 'fail', `${moneyText(figures.principalAndInterest)} > ${moneyText(pre)}`),
     );
     const mra = figures.arrearsInPartialClaim.plus(figures.principalDeferment);
+    const waitingOnly = checks.filter((c) => c.status === 'fail').every((c) => c.test === `at least ${params.minMonthsDelinquent} months past due`);
+    const opensOn = loanCase.loan.monthsDelinquent < params.minMonthsDelinquent && waitingOnly ? streamlineOpensOn(loanCase, params) : null;
     return buildGovernmentModification(context, id, label, ref, checks, figures.steps, figures, params.trialPaymentCount, params.trialPaymentCount, false, {
       partialClaim: money(mra),
       partialClaimCap: money(cap),
@@ -108,6 +111,19 @@ export const USDA_MODIFICATION: ProgramDefinition = {
       capitalizedArrears: money(figures.capitalizedArrears),
       maximumRate: rateNumber(maxRate),
       targetPrincipalAndInterest: money(figures.target),
+      opensOn,
     });
   },
 };
+
+/**
+ * The day the loan is 90 days past due (7 CFR 3555.304(b)(1)): the oldest unpaid due date plus
+ * `minDaysPastDue` days (engine.md 1: a payment due January 1 and unpaid is 30 days delinquent on
+ * January 31). The oldest unpaid due date is loan.nextDueDate, or, without it, the first of the
+ * month `monthsDelinquent - 1` months before the evaluation (the first of next month when current).
+ */
+export function streamlineOpensOn(loanCase: LoanCase, params: UsdaParameters): IsoDate {
+  const { nextDueDate, monthsDelinquent } = loanCase.loan;
+  const oldestUnpaid = nextDueDate ?? addMonths(firstOfMonth(loanCase.evaluationDate), monthsDelinquent > 0 ? -(monthsDelinquent - 1) : 1);
+  return addDays(oldestUnpaid, params.minDaysPastDue);
+}

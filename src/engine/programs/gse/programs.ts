@@ -207,9 +207,31 @@ export const GSE_FLEX_PROGRAM: ProgramDefinition = {
       asCaseError(error, CASE_FIELDS);
     }
     result.checks = checks.concat(result.checks);
+    flagAffordability(result, params.affordabilityFlagRatio);
     return applyChecks(result, reasons);
   },
 };
+
+/**
+ * engine.md 4 step 7: with income known, the post-modification housing ratio is reported and
+ * flagged above the rulebook threshold; the option stays eligible and the flag reaches the
+ * recommendation's rationale ("payment may not be sustainable: 60.7% of gross income").
+ */
+function flagAffordability(result: ModificationResult, threshold: number): void {
+  const ratio = result.postModificationDti;
+  result.affordabilityFlag = ratio === null ? null : new Decimal(ratio).greaterThan(threshold);
+  result.steps.push({
+    step: 'affordability',
+    action:
+      ratio === null
+        ? 'no income in the case: the post-modification housing ratio is not computed'
+        : result.affordabilityFlag
+          ? `post-modification housing ratio ${new Decimal(ratio).times(100).toDecimalPlaces(1, Decimal.ROUND_HALF_UP).toFixed(1)}% above ${new Decimal(threshold).times(100).toString()}%: payment may not be sustainable (the option stays eligible)`
+          : `post-modification housing ratio ${new Decimal(ratio).times(100).toDecimalPlaces(1, Decimal.ROUND_HALF_UP).toFixed(1)}% at or below ${new Decimal(threshold).times(100).toString()}%`,
+    rule: 'GSE-FLEX affordabilityFlagRatio (engine.md 4 step 7, Interpretation)',
+    after: { postModificationDti: ratio, affordabilityFlag: result.affordabilityFlag },
+  });
+}
 
 // ---------------------------------------------------------------------------------------------
 // Payment Deferral
@@ -263,16 +285,61 @@ export const GSE_PAYMENT_DEFERRAL_PROGRAM: ProgramDefinition = {
     else checks.push(passFail(resumeTest, affordability.surplusIncome >= 0, `surplus income ${affordability.surplusIncome.toFixed(2)} after the contractual payment`));
     reasons[resumeTest] = 'cannot resume the contractual payment';
 
+    // The four tests of engine.md section 5 (Fannie Mae D2-3.2-04 eligibility table); an absent input is "not checked".
+    const originationTest = `originated at least ${p.minMonthsSinceOrigination} months before evaluation`;
+    if (loan.originationDate === null) checks.push(notChecked(originationTest, 'no origination date in the case (loan.originationDate)'));
+    else {
+      const months = monthsBetween(loan.originationDate, loanCase.evaluationDate);
+      checks.push(passFail(originationTest, months >= p.minMonthsSinceOrigination, `originated ${loan.originationDate}, ${months} months before ${loanCase.evaluationDate}`));
+    }
+    reasons[originationTest] = `originated less than ${p.minMonthsSinceOrigination} months ago`;
+
+    const priorDeferralTest = `no payment deferral effective in the last ${p.minMonthsSinceLastDeferral} months`;
+    const lastDeferral = loan.lastDeferralEffectiveDate ?? null;
+    if (lastDeferral !== null) {
+      const months = monthsBetween(lastDeferral, loanCase.evaluationDate);
+      checks.push(passFail(priorDeferralTest, months >= p.minMonthsSinceLastDeferral, `last deferral effective ${lastDeferral}, ${months} months before ${loanCase.evaluationDate}`));
+    } else if (loan.cumulativeDeferredMonths === 0) checks.push(passFail(priorDeferralTest, true, 'no prior deferral (cumulative deferred months 0)'));
+    else checks.push(notChecked(priorDeferralTest, `${loan.cumulativeDeferredMonths} months deferred before; no date (loan.lastDeferralEffectiveDate)`));
+    reasons[priorDeferralTest] = `payment deferral effective within the last ${p.minMonthsSinceLastDeferral} months`;
+
+    const failedTrialTest = `no failed trial period plan in the last ${p.failedTrialLookbackMonths} months`;
+    checks.push(passFail(failedTrialTest, !loan.failedTrialInLast12Months, loan.failedTrialInLast12Months ? 'a trial period plan failed in the last 12 months' : 'no failed trial reported (loan.failedTrialInLast12Months)'));
+    reasons[failedTrialTest] = `failed trial in the last ${p.failedTrialLookbackMonths} months`;
+
+    const reinstatement = amountToReinstate(loanCase).total;
+    const cannotCureTest = 'cannot reinstate or afford a repayment plan';
+    const installment = reinstatement.dividedBy(p.repaymentPlanTestMonths);
+    const { liquidAssets } = borrower;
+    const canReinstate = liquidAssets !== null && reinstatement.greaterThan(0) && new Decimal(liquidAssets).greaterThanOrEqualTo(reinstatement);
+    if (canReinstate) checks.push(passFail(cannotCureTest, false, `liquid assets ${new Decimal(liquidAssets).toFixed(2)} cover the amount to reinstate ${reinstatement.toFixed(2)}: reinstatement`));
+    else if (affordability.surplusIncome === null) checks.push(notChecked(cannotCureTest, 'no income in the case: surplus income unknown, the repayment plan cannot be ruled out'));
+    else {
+      const affordsPlan = new Decimal(affordability.surplusIncome).greaterThanOrEqualTo(installment);
+      checks.push(
+        passFail(
+          cannotCureTest,
+          !affordsPlan,
+          `surplus income ${affordability.surplusIncome.toFixed(2)} ${affordsPlan ? '>=' : '<'} ${roundCents(installment).toFixed(2)} a month (amount to reinstate ${reinstatement.toFixed(2)} over ${p.repaymentPlanTestMonths} months)${liquidAssets === null ? '; liquid assets not given' : ''}`,
+        ),
+      );
+    }
+    reasons[cannotCureTest] = 'can reinstate or afford a repayment plan';
+
+    // The borrower's contribution reduces the deferred amount (Freddie Mac Resolve PDM response: 1,872.09 + 100.00 - 200.00 = 1,772.09).
+    const contribution = new Decimal(arrears.borrowerContribution);
+    const deferredAmount = Decimal.max(new Decimal(0), calc.deferredAmount.minus(contribution));
+
     const steps: AuditStep[] = [
       {
         step: 'defer',
         action: calc.withinLimits
-          ? `deferred ${calc.deferredMonths} months of P&I (${calc.deferredPrincipalAndInterest.toFixed(2)}) plus advances into a non-interest-bearing balance of ${calc.deferredAmount.toFixed(2)}, due at maturity, payoff or transfer`
+          ? `deferred ${calc.deferredMonths} months of P&I (${calc.deferredPrincipalAndInterest.toFixed(2)}) plus advances${contribution.isZero() ? '' : ` less the borrower's contribution ${contribution.toFixed(2)}`} into a non-interest-bearing balance of ${deferredAmount.toFixed(2)}, due at maturity, payoff or transfer`
           : `${calc.deferredMonths} past-due months cannot be deferred within the limits`,
         rule: DEFERRAL_RULE,
         before: { monthsDelinquent: loan.monthsDelinquent, cumulativeDeferredMonths: loan.cumulativeDeferredMonths, deferredBalance: loan.deferredBalance },
         after: calc.withinLimits
-          ? { deferredMonths: calc.deferredMonths, deferredAmount: centsNumber(calc.deferredAmount), deferredBalance: centsNumber(calc.deferredAmount.plus(loan.deferredBalance)) }
+          ? { deferredMonths: calc.deferredMonths, borrowerContribution: centsNumber(contribution), deferredAmount: centsNumber(deferredAmount), deferredBalance: centsNumber(deferredAmount.plus(loan.deferredBalance)) }
           : { deferredMonths: null, deferredAmount: null },
       },
       { step: 'payment', action: 'P&I, rate and term unchanged', rule: DEFERRAL_RULE, after: { principalAndInterest: loan.contractualPI, termMonths: loan.remainingTermMonths } },
@@ -286,7 +353,7 @@ export const GSE_PAYMENT_DEFERRAL_PROGRAM: ProgramDefinition = {
       checks,
       steps,
       deferredMonths: calc.withinLimits ? calc.deferredMonths : null,
-      deferredAmount: calc.withinLimits ? centsNumber(calc.deferredAmount) : null,
+      deferredAmount: calc.withinLimits ? centsNumber(deferredAmount) : null,
       principalAndInterest: loan.contractualPI,
       termMonths: loan.remainingTermMonths,
     };

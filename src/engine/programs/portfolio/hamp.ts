@@ -90,13 +90,17 @@ export function computePortfolioWaterfall(
   const remaining = loanCase.loan.remainingTermMonths;
   const base = { targetPI, postCapitalizationUpb };
 
+  const notBelow = params.targetBoundary !== 'atOrBelow';
+  const boundaryText = notBelow ? 'as close as possible to the target DTI without going below it' : 'until the target DTI is reached';
+
   // Step 2: rate in steps down to the floor, at the remaining term.
-  const steppedRate = highestSteppedRateForPayment(startUpb, noteRate, params.rateFloor, params.rateStep, remaining, targetPI);
+  let steppedRate = highestSteppedRateForPayment(startUpb, noteRate, params.rateFloor, params.rateStep, remaining, targetPI);
+  if (steppedRate !== null && notBelow) steppedRate = notBelowRate(steppedRate, startUpb, noteRate, params, remaining, targetPI);
   if (steppedRate !== null) {
     const pi = principalAndInterest(startUpb, steppedRate, remaining);
     steps.push({
       step: 'Rate reduction',
-      action: `rate reduced in ${pct(params.rateStep)} steps until the target DTI is reached`,
+      action: `rate reduced in ${pct(params.rateStep)} steps ${boundaryText}`,
       rule: `${rule} rateStep, rateFloor, targetDti`,
       before: { rate: rateNumber(noteRate) },
       after: { rate: rateNumber(steppedRate), principalAndInterest: money(pi) },
@@ -114,12 +118,14 @@ export function computePortfolioWaterfall(
 
   // Step 3: term extension up to the maximum (skipped when the remaining term is already longer).
   const maxTerm = Math.max(params.maxTermMonths, remaining);
-  const term = shortestTermForPayment(startUpb, floorRate, targetPI, remaining, maxTerm);
+  let term = shortestTermForPayment(startUpb, floorRate, targetPI, remaining, maxTerm);
+  // notBelow: one month shorter when that P&I is still at or above the target (the ratio stays at or above 31%).
+  if (term !== null && notBelow && term > remaining && principalAndInterest(startUpb, floorRate, term).lessThan(targetPI)) term -= 1;
   if (term !== null) {
     const pi = principalAndInterest(startUpb, floorRate, term);
     steps.push({
       step: 'Term extension',
-      action: 'term extended to the shortest term that reaches the target DTI',
+      action: notBelow ? `term extended ${boundaryText}` : 'term extended to the shortest term that reaches the target DTI',
       rule: `${rule} maxTermMonths`,
       before: { termMonths: remaining },
       after: { termMonths: term, principalAndInterest: money(pi) },
@@ -135,7 +141,9 @@ export function computePortfolioWaterfall(
   });
 
   // Step 4: principal forbearance, capped at the greater of 30% of the post-cap UPB and the amount to MTMLTV 100%.
-  const reachingUpb = largestUpbForPayment(targetPI, floorRate, maxTerm);
+  const atOrBelowUpb = largestUpbForPayment(targetPI, floorRate, maxTerm);
+  // notBelow: the smallest interest-bearing UPB whose P&I is at or above the target (one cent more unless exactly on it).
+  const reachingUpb = notBelow && principalAndInterest(atOrBelowUpb, floorRate, maxTerm).lessThan(targetPI) ? atOrBelowUpb.plus('0.01') : atOrBelowUpb;
   const needed = startUpb.minus(reachingUpb);
   const percentCap = roundCents(postCapitalizationUpb.times(params.forbearanceMaxPercentOfUpb));
   const value = loanCase.property.value;
@@ -153,6 +161,19 @@ export function computePortfolioWaterfall(
     after: { forbearance: money(newForbearance), interestBearingUpb: money(interestBearingUpb), principalAndInterest: money(pi) },
   });
   return { ...base, interestBearingUpb, newForbearance, forbearanceCap: cap, rate: floorRate, termMonths: maxTerm, principalAndInterest: pi, stoppedAt: targetReached ? 'forbearance' : 'none', targetReached, steps };
+}
+
+/**
+ * notBelow rate: `atOrBelow` is the highest stepped rate whose P&I is at or below the target;
+ * the rate one step above it (never above the note rate) is the closest whose P&I is not below
+ * the target, unless `atOrBelow` lands exactly on the target.
+ */
+function notBelowRate(atOrBelow: Decimal, upb: Decimal, noteRate: Decimal, params: PortfolioParameters, months: number, targetPI: Decimal): Decimal {
+  if (principalAndInterest(upb, atOrBelow, months).equals(targetPI) || atOrBelow.greaterThanOrEqualTo(noteRate)) return atOrBelow;
+  // The grid runs down from the note rate in whole steps; the floor may be off the grid.
+  const stepsDown = noteRate.minus(atOrBelow).dividedBy(params.rateStep);
+  const previous = stepsDown.isInteger() ? atOrBelow.plus(params.rateStep) : noteRate.minus(stepsDown.floor().times(params.rateStep));
+  return Decimal.min(previous, noteRate);
 }
 
 /**
@@ -227,7 +248,13 @@ export const PORTFOLIO_MODIFICATION: ProgramDefinition = {
     const pi = figures.principalAndInterest;
     checks.push(
       figures.targetReached
-        ? check('target DTI reached', 'pass', `P&I ${moneyText(pi)} <= target ${moneyText(figures.targetPI)} (stopped at the ${figures.stoppedAt} step)`)
+        ? check(
+            'target DTI reached',
+            'pass',
+            params.targetBoundary === 'atOrBelow'
+              ? `P&I ${moneyText(pi)} <= target ${moneyText(figures.targetPI)} (stopped at the ${figures.stoppedAt} step)`
+              : `P&I ${moneyText(pi)}, the closest to the target ${moneyText(figures.targetPI)} without going below it (stopped at the ${figures.stoppedAt} step)`,
+          )
         : check('target DTI reached', 'fail', `P&I ${moneyText(pi)} above target ${moneyText(figures.targetPI)} with the forbearance cap ${moneyText(figures.forbearanceCap ?? 0)} used`),
       pi.lessThan(pre)
         ? check('payment falls', 'pass', `${moneyText(pi)} < contractual ${moneyText(pre)}`)
@@ -290,6 +317,7 @@ export const PORTFOLIO_MODIFICATION: ProgramDefinition = {
       targetPrincipalAndInterest: money(figures.targetPI),
       rateCap: cap === null ? null : rateNumber(cap),
       rateSchedule,
+      npvIsInvestorTest: params.npvTest,
     };
   },
 };
