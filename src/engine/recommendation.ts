@@ -234,7 +234,7 @@ function routeConsiders(route: Route, option: OptionResult): boolean {
 
 /** VA: the veteran passes VA's affordability test (38 CFR 36.4340) in some option's checks. */
 function vaResidualIncomePasses(options: Record<string, OptionResult>): boolean {
-  return Object.values(options).some((o) => o.checks.some((c) => c.test.startsWith('VA residual income') && c.status === 'pass'));
+  return Object.values(options).some((o) => o.checks.some((c) => c.id === 'va-residual-income' && c.status === 'pass'));
 }
 
 export function recommend(loanCase: LoanCase, waterfall: string[], options: Record<string, OptionResult>): Recommendation {

@@ -17,6 +17,7 @@ import type { AuditStep, EligibilityCheck, ModificationResult, PartialClaimResul
 import type { FhaParameters } from '../../rulebooks/government';
 import type { EvaluationContext, ProgramDefinition } from '../types';
 import { amountToReinstate, amountToReinstateFigures, principalOfMissedInstallments } from '../amountToReinstate';
+import { reasonOf } from '../checks';
 import { computeClaimModification, type ClaimModificationFigures } from './claimModification';
 import { investorCheck, occupancyCheck, pmmsCheck, retentionIntervalCheck } from './common';
 import {
@@ -129,15 +130,15 @@ function fhaModificationProgram(id: string, label: string, which: '30' | '40'): 
         const thirtyReaches = thirty !== null && thirty.targetReached && thirty.principalAndInterest.lessThan(pre);
         checks.push(
           thirtyReaches
-            ? check('30-year modification misses the target', 'fail', `the 30-year modification reaches P&I ${moneyText(thirty!.principalAndInterest)}: offer it first`)
-            : check('30-year modification misses the target', 'pass', 'the 30-year modification does not reach the target'),
+            ? check('thirty-year-misses-target', '30-year modification misses the target', 'fail', `the 30-year modification reaches P&I ${moneyText(thirty!.principalAndInterest)}: offer it first`)
+            : check('thirty-year-misses-target', '30-year modification misses the target', 'pass', 'the 30-year modification does not reach the target'),
         );
       }
       const requireTarget = which === '30' || params.requireTargetReduction;
       checks.push(
         figures.targetReached
-          ? check(`${pct(params.targetReductionPercent)} P&I reduction reached`, 'pass', `P&I ${moneyText(figures.principalAndInterest)} <= target ${moneyText(figures.target)}`)
-          : check(
+          ? check('target-reduction-reached', `${pct(params.targetReductionPercent)} P&I reduction reached`, 'pass', `P&I ${moneyText(figures.principalAndInterest)} <= target ${moneyText(figures.target)}`)
+          : check('target-reduction-reached', 
               `${pct(params.targetReductionPercent)} P&I reduction reached`,
               requireTarget ? 'fail' : 'pass',
               `P&I ${moneyText(figures.principalAndInterest)} above target ${moneyText(figures.target)} with the whole partial claim used${requireTarget ? '' : ' (offered anyway: requireTargetReduction is false)'}`,
@@ -145,8 +146,8 @@ function fhaModificationProgram(id: string, label: string, which: '30' | '40'): 
       );
       checks.push(
         figures.principalAndInterest.lessThanOrEqualTo(pre)
-          ? check('P&I does not increase', 'pass', `${moneyText(figures.principalAndInterest)} <= contractual ${moneyText(pre)}`)
-          : check('P&I does not increase', 'fail', `${moneyText(figures.principalAndInterest)} > contractual ${moneyText(pre)}`),
+          ? check('pi-does-not-increase', 'P&I does not increase', 'pass', `${moneyText(figures.principalAndInterest)} <= contractual ${moneyText(pre)}`)
+          : check('pi-does-not-increase', 'P&I does not increase', 'fail', `${moneyText(figures.principalAndInterest)} > contractual ${moneyText(pre)}`),
       );
       return buildGovernmentModification(context, id, label, ref, checks, steps, figures, params.trialPaymentCount, params.trialPaymentCountImminentDefault, isImminentDefault(loanCase, params), {
         partialClaim: money(figures.arrearsInPartialClaim.plus(figures.principalDeferment)),
@@ -203,7 +204,7 @@ export function buildGovernmentModification(
     label,
     kind: 'modification',
     eligible: failure === undefined,
-    ...(failure ? { reason: shortReason(failure.test), reasonDetail: failure.detail } : {}),
+    ...(failure ? { reason: reasonOf(failure), reasonDetail: failure.detail } : {}),
     rulebook: ref,
     checks,
     steps,
@@ -224,18 +225,6 @@ export function buildGovernmentModification(
   };
 }
 
-/** A failed check's name as the short reason. */
-export function shortReason(test: string): string {
-  if (test === 'P&I does not increase') return 'P&I increase';
-  if (test.includes('P&I reduction reached')) return 'target reduction not reached';
-  // Gate checks named for the condition that lets a later step run: their failure means an earlier option works.
-  if (test === '30-year modification not affordable') return 'a 30-year modification is affordable';
-  if (test === '30-year modification misses the target') return 'the 30-year modification reaches the target';
-  if (test === 'partial claim not available') return 'the partial claim resolves the default';
-  if (test.startsWith('PITIA at most ')) return test.replace('PITIA at most ', 'PITIA above ');
-  return `failed: ${test}`;
-}
-
 export const FHA_PARTIAL_CLAIM: ProgramDefinition = {
   id: 'FHA-PARTIAL-CLAIM',
   label: 'FHA standalone partial claim',
@@ -252,14 +241,14 @@ export const FHA_PARTIAL_CLAIM: ProgramDefinition = {
       occupancyCheck(loanCase),
       retentionIntervalCheck(loanCase, params.retentionIntervalMonths),
       loanCase.loan.monthsDelinquent >= 1 && arrears.greaterThan(0)
-        ? check('loan delinquent', 'pass', `${loanCase.loan.monthsDelinquent} months delinquent, arrears ${moneyText(arrears)}`)
-        : check('loan delinquent', 'fail', 'no arrears to cure'),
+        ? check('loan-delinquent', 'loan delinquent', 'pass', `${loanCase.loan.monthsDelinquent} months delinquent, arrears ${moneyText(arrears)}`)
+        : check('loan-delinquent', 'loan delinquent', 'fail', 'no arrears to cure'),
       loanCase.borrower.hardshipResolved
-        ? check('borrower can resume the contractual payment', 'pass', 'hardship resolved')
-        : check('borrower can resume the contractual payment', 'fail', 'hardship not resolved: the modification options with a 25% P&I reduction apply'),
+        ? check('can-resume-payment', 'borrower can resume the contractual payment', 'pass', 'hardship resolved')
+        : check('can-resume-payment', 'borrower can resume the contractual payment', 'fail', 'hardship not resolved: the modification options with a 25% P&I reduction apply'),
       arrears.lessThanOrEqualTo(available)
-        ? check('arrears within the partial claim available', 'pass', `${moneyText(arrears)} <= ${moneyText(available)}`)
-        : check('arrears within the partial claim available', 'fail', `arrears ${moneyText(arrears)} > partial claim available ${moneyText(available)}`),
+        ? check('partial-claim-within-cap', 'arrears within the partial claim available', 'pass', `${moneyText(arrears)} <= ${moneyText(available)}`)
+        : check('partial-claim-within-cap', 'arrears within the partial claim available', 'fail', `arrears ${moneyText(arrears)} > partial claim available ${moneyText(available)}`),
     ];
     const steps: AuditStep[] = [
       {
@@ -282,7 +271,7 @@ export const FHA_PARTIAL_CLAIM: ProgramDefinition = {
       label: 'FHA standalone partial claim',
       kind: 'partialClaim',
       eligible: failure === undefined,
-      ...(failure ? { reason: partialClaimReason(failure.test), reasonDetail: failure.detail } : {}),
+      ...(failure ? { reason: reasonOf(failure), reasonDetail: failure.detail } : {}),
       rulebook: ref,
       checks,
       steps,
@@ -292,12 +281,6 @@ export const FHA_PARTIAL_CLAIM: ProgramDefinition = {
     };
   },
 };
-
-function partialClaimReason(test: string): string {
-  if (test === 'arrears within the partial claim available') return 'partial claim cap exceeded';
-  if (test === 'borrower can resume the contractual payment') return 'cannot resume payment';
-  return `failed: ${test}`;
-}
 
 export const FHA_PAYMENT_SUPPLEMENT: ProgramDefinition = {
   id: 'FHA-PAYMENT-SUPPLEMENT',
@@ -316,26 +299,26 @@ export const FHA_PAYMENT_SUPPLEMENT: ProgramDefinition = {
       occupancyCheck(loanCase),
       retentionIntervalCheck(loanCase, params.retentionIntervalMonths),
       loanCase.loan.productType === 'FIXED'
-        ? check('fixed-rate mortgage', 'pass', 'productType FIXED')
-        : check('fixed-rate mortgage', 'fail', `productType ${loanCase.loan.productType}: the Payment Supplement needs a fixed rate`),
+        ? check('fixed-rate-mortgage', 'fixed-rate mortgage', 'pass', 'productType FIXED')
+        : check('fixed-rate-mortgage', 'fixed-rate mortgage', 'fail', `productType ${loanCase.loan.productType}: the Payment Supplement needs a fixed rate`),
     ];
     // The supplement is the last retention option: only when neither modification reaches the target.
     if (loanCase.market.pmms === null) {
-      checks.push(check('modifications miss the target', 'not checked', 'market.pmms not given: the modifications could not be computed'));
+      checks.push(check('modifications-miss-the-target', 'modifications miss the target', 'not checked', 'market.pmms not given: the modifications could not be computed'));
     } else {
       const reaching = [params.standardTermMonths, params.maxTermMonths]
         .map((term) => computeFhaModification(loanCase, params, term)!)
         .find((m) => m.targetReached && m.principalAndInterest.lessThanOrEqualTo(pi));
       checks.push(
         reaching
-          ? check('modifications miss the target', 'fail', `the ${reaching.termMonths}-month modification reaches the target: offer it first`)
-          : check('modifications miss the target', 'pass', 'neither the 30- nor the 40-year modification reaches the target'),
+          ? check('modifications-miss-the-target', 'modifications miss the target', 'fail', `the ${reaching.termMonths}-month modification reaches the target: offer it first`)
+          : check('modifications-miss-the-target', 'modifications miss the target', 'pass', 'neither the 30- nor the 40-year modification reaches the target'),
       );
     }
     checks.push(
       arrears.lessThanOrEqualTo(available)
-        ? check('arrears within the partial claim available', 'pass', `${moneyText(arrears)} <= ${moneyText(available)}`)
-        : check('arrears within the partial claim available', 'fail', `arrears ${moneyText(arrears)} > partial claim available ${moneyText(available)}`),
+        ? check('partial-claim-within-cap', 'arrears within the partial claim available', 'pass', `${moneyText(arrears)} <= ${moneyText(available)}`)
+        : check('partial-claim-within-cap', 'arrears within the partial claim available', 'fail', `arrears ${moneyText(arrears)} > partial claim available ${moneyText(available)}`),
     );
     const remaining = Decimal.max(ZERO, available.minus(arrears));
     const maxReduction = pi.times(params.paymentSupplementMaxReductionPercent);
@@ -344,8 +327,8 @@ export const FHA_PAYMENT_SUPPLEMENT: ProgramDefinition = {
     const minimum = Decimal.max(pi.times(params.paymentSupplementMinReductionPercent), new Decimal(params.paymentSupplementMinReductionAmount));
     checks.push(
       monthlyPrincipalReduction.greaterThanOrEqualTo(minimum)
-        ? check('minimum monthly principal reduction', 'pass', `MoPR ${moneyText(monthlyPrincipalReduction)} >= ${minimum.toDecimalPlaces(2, Decimal.ROUND_CEIL).toString()}`)
-        : check(
+        ? check('minimum-monthly-principal-reduction', 'minimum monthly principal reduction', 'pass', `MoPR ${moneyText(monthlyPrincipalReduction)} >= ${minimum.toDecimalPlaces(2, Decimal.ROUND_CEIL).toString()}`)
+        : check('minimum-monthly-principal-reduction', 
             'minimum monthly principal reduction',
             'fail',
             `MoPR ${moneyText(monthlyPrincipalReduction)} below the minimum ${minimum.toDecimalPlaces(2, Decimal.ROUND_CEIL).toString()} (greater of ${pct(params.paymentSupplementMinReductionPercent)} of P&I and $${params.paymentSupplementMinReductionAmount})`,
@@ -376,7 +359,7 @@ export const FHA_PAYMENT_SUPPLEMENT: ProgramDefinition = {
       label: 'FHA Payment Supplement',
       kind: 'partialClaim',
       eligible: failure === undefined,
-      ...(failure ? { reason: failure.test === 'modifications miss the target' ? 'a modification reaches the target' : partialClaimReason(failure.test), reasonDetail: failure.detail } : {}),
+      ...(failure ? { reason: reasonOf(failure), reasonDetail: failure.detail } : {}),
       rulebook: ref,
       checks,
       steps,

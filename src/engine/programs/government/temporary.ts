@@ -17,6 +17,7 @@ import type { EvaluationContext, ProgramDefinition } from '../types';
 import { amountToReinstate } from '../amountToReinstate';
 import { investorCheck } from './common';
 import { check, firstFailure, money, moneyText, pct } from './modificationMath';
+import { reasonOf } from '../checks';
 import { vaMaximumRate } from './va';
 import type { VaParameters } from '../../rulebooks/government';
 
@@ -56,15 +57,15 @@ export function repaymentProgram(spec: RepaymentProgramSpec): ProgramDefinition 
       const checks: EligibilityCheck[] = [
         investorCheck(loanCase, spec.investor),
         loanCase.loan.monthsDelinquent > 0
-          ? check('arrears to repay', 'pass', `${loanCase.loan.monthsDelinquent} months delinquent, ${moneyText(arrears)} past due`)
-          : check('arrears to repay', 'fail', 'the loan is current: nothing to repay'),
+          ? check('arrears-to-repay', 'arrears to repay', 'pass', `${loanCase.loan.monthsDelinquent} months delinquent, ${moneyText(arrears)} past due`)
+          : check('arrears-to-repay', 'arrears to repay', 'fail', 'the loan is current: nothing to repay'),
         // A repayment plan cures the arrears of a borrower whose hardship is over: one still in
         // hardship cannot pay the contractual payment plus an installment.
         loanCase.borrower.hardship === null
-          ? check('hardship resolved', 'not checked', 'no hardship in the case (borrower.hardship)')
+          ? check('hardship-resolved', 'hardship resolved', 'not checked', 'no hardship in the case (borrower.hardship)')
           : loanCase.borrower.hardshipResolved
-            ? check('hardship resolved', 'pass', `the ${loanCase.borrower.hardship} hardship is reported resolved`)
-            : check('hardship resolved', 'fail', `the ${loanCase.borrower.hardship} hardship is not reported resolved (borrower.hardshipResolved)`),
+            ? check('hardship-resolved', 'hardship resolved', 'pass', `the ${loanCase.borrower.hardship} hardship is reported resolved`)
+            : check('hardship-resolved', 'hardship resolved', 'fail', `the ${loanCase.borrower.hardship} hardship is not reported resolved (borrower.hardshipResolved)`),
       ];
       let calc: ReturnType<typeof repaymentPlan>;
       try {
@@ -76,15 +77,15 @@ export function repaymentProgram(spec: RepaymentProgramSpec): ProgramDefinition 
       if (loanCase.loan.monthsDelinquent > 0) {
         checks.push(
           calc.feasible
-            ? check(capTest, 'pass', `${calc.months} months of ${moneyText(calc.monthlyPayment!)}`)
-            : check(capTest, 'fail', calc.shortestMonthsUnderCap === null ? `no plan length keeps the payment under the cap (limit ${maxMonths} months)` : `the shortest plan under the cap is ${calc.shortestMonthsUnderCap} months; the limit is ${maxMonths}`),
+            ? check('plan-payment-cap', capTest, 'pass', `${calc.months} months of ${moneyText(calc.monthlyPayment!)}`)
+            : check('plan-payment-cap', capTest, 'fail', calc.shortestMonthsUnderCap === null ? `no plan length keeps the payment under the cap (limit ${maxMonths} months)` : `the shortest plan under the cap is ${calc.shortestMonthsUnderCap} months; the limit is ${maxMonths}`),
         );
       }
       if (calc.feasible) {
         checks.push(
           calc.affordable === null
-            ? check('surplus income covers the plan installment', 'not checked', 'no income in the case: surplus income unknown')
-            : check('surplus income covers the plan installment', calc.affordable ? 'pass' : 'fail', `surplus ${affordability.surplusIncome} vs installment ${moneyText(calc.installment!)}`),
+            ? check('surplus-covers-plan', 'surplus income covers the plan installment', 'not checked', 'no income in the case: surplus income unknown')
+            : check('surplus-covers-plan', 'surplus income covers the plan installment', calc.affordable ? 'pass' : 'fail', `surplus ${affordability.surplusIncome} vs installment ${moneyText(calc.installment!)}`),
         );
       }
       const steps: AuditStep[] = [
@@ -104,7 +105,7 @@ export function repaymentProgram(spec: RepaymentProgramSpec): ProgramDefinition 
         label: spec.label,
         kind: 'repayment',
         eligible: failure === undefined,
-        ...(failure ? { reason: temporaryReason(failure.test), reasonDetail: failure.detail } : {}),
+        ...(failure ? { reason: reasonOf(failure), reasonDetail: failure.detail } : {}),
         rulebook: ref,
         checks,
         steps,
@@ -142,14 +143,14 @@ export function forbearanceProgram(spec: ForbearanceProgramSpec): ProgramDefinit
       const contractual = contractualPayment(loanCase);
       const checks: EligibilityCheck[] = [investorCheck(loanCase, spec.investor)];
       const borrower = loanCase.borrower;
-      if (borrower.hardship === null) checks.push(check('hardship continuing', 'not checked', 'no hardship in the case (borrower.hardship)'));
+      if (borrower.hardship === null) checks.push(check('hardship-continuing', 'hardship continuing', 'not checked', 'no hardship in the case (borrower.hardship)'));
       else
         checks.push(
           borrower.hardshipResolved
-            ? check('hardship continuing', 'fail', `the ${borrower.hardship} hardship is reported resolved: forbearance is for a continuing hardship`)
-            : check('hardship continuing', 'pass', `${borrower.hardship} hardship, not resolved`),
+            ? check('hardship-continuing', 'hardship continuing', 'fail', `the ${borrower.hardship} hardship is reported resolved: forbearance is for a continuing hardship`)
+            : check('hardship-continuing', 'hardship continuing', 'pass', `${borrower.hardship} hardship, not resolved`),
         );
-      checks.push(check(`at most ${maxMonths} months cumulative`, 'not checked', 'the case does not carry prior forbearance months: assumed none'));
+      checks.push(check('forbearance-cumulative-months', `at most ${maxMonths} months cumulative`, 'not checked', 'the case does not carry prior forbearance months: assumed none'));
       let calc: ReturnType<typeof forbearancePlan>;
       try {
         calc = forbearancePlan({
@@ -184,7 +185,7 @@ export function forbearanceProgram(spec: ForbearanceProgramSpec): ProgramDefinit
         label: spec.label,
         kind: 'forbearance',
         eligible: failure === undefined,
-        ...(failure ? { reason: temporaryReason(failure.test), reasonDetail: failure.detail } : {}),
+        ...(failure ? { reason: reasonOf(failure), reasonDetail: failure.detail } : {}),
         rulebook: ref,
         checks,
         steps,
@@ -195,15 +196,6 @@ export function forbearanceProgram(spec: ForbearanceProgramSpec): ProgramDefinit
       };
     },
   };
-}
-
-function temporaryReason(test: string): string {
-  if (test === 'arrears to repay') return 'no arrears to repay';
-  if (test === 'hardship continuing') return 'hardship resolved';
-  if (test === 'hardship resolved') return 'hardship not resolved';
-  if (test.startsWith('plan payment at most')) return 'payment cap';
-  if (test.startsWith('surplus income')) return 'plan payment not affordable';
-  return `failed: ${test}`;
 }
 
 function failedTemporary(id: string, label: string, kind: 'repayment' | 'forbearance', ref: RulebookRef, checks: EligibilityCheck[], message: string) {

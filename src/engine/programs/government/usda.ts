@@ -52,8 +52,8 @@ export const USDA_MODIFICATION: ProgramDefinition = {
       investorCheck(loanCase, 'USDA'),
       occupancyCheck(loanCase),
       loanCase.loan.monthsDelinquent >= params.minMonthsDelinquent
-        ? check(`at least ${params.minMonthsDelinquent} months past due`, 'pass', `${loanCase.loan.monthsDelinquent} months delinquent`)
-        : check(`at least ${params.minMonthsDelinquent} months past due`, 'fail', `${loanCase.loan.monthsDelinquent} months delinquent: streamline options need 90 days past due`),
+        ? check('usda-ninety-days-past-due', `at least ${params.minMonthsDelinquent} months past due`, 'pass', `${loanCase.loan.monthsDelinquent} months delinquent`)
+        : check('usda-ninety-days-past-due', `at least ${params.minMonthsDelinquent} months past due`, 'fail', `${loanCase.loan.monthsDelinquent} months delinquent: streamline options need 90 days past due`),
       pmmsCheck(loanCase),
     ];
     if (loanCase.market.pmms === null) return emptyModification(id, label, ref, checks, [], 'market rate missing', 'market.pmms is needed for the maximum allowable rate');
@@ -93,14 +93,14 @@ export const USDA_MODIFICATION: ProgramDefinition = {
     });
     checks.push(
       figures.targetReached
-        ? check(`${pct(params.minReductionPercent)} P&I reduction reached`, 'pass', `P&I ${moneyText(figures.principalAndInterest)} <= ${moneyText(figures.target)}`)
-        : check(`${pct(params.minReductionPercent)} P&I reduction reached`, 'fail', `P&I ${moneyText(figures.principalAndInterest)} above ${moneyText(figures.target)} with the whole MRA used`),
+        ? check('target-reduction-reached', `${pct(params.minReductionPercent)} P&I reduction reached`, 'pass', `P&I ${moneyText(figures.principalAndInterest)} <= ${moneyText(figures.target)}`)
+        : check('target-reduction-reached', `${pct(params.minReductionPercent)} P&I reduction reached`, 'fail', `P&I ${moneyText(figures.principalAndInterest)} above ${moneyText(figures.target)} with the whole MRA used`),
       figures.principalAndInterest.lessThanOrEqualTo(pre)
-        ? check('P&I does not increase', 'pass', `${moneyText(figures.principalAndInterest)} <= ${moneyText(pre)}`)
-        : check('P&I does not increase', 'fail', `${moneyText(figures.principalAndInterest)} > ${moneyText(pre)}`),
+        ? check('pi-does-not-increase', 'P&I does not increase', 'pass', `${moneyText(figures.principalAndInterest)} <= ${moneyText(pre)}`)
+        : check('pi-does-not-increase', 'P&I does not increase', 'fail', `${moneyText(figures.principalAndInterest)} > ${moneyText(pre)}`),
     );
     const mra = figures.arrearsInPartialClaim.plus(figures.principalDeferment);
-    const waitingOnly = checks.filter((c) => c.status === 'fail').every((c) => c.test === `at least ${params.minMonthsDelinquent} months past due`);
+    const waitingOnly = checks.filter((c) => c.status === 'fail').every((c) => c.id === 'usda-ninety-days-past-due');
     const opensOn = loanCase.loan.monthsDelinquent < params.minMonthsDelinquent && waitingOnly ? streamlineOpensOn(loanCase, params) : null;
     return buildGovernmentModification(context, id, label, ref, checks, figures.steps, figures, params.trialPaymentCount, params.trialPaymentCount, false, {
       partialClaim: money(mra),

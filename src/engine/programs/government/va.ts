@@ -16,6 +16,7 @@ import type { Affordability, AuditStep, EligibilityCheck, ModificationResult, Pa
 import type { VaParameters } from '../../rulebooks/government';
 import type { EvaluationContext, ProgramDefinition } from '../types';
 import { amountToReinstate } from '../amountToReinstate';
+import { reasonOf } from '../checks';
 import { investorCheck, occupancyCheck, pmmsCheck } from './common';
 import { buildGovernmentModification } from './fha';
 import { check, eligibleArrears, emptyModification, firstFailure, grossIncome, housingExpenseOtherThanPI, housingRatio, money, moneyText, pct, rateNumber } from './modificationMath';
@@ -111,7 +112,7 @@ export function vaUnderwriting(loanCase: LoanCase, affordability: Affordability,
   const base = { residualIncome: residual, required, debtToIncomePercent: dtiPercent, incomeBasis } as const;
   if (residual === null || required === null || dtiPercent === null) {
     const missing = [residual === null || dtiPercent === null ? 'income (borrower.incomes or borrower.netMonthlyIncome)' : null, required === null ? 'borrower.region and borrower.familySize' : null].filter(Boolean).join(' and ');
-    return { ...base, check: check(test, 'not checked', `${missing} needed for the residual-income test`), passes: null };
+    return { ...base, check: check('va-residual-income', test, 'not checked', `${missing} needed for the residual-income test`), passes: null };
   }
   const margin = required.times(params.residualIncomeMarginAboveMaxDti);
   const residualOk = residual.greaterThanOrEqualTo(required);
@@ -120,7 +121,7 @@ export function vaUnderwriting(loanCase: LoanCase, affordability: Affordability,
   const detail =
     `residual income ${moneyText(residual)} vs required ${moneyText(required)} (${basisText}${upkeepText}); ` +
     `debt-to-income ${dtiPercent}%${dtiOk ? ` <= ${pct(params.maxDebtToIncome)}` : ` > ${pct(params.maxDebtToIncome)}: residual income must reach ${moneyText(margin)} (${pct(params.residualIncomeMarginAboveMaxDti)} of required)`}`;
-  return { ...base, check: check(test, passes ? 'pass' : 'fail', detail), passes };
+  return { ...base, check: check('va-residual-income', test, passes ? 'pass' : 'fail', detail), passes };
 }
 
 /** Checks that make a VA modification affordable: P&I not raised (unless allowed) and VA's underwriting test (38 CFR 36.4340). */
@@ -130,11 +131,11 @@ function vaAffordabilityChecks(loanCase: LoanCase, affordability: Affordability,
   if (pi.greaterThan(pre)) {
     checks.push(
       params.allowPaymentIncrease
-        ? check('P&I does not increase', 'pass', `${moneyText(pi)} > contractual ${moneyText(pre)}, allowed by allowPaymentIncrease`)
-        : check('P&I does not increase', 'fail', `${moneyText(pi)} > contractual ${moneyText(pre)}`),
+        ? check('pi-does-not-increase', 'P&I does not increase', 'pass', `${moneyText(pi)} > contractual ${moneyText(pre)}, allowed by allowPaymentIncrease`)
+        : check('pi-does-not-increase', 'P&I does not increase', 'fail', `${moneyText(pi)} > contractual ${moneyText(pre)}`),
     );
   } else {
-    checks.push(check('P&I does not increase', 'pass', `${moneyText(pi)} <= contractual ${moneyText(pre)}`));
+    checks.push(check('pi-does-not-increase', 'P&I does not increase', 'pass', `${moneyText(pi)} <= contractual ${moneyText(pre)}`));
   }
   checks.push(vaUnderwriting(loanCase, affordability, params, pi).check);
   return checks;
@@ -171,14 +172,14 @@ function vaModificationProgram(id: string, label: string, which: '30' | '40'): P
         // Step 6: only when the 30-year modification (step 4) and the partial claim (step 5) do not resolve the default.
         checks.push(
           vaModificationResolves(loanCase, affordability, params, params.modificationTermMonths)
-            ? check('30-year modification not affordable', 'fail', `the 30-year VA modification passes its tests and reaches the ${pct(params.targetHousingRatio)} target: offer it first`)
-            : check('30-year modification not affordable', 'pass', `the 30-year VA modification fails its tests or leaves PITIA above the ${pct(params.targetHousingRatio)} target`),
+            ? check('thirty-year-does-not-resolve', '30-year modification not affordable', 'fail', `the 30-year VA modification passes its tests and reaches the ${pct(params.targetHousingRatio)} target: offer it first`)
+            : check('thirty-year-does-not-resolve', '30-year modification not affordable', 'pass', `the 30-year VA modification fails its tests or leaves PITIA above the ${pct(params.targetHousingRatio)} target`),
         );
         const claim = evaluateVaPartialClaim(loanCase, affordability, params);
         checks.push(
           claim.eligible
-            ? check('partial claim not available', 'fail', 'the VA partial claim resolves the default: offer it first')
-            : check('partial claim not available', 'pass', `VA partial claim: ${claim.reason ?? 'not eligible'}`),
+            ? check('partial-claim-not-available', 'partial claim not available', 'fail', 'the VA partial claim resolves the default: offer it first')
+            : check('partial-claim-not-available', 'partial claim not available', 'pass', `VA partial claim: ${claim.reason ?? 'not eligible'}`),
         );
       }
       checks.push(...vaAffordabilityChecks(loanCase, affordability, params, figures.principalAndInterest));
@@ -226,28 +227,27 @@ function evaluateVaPartialClaim(loanCase: LoanCase, affordability: Affordability
   if (loanCase.loan.partialClaimBalance > 0) {
     checks.push(
       loanCase.borrower.hardship === 'DISASTER'
-        ? check('one partial claim per loan', 'pass', 'a prior partial claim, but the hardship is a disaster (exception)')
-        : check('one partial claim per loan', 'fail', `a partial claim of ${moneyText(loanCase.loan.partialClaimBalance)} was already paid on this loan`),
+        ? check('one-partial-claim-per-loan', 'one partial claim per loan', 'pass', 'a prior partial claim, but the hardship is a disaster (exception)')
+        : check('one-partial-claim-per-loan', 'one partial claim per loan', 'fail', `a partial claim of ${moneyText(loanCase.loan.partialClaimBalance)} was already paid on this loan`),
     );
-  } else checks.push(check('one partial claim per loan', 'pass', 'no prior partial claim'));
+  } else checks.push(check('one-partial-claim-per-loan', 'one partial claim per loan', 'pass', 'no prior partial claim'));
   checks.push(
     loanCase.loan.monthsDelinquent >= 1 && arrears.greaterThan(0)
-      ? check('loan delinquent', 'pass', `${loanCase.loan.monthsDelinquent} months delinquent`)
-      : check('loan delinquent', 'fail', 'no arrears to cure'),
+      ? check('loan-delinquent', 'loan delinquent', 'pass', `${loanCase.loan.monthsDelinquent} months delinquent`)
+      : check('loan-delinquent', 'loan delinquent', 'fail', 'no arrears to cure'),
   );
   checks.push(
     arrears.lessThanOrEqualTo(cap)
-      ? check(`within ${pct(percent)} of the UPB`, 'pass', `arrears ${moneyText(arrears)} <= cap ${moneyText(cap)}`)
-      : check(`within ${pct(percent)} of the UPB`, 'fail', `arrears ${moneyText(arrears)} > cap ${moneyText(cap)}`),
+      ? check('partial-claim-within-cap', `within ${pct(percent)} of the UPB`, 'pass', `arrears ${moneyText(arrears)} <= cap ${moneyText(cap)}`)
+      : check('partial-claim-within-cap', `within ${pct(percent)} of the UPB`, 'fail', `arrears ${moneyText(arrears)} > cap ${moneyText(cap)}`),
   );
   // The contractual payment resumes: VA's underwriting test at the contractual P&I (38 CFR 36.4340).
   const underwriting = vaUnderwriting(loanCase, affordability, params, loanCase.loan.contractualPI);
-  const test = underwriting.check.test;
   checks.push(underwriting.check);
   const failure = firstFailure(checks);
   return {
     eligible: failure === undefined,
-    reason: failure ? (failure.test.startsWith('within') ? 'partial claim cap exceeded' : failure.test === test ? 'contractual payment not affordable (residual income)' : `failed: ${failure.test}`) : undefined,
+    reason: failure ? reasonOf(failure) : undefined,
     checks,
     cap,
     claim: minDecimal(arrears, cap),

@@ -36,6 +36,7 @@ import {
   reductionPercent,
   shortestTermForPayment,
 } from '../government/modificationMath';
+import { reasonOf } from '../checks';
 
 export const PORTFOLIO_RULEBOOK_ID = 'PORTFOLIO-MOD';
 export const PORTFOLIO_TIER2_RULEBOOK_ID = 'PORTFOLIO-TIER2';
@@ -231,34 +232,34 @@ export const PORTFOLIO_MODIFICATION: ProgramDefinition = {
     const dtiTest = `front-end DTI above ${pct(params.targetDti)}`;
     const checks: EligibilityCheck[] = [];
     if (income === null) {
-      checks.push(check(dtiTest, 'not checked', 'no gross monthly income in the case: the DTI target cannot be computed'));
+      checks.push(check('front-end-dti-above-target', dtiTest, 'not checked', 'no gross monthly income in the case: the DTI target cannot be computed'));
       return emptyModification(id, label, ref, checks, [], 'income missing', 'borrower.incomes is needed for the DTI-target waterfall');
     }
     const currentDti = pre.plus(otherHousing).dividedBy(income);
     if (currentDti.lessThanOrEqualTo(params.targetDti)) {
-      checks.push(check(dtiTest, 'fail', `front-end DTI ${pct(currentDti)} is already at or below the target`));
+      checks.push(check('front-end-dti-above-target', dtiTest, 'fail', `front-end DTI ${pct(currentDti)} is already at or below the target`));
       return emptyModification(id, label, ref, checks, [], 'DTI already at or below target', `front-end DTI ${pct(currentDti)} <= ${pct(params.targetDti)}`);
     }
-    checks.push(check(dtiTest, 'pass', `front-end DTI ${pct(currentDti)}`));
+    checks.push(check('front-end-dti-above-target', dtiTest, 'pass', `front-end DTI ${pct(currentDti)}`));
     const figures = computePortfolioWaterfall(loanCase, params, income, otherHousing);
     if (!figures) {
-      checks.push(check('target DTI reached', 'fail', 'housing expenses other than P&I alone exceed the target DTI'));
+      checks.push(check('target-dti-reached', 'target DTI reached', 'fail', 'housing expenses other than P&I alone exceed the target DTI'));
       return emptyModification(id, label, ref, checks, [], 'target DTI not reached', `housing expenses other than P&I ${moneyText(otherHousing)} exceed ${pct(params.targetDti)} of income ${moneyText(income)}`);
     }
     const pi = figures.principalAndInterest;
     checks.push(
       figures.targetReached
-        ? check(
+        ? check('target-dti-reached', 
             'target DTI reached',
             'pass',
             params.targetBoundary === 'atOrBelow'
               ? `P&I ${moneyText(pi)} <= target ${moneyText(figures.targetPI)} (stopped at the ${figures.stoppedAt} step)`
               : `P&I ${moneyText(pi)}, the closest to the target ${moneyText(figures.targetPI)} without going below it (stopped at the ${figures.stoppedAt} step)`,
           )
-        : check('target DTI reached', 'fail', `P&I ${moneyText(pi)} above target ${moneyText(figures.targetPI)} with the forbearance cap ${moneyText(figures.forbearanceCap ?? 0)} used`),
+        : check('target-dti-reached', 'target DTI reached', 'fail', `P&I ${moneyText(pi)} above target ${moneyText(figures.targetPI)} with the forbearance cap ${moneyText(figures.forbearanceCap ?? 0)} used`),
       pi.lessThan(pre)
-        ? check('payment falls', 'pass', `${moneyText(pi)} < contractual ${moneyText(pre)}`)
-        : check('payment falls', 'fail', `${moneyText(pi)} >= contractual ${moneyText(pre)}`),
+        ? check('pi-does-not-increase', 'payment falls', 'pass', `${moneyText(pi)} < contractual ${moneyText(pre)}`)
+        : check('pi-does-not-increase', 'payment falls', 'fail', `${moneyText(pi)} >= contractual ${moneyText(pre)}`),
     );
     const newHousing = pi.plus(otherHousing);
     const postDti = newHousing.dividedBy(income);
@@ -293,7 +294,7 @@ export const PORTFOLIO_MODIFICATION: ProgramDefinition = {
       label,
       kind: 'modification',
       eligible: failure === undefined,
-      ...(failure ? { reason: failure.test === 'payment falls' ? 'P&I increase' : 'target DTI not reached', reasonDetail: failure.detail } : {}),
+      ...(failure ? { reason: reasonOf(failure), reasonDetail: failure.detail } : {}),
       rulebook: ref,
       checks,
       steps,
@@ -334,7 +335,7 @@ export const PORTFOLIO_TIER2_MODIFICATION: ProgramDefinition = {
     const { ref, params } = context.rulebook<PortfolioTier2Parameters>(PORTFOLIO_TIER2_RULEBOOK_ID);
     const checks: EligibilityCheck[] = [];
     if (loanCase.market.pmms === null) {
-      checks.push(check('market rate (PMMS) given', 'not checked', 'market.pmms not given'));
+      checks.push(check('pmms-given', 'market rate (PMMS) given', 'not checked', 'market.pmms not given'));
       return emptyModification(id, label, ref, checks, [], 'market rate missing', 'market.pmms is needed for the Tier 2 rate');
     }
     const income = grossIncome(affordability);
@@ -364,13 +365,13 @@ export const PORTFOLIO_TIER2_MODIFICATION: ProgramDefinition = {
     const reduction = pre.isZero() ? ZERO : pre.minus(pi).dividedBy(pre);
     checks.push(
       reduction.greaterThanOrEqualTo(params.minReductionPercent)
-        ? check(`P&I falls at least ${pct(params.minReductionPercent)}`, 'pass', `reduction ${pct(reduction)}`)
-        : check(`P&I falls at least ${pct(params.minReductionPercent)}`, 'fail', `reduction ${pct(reduction)}`),
+        ? check('tier2-minimum-reduction', `P&I falls at least ${pct(params.minReductionPercent)}`, 'pass', `reduction ${pct(reduction)}`)
+        : check('tier2-minimum-reduction', `P&I falls at least ${pct(params.minReductionPercent)}`, 'fail', `reduction ${pct(reduction)}`),
     );
     const dti = income === null ? null : pi.plus(otherHousing).dividedBy(income);
     const dtiTest = `post-modification DTI between ${pct(params.minDti)} and ${pct(params.maxDti)}`;
-    if (dti === null) checks.push(check(dtiTest, 'not checked', 'no gross monthly income in the case'));
-    else checks.push(dti.greaterThanOrEqualTo(params.minDti) && dti.lessThanOrEqualTo(params.maxDti) ? check(dtiTest, 'pass', `DTI ${pct(dti)}`) : check(dtiTest, 'fail', `DTI ${pct(dti)}`));
+    if (dti === null) checks.push(check('tier2-dti-range', dtiTest, 'not checked', 'no gross monthly income in the case'));
+    else checks.push(dti.greaterThanOrEqualTo(params.minDti) && dti.lessThanOrEqualTo(params.maxDti) ? check('tier2-dti-range', dtiTest, 'pass', `DTI ${pct(dti)}`) : check('tier2-dti-range', dtiTest, 'fail', `DTI ${pct(dti)}`));
     const escrow = new Decimal(loanCase.loan.monthlyEscrow);
     const dates = modificationDates(loanCase.options.firstTrialPaymentDate, params.trialPaymentCount, params.termMonths);
     const value = loanCase.property.value;
@@ -380,7 +381,7 @@ export const PORTFOLIO_TIER2_MODIFICATION: ProgramDefinition = {
       label,
       kind: 'modification',
       eligible: failure === undefined,
-      ...(failure ? { reason: failure.test.startsWith('P&I falls') ? 'reduction below minimum' : 'DTI outside range', reasonDetail: failure.detail } : {}),
+      ...(failure ? { reason: reasonOf(failure), reasonDetail: failure.detail } : {}),
       rulebook: ref,
       checks,
       steps,
