@@ -40,6 +40,7 @@ export type CheckId =
   | 'hardship-continuing'
   | 'hardship-resolved'
   | 'investor'
+  | 'later-step-closer-to-target'
   | 'loan-delinquent'
   | 'marketing-period'
   | 'minimum-monthly-principal-reduction'

@@ -35,6 +35,8 @@ export function reasonOf(failure: EligibilityCheck): string {
       return 'a 30-year modification is affordable';
     case 'thirty-year-misses-target':
       return 'the 30-year modification reaches the target';
+    case 'later-step-closer-to-target':
+      return 'the 40-year modification comes closer to the target';
     case 'partial-claim-not-available':
       return 'the partial claim resolves the default';
     case 'modifications-miss-the-target':

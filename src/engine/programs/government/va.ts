@@ -175,12 +175,25 @@ function vaModificationProgram(id: string, label: string, which: '30' | '40'): P
             ? check('thirty-year-does-not-resolve', '30-year modification not affordable', 'fail', `the 30-year VA modification passes its tests and reaches the ${pct(params.targetHousingRatio)} target: offer it first`)
             : check('thirty-year-does-not-resolve', '30-year modification not affordable', 'pass', `the 30-year VA modification fails its tests or leaves PITIA above the ${pct(params.targetHousingRatio)} target`),
         );
+        // The partial claim cures the arrears at the unchanged payment: it resolves the default only
+        // for a borrower who can resume that payment (hardship resolved).
         const claim = evaluateVaPartialClaim(loanCase, affordability, params);
+        const claimResolves = claim.eligible && loanCase.borrower.hardshipResolved;
         checks.push(
-          claim.eligible
+          claimResolves
             ? check('partial-claim-not-available', 'partial claim not available', 'fail', 'the VA partial claim resolves the default: offer it first')
-            : check('partial-claim-not-available', 'partial claim not available', 'pass', `VA partial claim: ${claim.reason ?? 'not eligible'}`),
+            : check('partial-claim-not-available', 'partial claim not available', 'pass', claim.eligible ? 'the VA partial claim leaves the payment unchanged and the hardship is not resolved' : `VA partial claim: ${claim.reason ?? 'not eligible'}`),
         );
+      } else {
+        // fha-va-usda.md VA: while the 30-year result is above the 31% target, the next step is tried;
+        // when the 40-year modification passes VA's tests and comes closer, it is offered instead.
+        const thirtyRatio = housingRatioAt(loanCase, affordability, figures.principalAndInterest);
+        const forty = computeVaModification(loanCase, params, params.maxTermMonths);
+        const fortyRatio = forty === null ? null : housingRatioAt(loanCase, affordability, forty.principalAndInterest);
+        const fortyPasses = forty !== null && vaAffordabilityChecks(loanCase, affordability, params, forty.principalAndInterest).every((c) => c.status !== 'fail');
+        if (thirtyRatio !== null && thirtyRatio.greaterThan(params.targetHousingRatio) && fortyPasses && fortyRatio !== null && fortyRatio.lessThan(thirtyRatio)) {
+          checks.push(check('later-step-closer-to-target', 'no later step comes closer to the target', 'fail', `PITIA ${pct(thirtyRatio)} is above the ${pct(params.targetHousingRatio)} target; the 40-year modification brings it to ${pct(fortyRatio)}`));
+        } else checks.push(check('later-step-closer-to-target', 'no later step comes closer to the target', 'pass', thirtyRatio === null ? 'no income: the ratio is not compared' : `PITIA ${pct(thirtyRatio)}`));
       }
       checks.push(...vaAffordabilityChecks(loanCase, affordability, params, figures.principalAndInterest));
       const underwriting = vaUnderwriting(loanCase, affordability, params, figures.principalAndInterest);

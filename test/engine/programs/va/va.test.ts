@@ -33,14 +33,20 @@ describe('VA-MODIFICATION (30 years)', () => {
     expect(r.forbearance).toBe(0);
   });
 
-  test('31% PITIA is a target, not a gate: above it the option stays eligible when residual income passes', () => {
-    // (1,355.89 + 400) / 5,400 = 32.52% > 31%; residual income (gross used) 5,400 - 1,755.89 = 3,644.11
-    // >= 889 required (SOUTH, family of 3, loan >= 80,000); DTI 32.5% -> 33% <= 41%
-    const r = VA_MODIFICATION.evaluate(makeContext(vaCase(), { grossMonthlyIncome: 5400 })) as ModificationResult;
-    expect(r.eligible).toBe(true);
-    expect(r.targetHousingRatioReached).toBe(false);
-    expect(r.checks.find((c) => c.test.startsWith('VA residual income'))?.status).toBe('pass');
-    expect(r.vaUnderwriting).toEqual({ residualIncome: 3644.11, required: 889, debtToIncomePercent: 33, incomeBasis: 'GROSS', passes: true });
+  test('31% PITIA is a target, not a gate: above it, the step closest to the target is offered when residual income passes', () => {
+    // income 5,400: 30-year (1,355.89 + 400) / 5,400 = 32.52% > 31%; the 40-year (1,261.32 + 400) / 5,400 = 30.77% comes closer
+    const thirty = VA_MODIFICATION.evaluate(makeContext(vaCase(), { grossMonthlyIncome: 5400 })) as ModificationResult;
+    expect(thirty.eligible).toBe(false);
+    expect(thirty.reason).toBe('the 40-year modification comes closer to the target');
+    expect(thirty.targetHousingRatioReached).toBe(false);
+    // residual income (gross used) 5,400 - 1,755.89 = 3,644.11 >= 889 required (SOUTH, family of 3, loan >= 80,000); DTI 33%
+    expect(thirty.checks.find((c) => c.id === 'va-residual-income')?.status).toBe('pass');
+    expect(thirty.vaUnderwriting).toEqual({ residualIncome: 3644.11, required: 889, debtToIncomePercent: 33, incomeBasis: 'GROSS', passes: true });
+    // income 5,000: the 40-year leaves (1,261.32 + 400) / 5,000 = 33.23% > 31% and is still offered (residual income passes)
+    const forty = VA_40_YEAR_MODIFICATION.evaluate(makeContext(vaCase(), { grossMonthlyIncome: 5000 })) as ModificationResult;
+    expect(forty.eligible).toBe(true);
+    expect(forty.targetHousingRatioReached).toBe(false);
+    expect(forty.postModificationDti).toBe(0.332264);
   });
 
   test('residual income below the required figure fails (38 CFR 36.4340)', () => {
