@@ -7,6 +7,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
+import { runCli } from '../../src/cli/main';
 import { evaluateCase } from '../../src/engine/evaluate';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -57,6 +58,16 @@ describe('scenario suite', () => {
         for (const [field, value] of Object.entries(fields)) expect({ where, field, value: option[field] }).toEqual({ where, field, value });
       }
     }
+  });
+
+  test('lm evaluate on the VA case that passes residual income recommends a retention option (S10)', async () => {
+    const s10 = scenarios.find((s) => s.id === 'S10')!;
+    let stdout = '';
+    const code = await runCli(['evaluate', 'S10.json', '--json'], { stdout: (t) => (stdout += t), stderr: () => undefined, readFile: () => JSON.stringify(s10.case) });
+    expect(code).toBe(0);
+    const evaluation = JSON.parse(stdout);
+    expect(['VA-MODIFICATION', 'VA-40-YEAR-MODIFICATION', 'VA-PARTIAL-CLAIM', 'VA-REPAYMENT-PLAN']).toContain(evaluation.recommendation.program);
+    expect(evaluation.options['VA-40-YEAR-MODIFICATION'].vaUnderwriting.passes).toBe(true);
   });
 
   test('docs/scenarios.md is the table of the fixtures (node scripts/scenarios-table.js)', () => {
