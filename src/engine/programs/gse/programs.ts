@@ -217,7 +217,7 @@ export const GSE_FLEX_PROGRAM: ProgramDefinition = {
  * flagged above the rulebook threshold; the option stays eligible and the flag reaches the
  * recommendation's rationale ("payment may not be sustainable: 60.7% of gross income").
  */
-function flagAffordability(result: ModificationResult, threshold: number): void {
+export function flagAffordability(result: ModificationResult, threshold: number): void {
   const ratio = result.postModificationDti;
   result.affordabilityFlag = ratio === null ? null : new Decimal(ratio).greaterThan(threshold);
   result.steps.push({

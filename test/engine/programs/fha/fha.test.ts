@@ -202,3 +202,17 @@ describe('FHA invariants (property tests)', () => {
     );
   });
 });
+
+describe('FHA rateRule (market by default; lowerOfNoteAndMarket available)', () => {
+  // A 3.25% note with the PMMS at 6.31%: the market rule modifies at 6.25% (above the note rate),
+  // the lowerOfNoteAndMarket rule keeps 3.25%.
+  const low = () => makeFhaTestCase({ loan: { rate: 0.0325 } });
+  test('market: the modified rate is the market rate even above the note rate', () => {
+    expect(evaluate30(low()).rate).toBe(0.0625);
+  });
+  test('lowerOfNoteAndMarket: the note rate when it is lower', () => {
+    const r = evaluate30(low(), { rulebookOverrides: { 'FHA-LOSS-MIT': { rateRule: 'lowerOfNoteAndMarket' } } });
+    expect(r.rate).toBe(0.0325);
+    expect(r.rulebook.version).toBe('2025-10-01+overrides');
+  });
+});

@@ -3,7 +3,7 @@
  * the Fannie Mae D2-3.2-04 table and the borrower's contribution netted from the deferred amount.
  * A test whose input the case lacks is "not checked", never silently passed.
  */
-import { GSE_PAYMENT_DEFERRAL_PROGRAM } from '../../../../src/engine/programs/gse/programs';
+import { GSE_PAYMENT_DEFERRAL_PROGRAM, flagAffordability } from '../../../../src/engine/programs/gse/programs';
 import type { DeferralResult } from '../../../../src/engine/results';
 import { makeCase, makeContext } from '../../../support/caseFactory';
 
@@ -62,5 +62,21 @@ describe('Payment Deferral: the four tests of engine.md section 5', () => {
     // liquid assets that cover the amount to reinstate: the borrower can reinstate
     expect(status(evaluate(deferralCase({}, {}, { liquidAssets: 1972.09 }), 0), 'cannot reinstate')).toBe('fail');
     expect(status(evaluate(deferralCase({}, {}, { liquidAssets: 1972.08 }), 0), 'cannot reinstate')).toBe('pass');
+  });
+});
+
+describe('Flex affordability flag (engine.md 4 step 7)', () => {
+  const result = (dti: number | null) => ({ postModificationDti: dti, steps: [] }) as unknown as Parameters<typeof flagAffordability>[0];
+  test('at 40% not flagged, just above flagged, without income null; the option stays eligible', () => {
+    const at = result(0.4);
+    flagAffordability(at, 0.4);
+    expect(at.affordabilityFlag).toBe(false);
+    const above = result(0.400001);
+    flagAffordability(above, 0.4);
+    expect(above.affordabilityFlag).toBe(true);
+    expect(above.steps[0].action).toMatch(/payment may not be sustainable/);
+    const none = result(null);
+    flagAffordability(none, 0.4);
+    expect(none.affordabilityFlag).toBeNull();
   });
 });
