@@ -7,7 +7,7 @@
 import { parseCase } from '../../src/engine/case/parse';
 import type { LoanCase } from '../../src/engine/case/types';
 import { evaluateCase } from '../../src/engine/evaluate';
-import { recommend } from '../../src/engine/recommendation';
+import { equityBeforeSellingCosts, recommend, recommendationRoute } from '../../src/engine/recommendation';
 import type { OptionKind, OptionResult } from '../../src/engine/results';
 
 function makeCase(borrower: Record<string, unknown>): LoanCase {
@@ -155,5 +155,33 @@ describe('recommend', () => {
     // 200,000 - 12,000 - 4,000 = 184,000 = 92% >= 88%.
     expect(evaluation.recommendation.program).toBe('SHORT-SALE');
     expect(evaluation.recommendation.rationale).toMatch(/net proceeds \$184,000\.00 \(92% of the as-is value, minimum 88%\)/);
+  });
+});
+
+describe('market sale with equity (issue 12, finding 11)', () => {
+  // UPB 200,000 + 3 missed installments of 1,169.18 = 203,507.54 to repay
+  const withValue = (value: number | null) => {
+    const parsed = parseCase({
+      caseId: 'EQ',
+      investor: 'FREDDIE',
+      evaluationDate: '2025-10-15',
+      loan: { upb: 200000, rate: 0.05, remainingTermMonths: 300, contractualPI: 1169.18, monthsDelinquent: 3 },
+      property: { value },
+      borrower: { hardship: 'RELOCATION', intent: 'SELL' },
+    });
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
+    return parsed.case;
+  };
+  test('equity is the value less everything a sale repays; no equity at exactly the debt', () => {
+    expect(equityBeforeSellingCosts(withValue(203507.54))?.toNumber()).toBe(0);
+    expect(recommendationRoute(withValue(203507.54)).category).toBe('disposition intent');
+    expect(recommendationRoute(withValue(203507.55)).category).toBe('market sale');
+    expect(recommendationRoute(withValue(null)).category).toBe('disposition intent');
+  });
+  test('a seller with equity and nothing eligible is told to sell at market', () => {
+    const r = recommend(withValue(300000), WATERFALL, options({ FB: false }));
+    expect(r.program).toBeNull();
+    expect(r.rationale).toMatch(/^Market sale: the borrower intends to sell and has equity of about \$96,492\.46/);
+    expect(passed(r).find((p) => p.startsWith('SS: '))).toMatch(/a short sale or deed-in-lieu is for a borrower whose sale cannot repay the debt/);
   });
 });
