@@ -199,15 +199,15 @@ describe('hand-computed figures', () => {
     const e = await evaluate('fha-partial-claim.json');
     const claim = e.options['FHA-PARTIAL-CLAIM'];
     expect(claim.eligible).toBe(true);
-    // Arrears = 6,745.98 + 2,862 + 410 = 10,017.98 (late fees 339.60 waived).
-    expect(claim.partialClaim).toBe(10017.98);
+    // Amount to reinstate (engine.md 1) = 5 missed installments x (1,415.16 + 477) + advances 410 = 9,870.80 (late fees 339.60 never).
+    expect(claim.partialClaim).toBe(9870.8);
     // Cap = 30% x 234,643.30 = 70,392.99.
     expect(claim.partialClaimCap).toBe(70392.99);
     // 40-year option: target = 75% x 1,415.16 = 1,061.37; rate = PMMS 6.25% (already a 1/8 step).
     const forty = e.options['FHA-40-YEAR-MODIFICATION'];
     expect(forty.principalAndInterest).toBe(1061.37);
     expect(forty.rate).toBe(0.0625);
-    // Payment Supplement MoPR = min(25% x 1,415.16 = 353.79, (70,392.99 - 10,017.98) / 36) = 353.79.
+    // Payment Supplement MoPR = min(25% x 1,415.16 = 353.79, (70,392.99 - 9,870.80) / 36) = 353.79.
     expect(e.options['FHA-PAYMENT-SUPPLEMENT'].monthlyPrincipalReduction).toBe(353.79);
     expect(e.recommendation.program).toBe('FHA-PARTIAL-CLAIM');
   });
@@ -237,14 +237,16 @@ describe('hand-computed figures', () => {
     expect(e.affordability.grossMonthlyIncome).toBe(3948.67);
     const mod = e.options['USDA-MODIFICATION'];
     expect(mod.eligible).toBe(true);
-    // Target 90% x 1,083.66 = 975.29; at 6.25% on 167,556.29: 433 months = 975.58 (too high), 434 = 974.99.
-    expect(mod.termMonths).toBe(434);
-    expect(mod.principalAndInterest).toBe(974.99);
-    // Mortgage recovery advance = arrears 4,363.45 + 1,470 + 180 = 6,013.45; cap 12 x (1,083.66 + 294) = 16,531.92.
-    expect(mod.mortgageRecoveryAdvance).toBe(6013.45);
+    // The MRA pays the amount to reinstate: 4 x (1,083.66 + 294) + advances 180 = 5,690.64; the 4 installments
+    // applied (6.25% / 12, interest rounded monthly) take 850.49 of principal: UPB 166,705.80.
+    // Target 90% x 1,083.66 = 975.29; at 6.25% on 166,705.80: 425 months = 975.51 (too high), 426 = 974.89.
+    expect(mod.termMonths).toBe(426);
+    expect(mod.principalAndInterest).toBe(974.89);
+    expect(mod.mortgageRecoveryAdvance).toBe(5690.64);
+    // Cap 12 x (1,083.66 + 294) = 16,531.92.
     expect(mod.partialClaimCap).toBe(16531.92);
-    // Maturity = first payment 2027-03-01 + 433 months = 2063-04-01.
-    expect(mod.maturityDate).toBe('2063-04-01');
+    // Maturity = first payment 2027-03-01 + 425 months = 2062-08-01.
+    expect(mod.maturityDate).toBe('2062-08-01');
     expect(e.recommendation.program).toBe('USDA-MODIFICATION');
   });
 

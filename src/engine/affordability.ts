@@ -178,9 +178,10 @@ export function computeAffordability(loanCase: LoanCase, options: AffordabilityO
 }
 
 /**
- * VA residual income of the case. Interpretation: the case holds gross income only, so net
- * effective income is taken as the counted gross income (taxes are not deducted) and
- * maintenance/utilities as 0; the loan amount of the table is the current UPB. The notes say so.
+ * VA residual income of the case (engine.md 3): net effective income (borrower.netMonthlyIncome)
+ * less housing expense, monthly debts and maintenance and utilities (borrower.maintenanceAndUtilities).
+ * Without net effective income the counted gross income is used ("gross income used"), without
+ * the estimate none is deducted; the loan amount of the table is the current UPB. The notes say so.
  */
 function vaResidual(
   loanCase: LoanCase,
@@ -190,14 +191,19 @@ function vaResidual(
   notes: string[],
 ): { residualIncome: number | null; required: number | null; meets: boolean | null; incomeBasis: string } {
   const { region, familySize } = loanCase.borrower;
-  const residual = gross === null ? null : centsNumber(residualIncome({ netEffectiveIncome: gross, housingExpense: housingCents, monthlyDebts: debtsCents }));
+  const net = loanCase.borrower.netMonthlyIncome ?? null;
+  const upkeep = loanCase.borrower.maintenanceAndUtilities ?? null;
+  const income = net ?? gross;
+  const residual =
+    income === null ? null : centsNumber(residualIncome({ netEffectiveIncome: income, housingExpense: housingCents, monthlyDebts: debtsCents, maintenanceAndUtilities: upkeep ?? 0 }));
   const required = region !== null && familySize !== null ? centsNumber(requiredResidualIncome(region, familySize, loanCase.loan.upb)) : null;
   if (required === null) notes.push('VA residual income: borrower region and family size are needed for the required figure (not checked).');
-  if (residual !== null) {
-    notes.push('VA residual income is computed on gross income (the case has no tax deductions) with no maintenance/utilities allowance: it overstates net residual income.');
+  if (residual !== null && net === null) {
+    notes.push('VA residual income: gross income used (the case has no net effective income, borrower.netMonthlyIncome): it overstates net residual income.');
   }
+  if (residual !== null && upkeep === null) notes.push('VA residual income: no maintenance and utilities estimate (borrower.maintenanceAndUtilities): none deducted.');
   if (familySize !== null && familySize > 7) notes.push(`VA residual income: family of ${familySize} uses the family-of-7 requirement (additions stop at 7).`);
-  return { residualIncome: residual, required, meets: residual !== null && required !== null ? residual >= required : null, incomeBasis: 'GROSS' };
+  return { residualIncome: residual, required, meets: residual !== null && required !== null ? residual >= required : null, incomeBasis: net === null ? 'GROSS' : 'NET' };
 }
 
 /** An LTV of the case as ratioNumber(loanToValue(...), RATIO_DECIMALS), in integer cents when all three are whole cents. */

@@ -9,7 +9,7 @@ import { computeAffordability } from './affordability';
 import { CaseInputError } from './errors';
 import { ALL_PROGRAMS, WATERFALLS, findProgram } from './programs';
 import type { EvaluationContext, ProgramDefinition, RulebookInContext } from './programs/types';
-import { chooseOption, recommend, recommendationRoute } from './recommendation';
+import { chooseOption, inTier, programInTier, recommend, recommendationRoute } from './recommendation';
 import { caseModificationNpv } from './npv';
 import { computeTimeline } from './regulationX';
 import { NPV_RULEBOOK, REGULATION_X_RULEBOOK, type NpvParams, type RegulationXParams } from './rulebooks/disposition';
@@ -205,14 +205,14 @@ export function recommendedOptionOfParsedCase(loanCase: LoanCase, options: Evalu
   let chosen: string | null = null;
   scan: for (const kinds of route.tiers) {
     for (const program of programs) {
-      if (!kinds.includes(program.kind)) continue;
+      if (!programInTier(program, kinds)) continue;
       if (!(program.id in results)) {
         if (program.kind === 'disposition') evaluateDispositions();
         else results[program.id] = program.evaluate(context);
       }
       const result = results[program.id];
       // The choice reads the result's kind (as `chooseOption` does); a program's result has the program's kind.
-      if (kinds.includes(result.kind) && result.eligible) {
+      if (inTier(result, kinds) && result.eligible) {
         chosen = program.id;
         break scan;
       }
@@ -220,6 +220,11 @@ export function recommendedOptionOfParsedCase(loanCase: LoanCase, options: Evalu
   }
   if (chosen === null || results[chosen].kind === 'disposition') {
     for (const program of programs) if (program.kind !== 'disposition' && !(program.id in results)) results[program.id] = program.evaluate(context);
+    // VA: a retention option the route set aside may come before disposition (recommendation.ts, veteranRetention).
+    if (route.veteranRetention) {
+      evaluateDispositions();
+      chosen = chooseOption(route, programIds.filter((id) => results[id]), results).chosen;
+    }
   }
   return finish(chosen);
 }

@@ -17,8 +17,68 @@ export interface RulebookRef {
 
 export type CheckStatus = 'pass' | 'fail' | 'not checked';
 
-/** One eligibility test, by name. A test whose input is absent is `not checked`, never passed or failed silently. */
+/** The stable id of an eligibility test (its `test` text is for display and may be reworded). */
+export type CheckId =
+  | 'arrears-to-repay'
+  | 'conventional-first-lien'
+  | 'as-is-value'
+  | 'borrower-intent'
+  | 'can-resume-payment'
+  | 'cannot-reinstate-or-afford-plan'
+  | 'clear-title'
+  | 'commission-within-cap'
+  | 'complete-application'
+  | 'deferral-cumulative-months'
+  | 'deferral-max-months'
+  | 'deferral-min-months'
+  | 'delinquent-or-imminent-default'
+  | 'fixed-rate-mortgage'
+  | 'flex-rate'
+  | 'forbearance-cumulative-months'
+  | 'front-end-dti-above-target'
+  | 'hardship'
+  | 'hardship-continuing'
+  | 'hardship-resolved'
+  | 'investor'
+  | 'later-step-closer-to-target'
+  | 'loan-delinquent'
+  | 'marketing-period'
+  | 'minimum-monthly-principal-reduction'
+  | 'modifications-miss-the-target'
+  | 'net-proceeds-short-of-the-total-debt'
+  | 'net-return-at-or-above-the-minimum'
+  | 'no-equity-to-sell'
+  | 'no-failed-trial'
+  | 'no-recent-deferral'
+  | 'no-recent-modification'
+  | 'not-near-maturity'
+  | 'one-partial-claim-per-loan'
+  | 'originated-long-enough'
+  | 'owner-occupied'
+  | 'partial-claim-not-available'
+  | 'partial-claim-within-cap'
+  | 'pi-does-not-increase'
+  | 'plan-payment-cap'
+  | 'pmms-given'
+  | 'positive-recovery'
+  | 'prior-modifications-limit'
+  | 'retention-interval'
+  | 'subordinate-lien-payoff-within-cap'
+  | 'surplus-covers-plan'
+  | 'target-dti-reached'
+  | 'target-reduction-reached'
+  | 'thirty-year-does-not-resolve'
+  | 'thirty-year-misses-target'
+  | 'tier2-dti-range'
+  | 'tier2-minimum-reduction'
+  | 'usda-ninety-days-past-due'
+  | 'va-residual-income'
+  | 'valuation-age'
+  | 'valuation-current';
+
+/** One eligibility test, by id and name. A test whose input is absent is `not checked`, never passed or failed silently. */
 export interface EligibilityCheck {
+  id: CheckId;
   test: string;
   status: CheckStatus;
   detail: string;
@@ -48,6 +108,17 @@ export interface OptionResultBase {
   rulebook: RulebookRef;
   checks: EligibilityCheck[];
   steps: AuditStep[];
+  /**
+   * An option that lowers the payment of a borrower who cannot resume it, whatever its kind (the
+   * FHA Payment Supplement is a partial claim): the recommendation considers it with the modifications.
+   */
+  paymentReduction?: boolean;
+  /** When the option fails only because the loan is not yet delinquent enough: the date it opens (USDA streamline at 90 days). */
+  opensOn?: IsoDate | null;
+  /** True when the post-option housing ratio is above the rulebook's affordability threshold (engine.md 4 step 7): the option stays eligible. */
+  affordabilityFlag?: boolean | null;
+  /** True only where the investor's rulebook has an NPV test (portfolio): elsewhere the NPV is information. */
+  npvIsInvestorTest?: boolean;
 }
 
 export interface ModificationResult extends OptionResultBase {

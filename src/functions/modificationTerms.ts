@@ -14,7 +14,7 @@ import { ALL_PROGRAMS, WATERFALLS } from '../engine/programs';
 import { formatIsoDate, type IsoDate } from '../engine/dates';
 import { ArgumentError, CaseInputError } from '../engine/errors';
 import { evaluateParsedCase } from '../engine/evaluate';
-import type { ModificationResult } from '../engine/results';
+import type { EligibilityCheck, ModificationResult } from '../engine/results';
 import {
   optionalAmount,
   optionalRate,
@@ -167,13 +167,14 @@ export function modificationTerms(args: ModificationTermsArguments, evaluationDa
 export function withoutDelinquencyTest(result: ModificationResult): ModificationResult {
   const failed = result.checks.filter((c) => c.status === 'fail');
   const reasons = result.reason?.split('; ') ?? [];
-  const isDelinquency = (test: string) => /delinquen/i.test(test);
+  // By the check's stable id, never its wording (style examples, change 1).
+  const isDelinquency = (c: EligibilityCheck) => c.id === 'delinquent-or-imminent-default';
   const checks = result.checks.map((c) =>
-    isDelinquency(c.test)
+    isDelinquency(c)
       ? { ...c, status: 'not checked' as const, detail: 'LM.MODTERMS takes no delinquency: the case evaluation checks it' }
       : c,
   );
-  const stillFailed = failed.map((c, i) => ({ check: c, reason: reasons.length === failed.length ? reasons[i] : c.test })).filter(({ check }) => !isDelinquency(check.test));
+  const stillFailed = failed.map((c, i) => ({ check: c, reason: reasons.length === failed.length ? reasons[i] : c.test })).filter(({ check }) => !isDelinquency(check));
   // Only the delinquency test is set aside: a result that is not eligible for another reason
   // (e.g. an input the program needs is missing, with no failed check) stays not eligible.
   const onlyDelinquencyFailed = failed.length > 0 && stillFailed.length === 0;

@@ -68,6 +68,7 @@ export const CASE_INPUT_SECTIONS: InputSection[] = [
       { path: 'loan.failedTrialInLast12Months', label: 'Failed a trial in the last 12 months', kind: 'yesno', options: YES_NO, hint: 'Blank: No' },
       { path: 'loan.cumulativeDeferredMonths', label: 'Months already deferred (cumulative)', kind: 'integer', hint: 'Blank: 0' },
       { path: 'loan.partialClaimBalance', label: 'Existing partial claim balance', kind: 'currency', definedName: 'LM_PartialClaimBalance', hint: 'Blank: 0' },
+      { path: 'loan.lastDeferralEffectiveDate', label: 'Last payment deferral effective', kind: 'date', hint: 'YYYY-MM-DD; blank: none / unknown' },
     ],
   },
   {
@@ -79,6 +80,7 @@ export const CASE_INPUT_SECTIONS: InputSection[] = [
       { path: 'arrears.legalFees', label: 'Legal fees', kind: 'currency', definedName: 'LM_LegalFees', hint: 'Blank: 0' },
       { path: 'arrears.lateFees', label: 'Late fees', kind: 'currency', definedName: 'LM_LateFees', hint: 'Blank: 0' },
       { path: 'arrears.borrowerContribution', label: 'Borrower contribution', kind: 'currency', definedName: 'LM_BorrowerContribution', hint: 'Blank: 0' },
+      { path: 'arrears.suspense', label: 'Funds in suspense', kind: 'currency', hint: 'Blank: 0' },
     ],
   },
   {
@@ -103,6 +105,8 @@ export const CASE_INPUT_SECTIONS: InputSection[] = [
       { path: 'borrower.intent', label: 'Intent', kind: 'enum', options: INTENTS, hint: 'Pick from the list' },
       { path: 'borrower.livingExpenses', label: 'Monthly living expenses', kind: 'currency', definedName: 'LM_LivingExpenses', hint: 'Dollars a month' },
       { path: 'borrower.liquidAssets', label: 'Liquid assets', kind: 'currency', definedName: 'LM_LiquidAssets', hint: 'Dollars' },
+      { path: 'borrower.netMonthlyIncome', label: 'Net effective income (VA)', kind: 'currency', hint: 'Dollars a month after taxes; blank: gross used' },
+      { path: 'borrower.maintenanceAndUtilities', label: 'Maintenance and utilities (VA)', kind: 'currency', hint: 'Dollars a month; blank: not deducted' },
     ],
   },
   {

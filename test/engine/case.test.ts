@@ -54,8 +54,9 @@ describe('parseCase: defaults', () => {
       failedTrialInLast12Months: false,
       cumulativeDeferredMonths: 0,
       partialClaimBalance: 0,
+      lastDeferralEffectiveDate: null,
     });
-    expect(c.arrears).toEqual({ delinquentInterest: 0, escrowAdvances: 0, servicingAdvances: 0, legalFees: 0, lateFees: 0, borrowerContribution: 0 });
+    expect(c.arrears).toEqual({ delinquentInterest: 0, escrowAdvances: 0, servicingAdvances: 0, legalFees: 0, lateFees: 0, borrowerContribution: 0, suspense: 0 });
     expect(c.property).toEqual({ value: null, valuationDate: null, valuationType: null, state: null, occupancy: null, subordinateLiens: 0 });
     expect(c.borrower).toEqual({
       names: [],
@@ -70,6 +71,8 @@ describe('parseCase: defaults', () => {
       debts: [],
       livingExpenses: null,
       liquidAssets: null,
+      netMonthlyIncome: null,
+      maintenanceAndUtilities: null,
     });
     expect(c.market).toEqual({ modificationRate: null, pmms: null });
     expect(c.options).toEqual({ firstTrialPaymentDate: null, applicationReceivedDate: null, applicationCompleteDate: null, foreclosureSaleDate: null, decisionNoticeSentDate: null });

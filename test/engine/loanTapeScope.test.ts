@@ -53,7 +53,8 @@ describe("evaluateLoanTape: scope 'recommendation' (the default) gives the rows 
     expect(programs.has('SHORT-SALE') || programs.has('DEED-IN-LIEU')).toBe(true);
     expect(full.some((row) => row.program !== null && row.program !== 'SHORT-SALE' && row.program !== 'DEED-IN-LIEU')).toBe(true);
     expect(full.filter((row) => row.error === null && row.program === null).length).toBeGreaterThan(0);
-    expect(full.filter((row) => row.atRiskReasons.includes('no home-retention option is eligible')).length).toBeGreaterThan(20);
+    // Coverage only (VA residual income instead of a 31% gate, issue 12, leaves fewer such rows than before).
+    expect(full.filter((row) => row.atRiskReasons.includes('no home-retention option is eligible')).length).toBeGreaterThan(10);
     expect(full.filter((row) => row.error !== null)).toHaveLength(2);
     expect(full.filter((row) => row.reduction !== null && row.reduction > 0).length).toBeGreaterThan(20);
   });

@@ -7,7 +7,7 @@
 import { parseCase } from '../../src/engine/case/parse';
 import type { LoanCase } from '../../src/engine/case/types';
 import { evaluateCase } from '../../src/engine/evaluate';
-import { recommend } from '../../src/engine/recommendation';
+import { equityBeforeSellingCosts, recommend, recommendationRoute } from '../../src/engine/recommendation';
 import type { OptionKind, OptionResult } from '../../src/engine/results';
 
 function makeCase(borrower: Record<string, unknown>): LoanCase {
@@ -122,11 +122,25 @@ describe('recommend', () => {
     expect(r.rationale).toMatch(/^No option fits/);
   });
 
-  test('a modification with a negative NPV is recommended with an investor-review note', () => {
+  test('a modification with a negative NPV: investor review only where the investor has an NPV test (portfolio)', () => {
+    const npv = { npvModification: 1, npvForeclosure: 2, npvDifference: -1, passes: false, assumptions: null };
     const opts = options();
-    opts.MOD = option('MOD', 'modification', true, { principalAndInterest: 1000, reductionPercent: 20.01, npv: { npvModification: 1, npvForeclosure: 2, npvDifference: -1, passes: false, assumptions: null } });
+    opts.MOD = option('MOD', 'modification', true, { principalAndInterest: 1000, reductionPercent: 20.01, npv, npvIsInvestorTest: true });
     const r = recommend(makeCase({ hardship: 'REDUCTION_IN_INCOME' }), WATERFALL, opts);
     expect(r.rationale).toMatch(/new P&I is \$1,000\.00 \(20\.01% reduction\); NPV against foreclosure is negative \(-\$1\.00\): investor review/);
+    // GSE, FHA, VA, USDA: no NPV test, the NPV is information (engine.md 7, changes of 2026-12-02)
+    opts.MOD = option('MOD', 'modification', true, { principalAndInterest: 1000, reductionPercent: 20.01, npv });
+    const gse = recommend(makeCase({ hardship: 'REDUCTION_IN_INCOME' }), WATERFALL, opts);
+    expect(gse.rationale).not.toMatch(/investor review/);
+    expect(gse.rationale).toMatch(/NPV against foreclosure -\$1\.00 \(information only: the investor has no NPV test\)/);
+  });
+
+  test('a Flex result flagged above the affordability threshold stays recommended and says why', () => {
+    const opts = options();
+    opts.MOD = option('MOD', 'modification', true, { principalAndInterest: 1000, reductionPercent: 20.01, postModificationDti: 0.607, affordabilityFlag: true });
+    const r = recommend(makeCase({ hardship: 'REDUCTION_IN_INCOME' }), WATERFALL, opts);
+    expect(r.program).toBe('MOD');
+    expect(r.rationale).toMatch(/payment may not be sustainable: 60\.7% of gross income/);
   });
 
   test('evaluateCase: a borrower who intends to sell gets the short sale', () => {
@@ -141,5 +155,33 @@ describe('recommend', () => {
     // 200,000 - 12,000 - 4,000 = 184,000 = 92% >= 88%.
     expect(evaluation.recommendation.program).toBe('SHORT-SALE');
     expect(evaluation.recommendation.rationale).toMatch(/net proceeds \$184,000\.00 \(92% of the as-is value, minimum 88%\)/);
+  });
+});
+
+describe('market sale with equity (issue 12, finding 11)', () => {
+  // UPB 200,000 + 3 missed installments of 1,169.18 = 203,507.54 to repay
+  const withValue = (value: number | null) => {
+    const parsed = parseCase({
+      caseId: 'EQ',
+      investor: 'FREDDIE',
+      evaluationDate: '2025-10-15',
+      loan: { upb: 200000, rate: 0.05, remainingTermMonths: 300, contractualPI: 1169.18, monthsDelinquent: 3 },
+      property: { value },
+      borrower: { hardship: 'RELOCATION', intent: 'SELL' },
+    });
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
+    return parsed.case;
+  };
+  test('equity is the value less everything a sale repays; no equity at exactly the debt', () => {
+    expect(equityBeforeSellingCosts(withValue(203507.54))?.toNumber()).toBe(0);
+    expect(recommendationRoute(withValue(203507.54)).category).toBe('disposition intent');
+    expect(recommendationRoute(withValue(203507.55)).category).toBe('market sale');
+    expect(recommendationRoute(withValue(null)).category).toBe('disposition intent');
+  });
+  test('a seller with equity and nothing eligible is told to sell at market', () => {
+    const r = recommend(withValue(300000), WATERFALL, options({ FB: false }));
+    expect(r.program).toBeNull();
+    expect(r.rationale).toMatch(/^Market sale: the borrower intends to sell and has equity of about \$96,492\.46/);
+    expect(passed(r)?.find((p) => p.startsWith('SS: '))).toMatch(/a short sale or deed-in-lieu is for a borrower whose sale cannot repay the debt/);
   });
 });

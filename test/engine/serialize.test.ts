@@ -57,6 +57,7 @@ const loanCase: fc.Arbitrary<LoanCase> = fc.record({
     failedTrialInLast12Months: fc.boolean(),
     cumulativeDeferredMonths: count(12),
     partialClaimBalance: cents(),
+    lastDeferralEffectiveDate: nullable(isoDate),
   }),
   arrears: fc.record({
     delinquentInterest: cents(),
@@ -65,6 +66,7 @@ const loanCase: fc.Arbitrary<LoanCase> = fc.record({
     legalFees: cents(),
     lateFees: cents(),
     borrowerContribution: cents(),
+    suspense: cents(),
   }),
   property: fc.record({
     value: nullable(positiveCents()),
@@ -95,6 +97,8 @@ const loanCase: fc.Arbitrary<LoanCase> = fc.record({
     debts: fc.array(debtLine, { maxLength: 4 }),
     livingExpenses: nullable(cents()),
     liquidAssets: nullable(cents()),
+    netMonthlyIncome: nullable(cents()),
+    maintenanceAndUtilities: nullable(cents()),
   }),
   market: fc.record({ modificationRate: nullable(rate), pmms: nullable(rate) }),
   options: fc.record({

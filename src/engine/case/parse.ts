@@ -112,6 +112,7 @@ export const CASE_FIELDS: FieldTable = {
       failedTrialInLast12Months: flag,
       cumulativeDeferredMonths: count(),
       partialClaimBalance: amount(),
+      lastDeferralEffectiveDate: date(),
     },
   },
   arrears: {
@@ -123,6 +124,7 @@ export const CASE_FIELDS: FieldTable = {
       legalFees: amount(),
       lateFees: amount(),
       borrowerContribution: amount(),
+      suspense: amount(),
     },
   },
   property: {
@@ -177,6 +179,8 @@ export const CASE_FIELDS: FieldTable = {
       },
       livingExpenses: amount({ default: null }),
       liquidAssets: amount({ default: null }),
+      netMonthlyIncome: amount({ default: null }),
+      maintenanceAndUtilities: amount({ default: null }),
     },
   },
   market: {

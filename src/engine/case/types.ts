@@ -109,6 +109,8 @@ export interface Loan {
   failedTrialInLast12Months: boolean;
   cumulativeDeferredMonths: number;
   partialClaimBalance: number;
+  /** The date the last payment deferral became effective (GSE Payment Deferral: none in the prior 12 months); null when none or unknown. */
+  lastDeferralEffectiveDate?: IsoDate | null;
 }
 
 export interface Arrears {
@@ -118,6 +120,8 @@ export interface Arrears {
   legalFees: number;
   lateFees: number;
   borrowerContribution: number;
+  /** Funds held in suspense (unapplied), which reduce the amount to reinstate (engine.md 1). Parsed default 0. */
+  suspense?: number;
 }
 
 export interface Property {
@@ -142,6 +146,10 @@ export interface Borrower {
   debts: DebtLine[];
   livingExpenses: number | null;
   liquidAssets: number | null;
+  /** VA net effective income (gross income less federal, state and Social Security taxes: VA Pamphlet 26-7 ch. 4); null: gross income is used. */
+  netMonthlyIncome?: number | null;
+  /** VA maintenance and utilities estimate for the residual-income test; null: not deducted. */
+  maintenanceAndUtilities?: number | null;
 }
 
 export interface Market {

@@ -34,6 +34,8 @@ export interface ProgramDefinition {
   /** Name a specialist reads, e.g. "Flex Modification". */
   label: string;
   kind: OptionKind;
+  /** True when the program lowers the payment of a borrower who cannot resume it (its results say so too): see recommendation.ts inTier. */
+  paymentReduction?: boolean;
   /** The id of the rulebook the program applies. */
   rulebookId: string;
   evaluate(context: EvaluationContext): OptionResult;

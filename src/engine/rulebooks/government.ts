@@ -21,6 +21,8 @@ export type FhaParameters = {
   rateSpread40Year: number;
   /** Rounding step of the modified rate (1/8 %). */
   rateStep: number;
+  /** 'market': the modified rate is the market rate; 'lowerOfNoteAndMarket': the lower of the note rate and the market rate. */
+  rateRule: string;
   standardTermMonths: number;
   maxTermMonths: number;
   /** Statutory partial claim maximum as a fraction of the UPB. */
@@ -70,6 +72,14 @@ export const FHA_RULEBOOK: Rulebook<FhaParameters> = {
       value: 0.00125,
       description: 'The modified rate is the PMMS rounded to the nearest multiple of this step.',
       source: 'COVID-19 Recovery Modification (pre-2025-10-01); not re-confirmed for the 2025 permanent options',
+      interpretation: true,
+    },
+    rateRule: {
+      value: 'market',
+      description:
+        "How the modified rate is set: 'market' (the market rate, PMMS + spread rounded to the step, even when above the note rate; the Payment Supplement is the option for a note rate below it) or 'lowerOfNoteAndMarket' (the market rate as a ceiling).",
+      source:
+        'Searched 2026-12-06 for the current HUD 4000.1 III.A.2 / ML 2025-06 definition: not found (ML 2025-06 "updates allowable loan modification interest rate pricing", per HousingWire 2025-01-17; text not read). ML 2013-17 defined "Market Rate" as "no more than 25 basis points greater than" the PMMS rounded to 1/8 % (FHA News Blog 2013-05-22), a ceiling; HUD\'s 2023 40-year final rule preamble expects modified rates above note rates ("the modified loan may be at a higher interest rate than the original loan", consumerfinancemonitor.com 2023-03-09), and ML 2024-02 created the Payment Supplement for that case. Default \'market\' (spec fha-va-usda.md)',
       interpretation: true,
     },
     standardTermMonths: {
@@ -172,6 +182,8 @@ export type VaParameters = {
   rateRounding: string;
   maxRateAboveExisting: number;
   targetHousingRatio: number;
+  maxDebtToIncome: number;
+  residualIncomeMarginAboveMaxDti: number;
   modificationTermMonths: number;
   maxTermMonths: number;
   allowPaymentIncrease: boolean;
@@ -209,8 +221,19 @@ export const VA_RULEBOOK: Rulebook<VaParameters> = {
     },
     targetHousingRatio: {
       value: 0.31,
-      description: 'Modified PITIA at most this share of gross monthly income.',
-      source: 'M26-4 5.08 (2018) affordable modification, PITIA at most 31%',
+      description: 'The PITIA ratio the modification steps aim for (30 years, then partial claim, then 40 years while above it). A target, never an eligibility gate: VA affordability is the residual-income test (maxDebtToIncome, residualIncomeMarginAboveMaxDti).',
+      source: 'M26-4 5.08 (2018) affordable modification, PITIA at most 31%; 38 CFR 36.4315 itself sets no ratio (fha-va-usda.md, changes of 2026-12-02)',
+    },
+    maxDebtToIncome: {
+      value: 0.41,
+      description: 'VA underwriting standard: debt-to-income ratio (rounded to the nearest whole percent) at most this; above it, residual income must reach the margin below.',
+      source: '38 CFR 36.4340(d) (quoted from reproductions of the eCFR text, searched 2026-12-06): "The standard is 41 percent or less. If the ratio is greater than 41 percent, the steps cited in paragraphs (c)(1) through (c)(6) ... apply"; "35.6 percent would be rounded to 36 percent"',
+    },
+    residualIncomeMarginAboveMaxDti: {
+      value: 1.2,
+      description: 'When the debt-to-income ratio is above maxDebtToIncome, residual income must be at least this multiple of the required figure (20% above).',
+      source: '38 CFR 36.4340(c) (VA Pamphlet 26-7 ch. 4: residual income at least 20% above the guideline when the ratio exceeds 41%); quoted by secondary sources, the paragraph text itself was not read',
+      interpretation: true,
     },
     modificationTermMonths: {
       value: 360,
@@ -283,6 +306,7 @@ export const VA_RULEBOOK: Rulebook<VaParameters> = {
 export type UsdaParameters = {
   minReductionPercent: number;
   minMonthsDelinquent: number;
+  minDaysPastDue: number;
   rateSpread: number;
   rateStep: number;
   maxTermMonths: number;
@@ -309,6 +333,11 @@ export const USDA_RULEBOOK: Rulebook<UsdaParameters> = {
       value: 3,
       description: 'Streamline options need the borrower at least 90 days past due.',
       source: '7 CFR 3555.304 (effective 2025-02-11) (spec, verified)',
+    },
+    minDaysPastDue: {
+      value: 90,
+      description: 'The streamline options open on the day the loan is this many days past due (oldest unpaid due date + 90 days): the date the recommendation gives when only this test fails.',
+      source: '7 CFR 3555.304(b)(1) (effective 2025-02-11), read on casetext.com 2026-12-06: "The borrower must be at least 90 days past due and prior to initiation of any acceleration or foreclosure action"',
     },
     rateSpread: {
       value: 0.005,

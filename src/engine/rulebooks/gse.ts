@@ -30,6 +30,8 @@ export type GseFlexParameters = {
   maxValuationAgeDays: number;
   /** A failed Flex trial within this many months makes the loan ineligible. */
   failedTrialLookbackMonths: number;
+  /** A post-modification housing ratio above this is flagged (the option stays eligible). */
+  affordabilityFlagRatio: number;
 };
 
 export type GsePaymentDeferralParameters = {
@@ -40,6 +42,14 @@ export type GsePaymentDeferralParameters = {
   monthsBeforeMaturityExcluded: number;
   /** No non-disaster modification within this many months. */
   minMonthsSinceLastModification: number;
+  /** The loan was originated at least this many months before the evaluation. */
+  minMonthsSinceOrigination: number;
+  /** No payment deferral became effective within this many months. */
+  minMonthsSinceLastDeferral: number;
+  /** No failed trial period plan within this many months. */
+  failedTrialLookbackMonths: number;
+  /** "Cannot afford a repayment plan": surplus income below the amount to reinstate spread over this many months. */
+  repaymentPlanTestMonths: number;
 };
 
 export type GseRepaymentPlanParameters = {
@@ -144,6 +154,12 @@ export const GSE_FLEX_RULEBOOK: Rulebook<GseFlexParameters> = {
       description: 'A borrower who failed a Flex trial period within this many months is not eligible.',
       source: `${FLEX_SOURCE}; engine.md section 4 eligibility`,
     },
+    affordabilityFlagRatio: {
+      value: 0.4,
+      description: 'When income is known, a post-modification housing ratio (PITIA / gross income) above this is flagged "payment may not be sustainable"; the option stays eligible.',
+      source: 'engine.md section 4 step 7, changes of 2026-12-02 (Interpretation): Freddie Mac Guide 9206 requires stable income that supports the new payment but sets no ratio; 40% is the spec default',
+      interpretation: true,
+    },
   },
 };
 
@@ -178,6 +194,27 @@ export const GSE_PAYMENT_DEFERRAL_RULEBOOK: Rulebook<GsePaymentDeferralParameter
       value: 12,
       description: 'No non-disaster modification within this many months (the case does not say whether a prior modification was a disaster one: every prior modification counts).',
       source: `${DEFERRAL_SOURCE}; engine.md section 5`,
+      interpretation: true,
+    },
+    minMonthsSinceOrigination: {
+      value: 12,
+      description: 'The loan was originated at least this many months before the evaluation date.',
+      source: `${DEFERRAL_SOURCE} eligibility table, as quoted by engine.md section 5 (changes of 2026-12-02); the guide text itself was not read`,
+    },
+    minMonthsSinceLastDeferral: {
+      value: 12,
+      description: 'No payment deferral became effective within this many months before the evaluation (loan.lastDeferralEffectiveDate).',
+      source: `${DEFERRAL_SOURCE} eligibility table, as quoted by engine.md section 5; the guide text itself was not read`,
+    },
+    failedTrialLookbackMonths: {
+      value: 12,
+      description: 'No failed trial period plan within this many months (loan.failedTrialInLast12Months).',
+      source: `${DEFERRAL_SOURCE} eligibility table, as quoted by engine.md section 5; the guide text itself was not read`,
+    },
+    repaymentPlanTestMonths: {
+      value: 12,
+      description: 'The borrower "cannot afford a repayment plan" when surplus income is below the amount to reinstate spread over this many months (the longest plan without investor approval); without income the test is not checked.',
+      source: 'engine.md section 5, changes of 2026-12-02 (Interpretation): the guide says the borrower cannot reinstate or afford a repayment plan; the surplus-income measure and the 12 months (D2-3.2-02 longest plan without investor approval) are the engine\'s',
       interpretation: true,
     },
   },

@@ -8,6 +8,8 @@ import type { Rulebook } from './types';
 
 export type PortfolioParameters = {
   targetDti: number;
+  /** 'notBelow': each step stops at the value closest to the target without going below it (HAMP); 'atOrBelow': at the first value at or below it. */
+  targetBoundary: string;
   rateStep: number;
   rateFloor: number;
   maxTermMonths: number;
@@ -25,6 +27,8 @@ export type PortfolioParameters = {
   repaymentMaxPaymentRatio: number;
   forbearanceMaxMonths: number;
   forbearanceIncrementMonths: number;
+  /** True: the NPV is an investor test (a negative NPV goes to investor review). */
+  npvTest: boolean;
 };
 
 const HAMP = 'HAMP Tier 1 standard waterfall: Treasury SD 09-01 (2009-04-06), MHA Handbook (Tier 1 standard modification waterfall)';
@@ -39,6 +43,14 @@ export const PORTFOLIO_RULEBOOK: Rulebook<PortfolioParameters> = {
       value: 0.31,
       description: 'Target front-end DTI (housing expense / gross monthly income); the loan qualifies only when above it.',
       source: `${HAMP}; housekeepingreport.com "How the terms of a HAMP modification are determined" (2013-07-11)`,
+    },
+    targetBoundary: {
+      value: 'notBelow',
+      description:
+        "How each step (rate, term, forbearance) stops: 'notBelow' at the value that brings the housing ratio as close as possible to the target without going below it, so the result may sit a little above the target (31.003% at 429 months rather than 30.97% at 430); 'atOrBelow' at the first value at or below the target.",
+      source:
+        'MHA Handbook / Treasury SD 09-01 standard waterfall as quoted by secondary sources ("as close as possible to 31% without going below"); USDA former rule 7 CFR 3555.304 (pre-2025) "as close as possible to, but not less than, 31 percent"; spec fha-va-usda.md PORTFOLIO (changes of 2026-12-02). The 2009 Treasury illustrative examples (test/fixtures/hamp-tier1-examples-2009.json) land below 31% with round rates and terms (30.12% at 4.0%): they are illustrations, consistent with either reading (the engine\'s rate is at or above, its term at or below, the published one)',
+      interpretation: true,
     },
     rateStep: {
       value: 0.00125,
@@ -112,6 +124,11 @@ export const PORTFOLIO_RULEBOOK: Rulebook<PortfolioParameters> = {
     },
     forbearanceMaxMonths: { value: 12, description: 'Longest forbearance plan.', source: 'Servicer policy default (GSE D2-3.2-01 shape)', interpretation: true },
     forbearanceIncrementMonths: { value: 3, description: 'Months granted per increment.', source: 'Servicer policy default (GSE D2-3.2-01 shape)', interpretation: true },
+    npvTest: {
+      value: true,
+      description: 'The NPV of the modification against foreclosure is an investor test: a negative NPV is worded "investor review". GSE, FHA, VA and USDA rulebooks have no NPV test: there the NPV is information.',
+      source: 'HAMP Tier 1 required an NPV test (Treasury SD 09-01, MHA Handbook); engine.md section 7 (changes of 2026-12-02)',
+    },
   },
 };
 

@@ -27,14 +27,15 @@ describe('reason wording of government options', () => {
   const va = evaluateExample('va-modification.json');
 
   test('FHA 30-year modification: the P&I in the reason has cents', () => {
-    // UPB 234,643.30; partial claim cap 30% = 70,392.99; arrears 6,745.98 + 2,862 + 410 = 10,017.98;
-    // principal deferment = 70,392.99 - 10,017.98 = 60,375.01; interest-bearing 174,268.29;
-    // P&I at 6.25% (PMMS) over 360: 174,268.29 x 0.0052083 / (1 - 1.0052083^-360) = 1,073.00 (hand, decimal).
+    // UPB 234,643.30; partial claim cap 30% = 70,392.99; amount to reinstate 5 x 1,892.16 + advances 410 = 9,870.80;
+    // the 5 installments applied (5.75% / 12, interest rounded monthly) take 1,468.14 of principal: UPB 233,175.16;
+    // principal deferment = 70,392.99 - 9,870.80 = 60,522.19; interest-bearing 172,652.97;
+    // P&I at 6.25% (PMMS) over 360 = 1,063.05 (hand, Python decimal).
     const thirty = option(fha, 'FHA-30-YEAR-MODIFICATION');
     expect(thirty.eligible).toBe(false);
-    expect(thirty.reasonDetail).toContain('P&I 1073.00 above target 1061.37');
+    expect(thirty.reasonDetail).toContain('P&I 1063.05 above target 1061.37');
     const pi = thirty.checks.find((c) => c.test === 'P&I does not increase');
-    expect(pi?.detail).toBe('1073.00 <= contractual 1415.16');
+    expect(pi?.detail).toBe('1063.05 <= contractual 1415.16');
   });
 
   test('no reason or check detail prints a whole-dollar amount without cents next to a cents amount', () => {
@@ -60,9 +61,9 @@ describe('reason wording of government options', () => {
   });
 
   test('a repayment plan refused on its cap names the length limit', () => {
-    // PITIA 1,892.16; arrears 5 x 1,892.16 = 9,460.80; cap 150% => at most 946.08 a month extra => 10 months > 6.
+    // PITIA 1,892.16; amount to reinstate 5 x 1,892.16 + 410 = 9,870.80; cap 150% => at most 946.08 a month extra => 10.43 -> 11 months > 6.
     const plan = option(fha, 'FHA-REPAYMENT-PLAN');
     expect(plan.reason).toBe('payment cap');
-    expect(plan.reasonDetail).toBe('the shortest plan under the cap is 10 months; the limit is 6');
+    expect(plan.reasonDetail).toBe('the shortest plan under the cap is 11 months; the limit is 6');
   });
 });

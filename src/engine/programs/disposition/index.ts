@@ -4,6 +4,7 @@
  * waterfall; each applies the disposition rulebook of the case's investor family
  * (src/engine/rulebooks/disposition.ts).
  */
+import { check } from '../checks';
 import type { LoanCase } from '../../case/types';
 import { daysBetween } from '../../dates';
 import { Decimal, type DecimalInput, ZERO, centsNumber, dec, minDecimal, percentNumber, roundCents } from '../../money';
@@ -12,7 +13,6 @@ import type { AuditStep, DispositionResult, EligibilityCheck } from '../../resul
 import { GSE_DISPOSITION_RULEBOOK, NPV_RULEBOOK, type DispositionParams, type NpvParams, dispositionRulebookId } from '../../rulebooks/disposition';
 import type { EvaluationContext, ProgramDefinition } from '../types';
 
-const check = (test: string, status: EligibilityCheck['status'], detail: string): EligibilityCheck => ({ test, status, detail });
 
 const SALE_NAMES: Record<string, string> = {
   FANNIE: 'short sale',
@@ -44,21 +44,21 @@ export function minimumNetReturn(params: Pick<DispositionParams, 'minimumNetRetu
 function commonChecks(loanCase: LoanCase, params: DispositionParams): EligibilityCheck[] {
   const { property, borrower } = loanCase;
   const checks: EligibilityCheck[] = [];
-  checks.push(property.value === null ? check('as-is value', 'fail', 'no property value (property.value): the option cannot be evaluated') : check('as-is value', 'pass', `as-is value ${property.value}`));
-  if (property.valuationDate === null) checks.push(check('valuation age', 'not checked', 'no valuation date (property.valuationDate)'));
+  checks.push(property.value === null ? check('as-is-value', 'as-is value', 'fail', 'no property value (property.value): the option cannot be evaluated') : check('as-is-value', 'as-is value', 'pass', `as-is value ${property.value}`));
+  if (property.valuationDate === null) checks.push(check('valuation-age', 'valuation age', 'not checked', 'no valuation date (property.valuationDate)'));
   else {
     const age = daysBetween(property.valuationDate, loanCase.evaluationDate);
-    checks.push(check('valuation age', age <= params.valuationMaxAgeDays ? 'pass' : 'fail', `valuation ${age} days old at the evaluation (at most ${params.valuationMaxAgeDays})`));
+    checks.push(check('valuation-age', 'valuation age', age <= params.valuationMaxAgeDays ? 'pass' : 'fail', `valuation ${age} days old at the evaluation (at most ${params.valuationMaxAgeDays})`));
   }
-  checks.push(borrower.hardship === null ? check('hardship', 'not checked', 'no hardship in the case (borrower.hardship)') : check('hardship', 'pass', `hardship ${borrower.hardship}`));
+  checks.push(borrower.hardship === null ? check('hardship', 'hardship', 'not checked', 'no hardship in the case (borrower.hardship)') : check('hardship', 'hardship', 'pass', `hardship ${borrower.hardship}`));
   // Intent never blocks: a borrower who wants to keep the home may still agree to leave when no retention option works.
-  if (borrower.intent === 'SELL' || borrower.intent === 'VACATE') checks.push(check('borrower intent', 'pass', `borrower intends to ${borrower.intent === 'SELL' ? 'sell' : 'leave the property'}`));
-  else if (borrower.intent === 'KEEP') checks.push(check('borrower intent', 'not checked', "borrower intends to keep the home: a disposition needs the borrower's agreement (confirm)"));
-  else checks.push(check('borrower intent', 'not checked', `borrower intent ${borrower.intent === 'UNDECIDED' ? 'undecided' : 'not stated (borrower.intent)'}: confirm the borrower agrees to leave`));
-  if (!params.ownerOccupancyRequired) checks.push(check('occupancy', 'pass', `owner occupancy not required by this investor${property.occupancy ? ` (${property.occupancy})` : ''}`));
-  else if (property.occupancy === null) checks.push(check('occupancy', 'not checked', 'no occupancy in the case (property.occupancy); the investor requires owner occupancy'));
-  else if (property.occupancy === 'OWNER') checks.push(check('occupancy', 'pass', 'owner-occupied'));
-  else checks.push(check('occupancy', 'fail', `${property.occupancy}: owner occupancy required, unless the borrower left for a reason tied to the default (job loss, transfer, divorce, death): confirm`));
+  if (borrower.intent === 'SELL' || borrower.intent === 'VACATE') checks.push(check('borrower-intent', 'borrower intent', 'pass', `borrower intends to ${borrower.intent === 'SELL' ? 'sell' : 'leave the property'}`));
+  else if (borrower.intent === 'KEEP') checks.push(check('borrower-intent', 'borrower intent', 'not checked', "borrower intends to keep the home: a disposition needs the borrower's agreement (confirm)"));
+  else checks.push(check('borrower-intent', 'borrower intent', 'not checked', `borrower intent ${borrower.intent === 'UNDECIDED' ? 'undecided' : 'not stated (borrower.intent)'}: confirm the borrower agrees to leave`));
+  if (!params.ownerOccupancyRequired) checks.push(check('owner-occupied', 'occupancy', 'pass', `owner occupancy not required by this investor${property.occupancy ? ` (${property.occupancy})` : ''}`));
+  else if (property.occupancy === null) checks.push(check('owner-occupied', 'occupancy', 'not checked', 'no occupancy in the case (property.occupancy); the investor requires owner occupancy'));
+  else if (property.occupancy === 'OWNER') checks.push(check('owner-occupied', 'occupancy', 'pass', 'owner-occupied'));
+  else checks.push(check('owner-occupied', 'occupancy', 'fail', `${property.occupancy}: owner occupancy required, unless the borrower left for a reason tied to the default (job loss, transfer, divorce, death): confirm`));
   return checks;
 }
 
@@ -190,13 +190,13 @@ function evaluateShortSale(context: EvaluationContext): DispositionResult {
   // 2. Costs deducted from the price.
   checks.push(
     !figures.commissionWithinCap
-      ? check('commission within cap', 'fail', `commission ${percentNumber(commissionRate)}% is above the investor cap of ${percentNumber(params.maxCommissionRate)}%`)
-      : check('commission within cap', 'pass', `commission ${percentNumber(commissionRate)}%${offer.commissionRate === null ? ' (the cap, no rate in the case)' : ''}; cap ${percentNumber(params.maxCommissionRate)}%`),
+      ? check('commission-within-cap', 'commission within cap', 'fail', `commission ${percentNumber(commissionRate)}% is above the investor cap of ${percentNumber(params.maxCommissionRate)}%`)
+      : check('commission-within-cap', 'commission within cap', 'pass', `commission ${percentNumber(commissionRate)}%${offer.commissionRate === null ? ' (the cap, no rate in the case)' : ''}; cap ${percentNumber(params.maxCommissionRate)}%`),
   );
   checks.push(
     !figures.lienPayoffWithinCap
-      ? check('subordinate lien payoff within cap', 'fail', `subordinate lien payoff ${centsNumber(lienPayoff)} is above the investor cap of ${params.subordinateLienPayoffCap}`)
-      : check('subordinate lien payoff within cap', 'pass', `subordinate lien payoff ${centsNumber(lienPayoff)}${offer.subordinateLienPayoff === null ? ' (from property.subordinateLiens, capped)' : ''}; cap ${params.subordinateLienPayoffCap}`),
+      ? check('subordinate-lien-payoff-within-cap', 'subordinate lien payoff within cap', 'fail', `subordinate lien payoff ${centsNumber(lienPayoff)} is above the investor cap of ${params.subordinateLienPayoffCap}`)
+      : check('subordinate-lien-payoff-within-cap', 'subordinate lien payoff within cap', 'pass', `subordinate lien payoff ${centsNumber(lienPayoff)}${offer.subordinateLienPayoff === null ? ' (from property.subordinateLiens, capped)' : ''}; cap ${params.subordinateLienPayoffCap}`),
   );
   if (offer.subordinateLienPayoff === null && subordinateLiens.greaterThan(params.subordinateLienPayoffCap)) {
     steps.push({ step: 'Subordinate liens', action: `subordinate liens ${subordinateLiens.toNumber()} exceed the payoff cap: the lien holder must release for at most ${params.subordinateLienPayoffCap}`, rule: `${ref.id} subordinateLienPayoffCap` });
@@ -218,20 +218,20 @@ function evaluateShortSale(context: EvaluationContext): DispositionResult {
   if (hasTiers) {
     checks.push(
       offer.marketingDays === null
-        ? check('marketing period', 'not checked', 'no marketing days in the case (disposition.marketingDays): the first (highest) tier applies')
-        : check('marketing period', 'pass', `${offer.marketingDays} days of marketing: ${tier}`),
+        ? check('marketing-period', 'marketing period', 'not checked', 'no marketing days in the case (disposition.marketingDays): the first (highest) tier applies')
+        : check('marketing-period', 'marketing period', 'pass', `${offer.marketingDays} days of marketing: ${tier}`),
     );
   }
-  checks.push(check('net return at or above the minimum', meets ? 'pass' : 'fail', `net return ${percentNumber(netReturn)}% of the as-is value; minimum ${percentNumber(minimum)}% (${tier})`));
+  checks.push(check('net-return-at-or-above-the-minimum', 'net return at or above the minimum', meets ? 'pass' : 'fail', `net return ${percentNumber(netReturn)}% of the as-is value; minimum ${percentNumber(minimum)}% (${tier})`));
   // A short sale is a sale SHORT of the payoff: when the net proceeds cover the total debt the
   // borrower can sell and pay the loan off, and calling it an eligible short sale would mislead.
   const totalDebt = totalDebtOf(loanCase);
   const shortfall = totalDebt === null || netProceeds.lessThan(totalDebt);
   if (totalDebt === null) {
-    checks.push(check('net proceeds short of the total debt', 'not checked', 'no loan balance given: the shortfall is not computed'));
+    checks.push(check('net-proceeds-short-of-the-total-debt', 'net proceeds short of the total debt', 'not checked', 'no loan balance given: the shortfall is not computed'));
   } else {
     checks.push(
-      check(
+      check('net-proceeds-short-of-the-total-debt', 
         'net proceeds short of the total debt',
         shortfall ? 'pass' : 'fail',
         shortfall
@@ -253,7 +253,7 @@ function evaluateShortSale(context: EvaluationContext): DispositionResult {
     eligible: !failure,
     ...(failure
       ? {
-          reason: failure.test === 'net return at or above the minimum' ? 'net return below minimum' : failure.test === 'net proceeds short of the total debt' ? 'no shortfall: the sale pays off the loan' : failure.test,
+          reason: failure.id === 'net-return-at-or-above-the-minimum' ? 'net return below minimum' : failure.id === 'net-proceeds-short-of-the-total-debt' ? 'no shortfall: the sale pays off the loan' : failure.test,
           reasonDetail: failure.detail,
         }
       : {}),
@@ -279,7 +279,7 @@ function evaluateDeedInLieu(context: EvaluationContext): DispositionResult {
   const steps: AuditStep[] = [intentStep(loanCase)];
   const base = { program: 'DEED-IN-LIEU', label, kind: 'disposition' as const, rulebook: ref, checks, steps };
   const subordinate = loanCase.property.subordinateLiens;
-  checks.push(subordinate > 0 ? check('clear title', 'fail', `subordinate liens of ${subordinate}: they must be released before the investor takes title`) : check('clear title', 'pass', 'no subordinate liens in the case'));
+  checks.push(subordinate > 0 ? check('clear-title', 'clear title', 'fail', `subordinate liens of ${subordinate}: they must be released before the investor takes title`) : check('clear-title', 'clear title', 'pass', 'no subordinate liens in the case'));
   const shortSale = context.results['SHORT-SALE'];
   if (shortSale) {
     steps.push({ step: 'Short sale first', action: shortSale.eligible ? 'a short sale is also eligible: the investor normally expects the property to be marketed first' : `the short sale is not eligible (${shortSale.reason ?? 'see its checks'})`, rule: 'investor practice (deed-in-lieu after an unsuccessful marketing period)' });
@@ -309,18 +309,18 @@ function evaluateDeedInLieu(context: EvaluationContext): DispositionResult {
     rule: `${ref.id} deedInLieuTimelineDays; ${NPV_RULEBOOK.id} reoDiscount and foreclosureCostRate`,
     after: { deedInLieuTimelineDays: params.deedInLieuTimelineDays, foreclosureTimelineDays: timeline.days, foreclosureLiquidationValue: centsNumber(liquidation) },
   });
-  checks.push(recovery.greaterThan(0) ? check('positive recovery', 'pass', `expected recovery ${centsNumber(recovery)}`) : check('positive recovery', 'fail', `expected recovery ${centsNumber(recovery)} is not positive`));
+  checks.push(recovery.greaterThan(0) ? check('positive-recovery', 'positive recovery', 'pass', `expected recovery ${centsNumber(recovery)}`) : check('positive-recovery', 'positive recovery', 'fail', `expected recovery ${centsNumber(recovery)} is not positive`));
   // With equity the borrower would hand over more than is owed: an ordinary sale comes first.
   const saleAtValue = roundCents(valueDec.minus(valueDec.times(params.maxCommissionRate)).minus(valueDec.times(params.defaultClosingCostRate)));
   const totalDebt = totalDebtOf(loanCase);
-  if (totalDebt === null) checks.push(check('no equity to sell', 'not checked', 'no loan balance given: equity is not computed'));
-  else if (saleAtValue.lessThan(totalDebt)) checks.push(check('no equity to sell', 'pass', `a sale at the as-is value would net ${saleAtValue.toFixed(2)}, below the total debt ${totalDebt.toFixed(2)}`));
-  else checks.push(check('no equity to sell', 'fail', `a sale at the as-is value would net ${saleAtValue.toFixed(2)}, covering the total debt ${totalDebt.toFixed(2)}: the borrower can sell and keep the equity`));
+  if (totalDebt === null) checks.push(check('no-equity-to-sell', 'no equity to sell', 'not checked', 'no loan balance given: equity is not computed'));
+  else if (saleAtValue.lessThan(totalDebt)) checks.push(check('no-equity-to-sell', 'no equity to sell', 'pass', `a sale at the as-is value would net ${saleAtValue.toFixed(2)}, below the total debt ${totalDebt.toFixed(2)}`));
+  else checks.push(check('no-equity-to-sell', 'no equity to sell', 'fail', `a sale at the as-is value would net ${saleAtValue.toFixed(2)}, covering the total debt ${totalDebt.toFixed(2)}: the borrower can sell and keep the equity`));
   const failure = failed(checks);
   return {
     ...base,
     eligible: !failure,
-    ...(failure ? { reason: failure.test === 'no equity to sell' ? 'equity: an ordinary sale pays off the loan' : failure.test, reasonDetail: failure.detail } : {}),
+    ...(failure ? { reason: failure.id === 'no-equity-to-sell' ? 'equity: an ordinary sale pays off the loan' : failure.test, reasonDetail: failure.detail } : {}),
     expectedRecovery: centsNumber(recovery),
     carryingAndDispositionCosts: centsNumber(costs),
     relocationAssistance: centsNumber(relocation),

@@ -6,20 +6,22 @@
  * The partial claim is the non-interest-bearing subordinate lien to HUD. In a modification it
  * takes the arrears first and then principal deferment, so the modification result carries
  * `forbearance: 0` and the deferment in `principalDeferment` (and in `partialClaim`).
- * Interpretation (the case format has no past-due principal): the arrears are the eligible
- * arrearages of the case (delinquent interest, escrow and servicing advances, legal fees;
- * never late fees) and `loan.upb` is the unpaid principal, so UPB + arrears is the whole debt.
+ * The arrears are the amount to reinstate (engine.md 1, programs/amountToReinstate.ts: every
+ * missed installment of P&I and escrow, servicing advances and legal fees, less the borrower's
+ * contribution and suspense; never late fees). Paying them applies the missed installments, so
+ * the modified UPB is `loan.upb` less the principal part of those installments.
  */
 import type { LoanCase } from '../../case/types';
 import { Decimal, type DecimalInput, ZERO, floorCents, minDecimal, roundCents, roundRateToStep, truncatePercent } from '../../money';
 import type { AuditStep, EligibilityCheck, ModificationResult, PartialClaimResult } from '../../results';
 import type { FhaParameters } from '../../rulebooks/government';
 import type { EvaluationContext, ProgramDefinition } from '../types';
+import { amountToReinstate, amountToReinstateFigures, principalOfMissedInstallments } from '../amountToReinstate';
+import { reasonOf } from '../checks';
 import { computeClaimModification, type ClaimModificationFigures } from './claimModification';
 import { investorCheck, occupancyCheck, pmmsCheck, retentionIntervalCheck } from './common';
 import {
   check,
-  eligibleArrears,
   emptyModification,
   firstFailure,
   grossIncome,
@@ -48,8 +50,7 @@ export function partialClaimRoom(upb: DecimalInput, previousClaims: DecimalInput
 }
 
 function arrearsForPartialClaim(loanCase: LoanCase): Decimal {
-  const { total, contribution } = eligibleArrears(loanCase);
-  return Decimal.max(ZERO, total.minus(contribution));
+  return amountToReinstate(loanCase).total;
 }
 
 function isImminentDefault(loanCase: LoanCase, params: { imminentDefaultMaxMonthsDelinquent: number }): boolean {
@@ -69,9 +70,10 @@ export function computeFhaModification(loanCase: LoanCase, params: FhaParameters
   const pre = new Decimal(loanCase.loan.contractualPI);
   const { cap, available } = fhaPartialClaimAvailable(loanCase, params);
   const spread = termMonths > params.standardTermMonths ? params.rateSpread40Year : params.rateSpread;
-  const rate = roundRateToStep(new Decimal(loanCase.market.pmms).plus(spread), params.rateStep, 'nearest');
+  const market = roundRateToStep(new Decimal(loanCase.market.pmms).plus(spread), params.rateStep, 'nearest');
+  const rate = params.rateRule === 'lowerOfNoteAndMarket' ? minDecimal(market, new Decimal(loanCase.loan.rate)) : market;
   return computeClaimModification({
-    upb: new Decimal(loanCase.loan.upb),
+    upb: new Decimal(loanCase.loan.upb).minus(principalOfMissedInstallments(loanCase)),
     arrears: arrearsForPartialClaim(loanCase),
     lateFees: loanCase.arrears.lateFees,
     available,
@@ -85,10 +87,10 @@ export function computeFhaModification(loanCase: LoanCase, params: FhaParameters
     rate,
     rateStep: {
       step: 'Rate',
-      action: 'PMMS rounded to the nearest 1/8 %',
-      rule: `${rule} rateStep, rateSpread (Interpretation)`,
+      action: params.rateRule === 'lowerOfNoteAndMarket' ? 'lower of the note rate and the PMMS rounded to the nearest 1/8 %' : 'market rate: PMMS rounded to the nearest 1/8 % (even above the note rate)',
+      rule: `${rule} rateRule, rateStep, rateSpread (Interpretation)`,
       before: { noteRate: loanCase.loan.rate, pmms: loanCase.market.pmms },
-      after: { rate: rateNumber(rate) },
+      after: { marketRate: rateNumber(market), rate: rateNumber(rate) },
     },
     termMonths,
     termRule: `${rule} ${termMonths > params.standardTermMonths ? 'maxTermMonths' : 'standardTermMonths'}`,
@@ -128,15 +130,15 @@ function fhaModificationProgram(id: string, label: string, which: '30' | '40'): 
         const thirtyReaches = thirty !== null && thirty.targetReached && thirty.principalAndInterest.lessThan(pre);
         checks.push(
           thirtyReaches
-            ? check('30-year modification misses the target', 'fail', `the 30-year modification reaches P&I ${moneyText(thirty!.principalAndInterest)}: offer it first`)
-            : check('30-year modification misses the target', 'pass', 'the 30-year modification does not reach the target'),
+            ? check('thirty-year-misses-target', '30-year modification misses the target', 'fail', `the 30-year modification reaches P&I ${moneyText(thirty!.principalAndInterest)}: offer it first`)
+            : check('thirty-year-misses-target', '30-year modification misses the target', 'pass', 'the 30-year modification does not reach the target'),
         );
       }
       const requireTarget = which === '30' || params.requireTargetReduction;
       checks.push(
         figures.targetReached
-          ? check(`${pct(params.targetReductionPercent)} P&I reduction reached`, 'pass', `P&I ${moneyText(figures.principalAndInterest)} <= target ${moneyText(figures.target)}`)
-          : check(
+          ? check('target-reduction-reached', `${pct(params.targetReductionPercent)} P&I reduction reached`, 'pass', `P&I ${moneyText(figures.principalAndInterest)} <= target ${moneyText(figures.target)}`)
+          : check('target-reduction-reached', 
               `${pct(params.targetReductionPercent)} P&I reduction reached`,
               requireTarget ? 'fail' : 'pass',
               `P&I ${moneyText(figures.principalAndInterest)} above target ${moneyText(figures.target)} with the whole partial claim used${requireTarget ? '' : ' (offered anyway: requireTargetReduction is false)'}`,
@@ -144,8 +146,8 @@ function fhaModificationProgram(id: string, label: string, which: '30' | '40'): 
       );
       checks.push(
         figures.principalAndInterest.lessThanOrEqualTo(pre)
-          ? check('P&I does not increase', 'pass', `${moneyText(figures.principalAndInterest)} <= contractual ${moneyText(pre)}`)
-          : check('P&I does not increase', 'fail', `${moneyText(figures.principalAndInterest)} > contractual ${moneyText(pre)}`),
+          ? check('pi-does-not-increase', 'P&I does not increase', 'pass', `${moneyText(figures.principalAndInterest)} <= contractual ${moneyText(pre)}`)
+          : check('pi-does-not-increase', 'P&I does not increase', 'fail', `${moneyText(figures.principalAndInterest)} > contractual ${moneyText(pre)}`),
       );
       return buildGovernmentModification(context, id, label, ref, checks, steps, figures, params.trialPaymentCount, params.trialPaymentCountImminentDefault, isImminentDefault(loanCase, params), {
         partialClaim: money(figures.arrearsInPartialClaim.plus(figures.principalDeferment)),
@@ -202,7 +204,7 @@ export function buildGovernmentModification(
     label,
     kind: 'modification',
     eligible: failure === undefined,
-    ...(failure ? { reason: shortReason(failure.test), reasonDetail: failure.detail } : {}),
+    ...(failure ? { reason: reasonOf(failure), reasonDetail: failure.detail } : {}),
     rulebook: ref,
     checks,
     steps,
@@ -223,18 +225,6 @@ export function buildGovernmentModification(
   };
 }
 
-/** A failed check's name as the short reason. */
-export function shortReason(test: string): string {
-  if (test === 'P&I does not increase') return 'P&I increase';
-  if (test.includes('P&I reduction reached')) return 'target reduction not reached';
-  // Gate checks named for the condition that lets a later step run: their failure means an earlier option works.
-  if (test === '30-year modification not affordable') return 'a 30-year modification is affordable';
-  if (test === '30-year modification misses the target') return 'the 30-year modification reaches the target';
-  if (test === 'partial claim not available') return 'the partial claim resolves the default';
-  if (test.startsWith('PITIA at most ')) return test.replace('PITIA at most ', 'PITIA above ');
-  return `failed: ${test}`;
-}
-
 export const FHA_PARTIAL_CLAIM: ProgramDefinition = {
   id: 'FHA-PARTIAL-CLAIM',
   label: 'FHA standalone partial claim',
@@ -244,22 +234,29 @@ export const FHA_PARTIAL_CLAIM: ProgramDefinition = {
     const { loanCase } = context;
     const { ref, params } = context.rulebook<FhaParameters>(FHA_RULEBOOK_ID);
     const { cap, available } = fhaPartialClaimAvailable(loanCase, params);
-    const arrears = arrearsForPartialClaim(loanCase);
+    const reinstatement = amountToReinstate(loanCase);
+    const arrears = reinstatement.total;
     const checks: EligibilityCheck[] = [
       investorCheck(loanCase, 'FHA'),
       occupancyCheck(loanCase),
       retentionIntervalCheck(loanCase, params.retentionIntervalMonths),
       loanCase.loan.monthsDelinquent >= 1 && arrears.greaterThan(0)
-        ? check('loan delinquent', 'pass', `${loanCase.loan.monthsDelinquent} months delinquent, arrears ${moneyText(arrears)}`)
-        : check('loan delinquent', 'fail', 'no arrears to cure'),
+        ? check('loan-delinquent', 'loan delinquent', 'pass', `${loanCase.loan.monthsDelinquent} months delinquent, arrears ${moneyText(arrears)}`)
+        : check('loan-delinquent', 'loan delinquent', 'fail', 'no arrears to cure'),
       loanCase.borrower.hardshipResolved
-        ? check('borrower can resume the contractual payment', 'pass', 'hardship resolved')
-        : check('borrower can resume the contractual payment', 'fail', 'hardship not resolved: the modification options with a 25% P&I reduction apply'),
+        ? check('can-resume-payment', 'borrower can resume the contractual payment', 'pass', 'hardship resolved')
+        : check('can-resume-payment', 'borrower can resume the contractual payment', 'fail', 'hardship not resolved: the modification options with a 25% P&I reduction apply'),
       arrears.lessThanOrEqualTo(available)
-        ? check('arrears within the partial claim available', 'pass', `${moneyText(arrears)} <= ${moneyText(available)}`)
-        : check('arrears within the partial claim available', 'fail', `arrears ${moneyText(arrears)} > partial claim available ${moneyText(available)}`),
+        ? check('partial-claim-within-cap', 'arrears within the partial claim available', 'pass', `${moneyText(arrears)} <= ${moneyText(available)}`)
+        : check('partial-claim-within-cap', 'arrears within the partial claim available', 'fail', `arrears ${moneyText(arrears)} > partial claim available ${moneyText(available)}`),
     ];
     const steps: AuditStep[] = [
+      {
+        step: 'Amount to reinstate',
+        action: 'missed installments (P&I + escrow) + servicing advances + legal fees - contribution - suspense; late fees never',
+        rule: 'engine.md 1 (HUD NSC partial claim FAQ: "an amount necessary to reinstate"; ML 2008-21)',
+        after: amountToReinstateFigures(reinstatement),
+      },
       {
         step: 'Partial claim',
         action: 'arrears advanced into a non-interest-bearing subordinate lien to HUD; P&I and term unchanged',
@@ -274,7 +271,7 @@ export const FHA_PARTIAL_CLAIM: ProgramDefinition = {
       label: 'FHA standalone partial claim',
       kind: 'partialClaim',
       eligible: failure === undefined,
-      ...(failure ? { reason: partialClaimReason(failure.test), reasonDetail: failure.detail } : {}),
+      ...(failure ? { reason: reasonOf(failure), reasonDetail: failure.detail } : {}),
       rulebook: ref,
       checks,
       steps,
@@ -285,16 +282,11 @@ export const FHA_PARTIAL_CLAIM: ProgramDefinition = {
   },
 };
 
-function partialClaimReason(test: string): string {
-  if (test === 'arrears within the partial claim available') return 'partial claim cap exceeded';
-  if (test === 'borrower can resume the contractual payment') return 'cannot resume payment';
-  return `failed: ${test}`;
-}
-
 export const FHA_PAYMENT_SUPPLEMENT: ProgramDefinition = {
   id: 'FHA-PAYMENT-SUPPLEMENT',
   label: 'FHA Payment Supplement',
   kind: 'partialClaim',
+  paymentReduction: true,
   rulebookId: FHA_RULEBOOK_ID,
   evaluate(context: EvaluationContext): PartialClaimResult {
     const { loanCase } = context;
@@ -307,26 +299,26 @@ export const FHA_PAYMENT_SUPPLEMENT: ProgramDefinition = {
       occupancyCheck(loanCase),
       retentionIntervalCheck(loanCase, params.retentionIntervalMonths),
       loanCase.loan.productType === 'FIXED'
-        ? check('fixed-rate mortgage', 'pass', 'productType FIXED')
-        : check('fixed-rate mortgage', 'fail', `productType ${loanCase.loan.productType}: the Payment Supplement needs a fixed rate`),
+        ? check('fixed-rate-mortgage', 'fixed-rate mortgage', 'pass', 'productType FIXED')
+        : check('fixed-rate-mortgage', 'fixed-rate mortgage', 'fail', `productType ${loanCase.loan.productType}: the Payment Supplement needs a fixed rate`),
     ];
     // The supplement is the last retention option: only when neither modification reaches the target.
     if (loanCase.market.pmms === null) {
-      checks.push(check('modifications miss the target', 'not checked', 'market.pmms not given: the modifications could not be computed'));
+      checks.push(check('modifications-miss-the-target', 'modifications miss the target', 'not checked', 'market.pmms not given: the modifications could not be computed'));
     } else {
       const reaching = [params.standardTermMonths, params.maxTermMonths]
         .map((term) => computeFhaModification(loanCase, params, term)!)
         .find((m) => m.targetReached && m.principalAndInterest.lessThanOrEqualTo(pi));
       checks.push(
         reaching
-          ? check('modifications miss the target', 'fail', `the ${reaching.termMonths}-month modification reaches the target: offer it first`)
-          : check('modifications miss the target', 'pass', 'neither the 30- nor the 40-year modification reaches the target'),
+          ? check('modifications-miss-the-target', 'modifications miss the target', 'fail', `the ${reaching.termMonths}-month modification reaches the target: offer it first`)
+          : check('modifications-miss-the-target', 'modifications miss the target', 'pass', 'neither the 30- nor the 40-year modification reaches the target'),
       );
     }
     checks.push(
       arrears.lessThanOrEqualTo(available)
-        ? check('arrears within the partial claim available', 'pass', `${moneyText(arrears)} <= ${moneyText(available)}`)
-        : check('arrears within the partial claim available', 'fail', `arrears ${moneyText(arrears)} > partial claim available ${moneyText(available)}`),
+        ? check('partial-claim-within-cap', 'arrears within the partial claim available', 'pass', `${moneyText(arrears)} <= ${moneyText(available)}`)
+        : check('partial-claim-within-cap', 'arrears within the partial claim available', 'fail', `arrears ${moneyText(arrears)} > partial claim available ${moneyText(available)}`),
     );
     const remaining = Decimal.max(ZERO, available.minus(arrears));
     const maxReduction = pi.times(params.paymentSupplementMaxReductionPercent);
@@ -335,8 +327,8 @@ export const FHA_PAYMENT_SUPPLEMENT: ProgramDefinition = {
     const minimum = Decimal.max(pi.times(params.paymentSupplementMinReductionPercent), new Decimal(params.paymentSupplementMinReductionAmount));
     checks.push(
       monthlyPrincipalReduction.greaterThanOrEqualTo(minimum)
-        ? check('minimum monthly principal reduction', 'pass', `MoPR ${moneyText(monthlyPrincipalReduction)} >= ${minimum.toDecimalPlaces(2, Decimal.ROUND_CEIL).toString()}`)
-        : check(
+        ? check('minimum-monthly-principal-reduction', 'minimum monthly principal reduction', 'pass', `MoPR ${moneyText(monthlyPrincipalReduction)} >= ${minimum.toDecimalPlaces(2, Decimal.ROUND_CEIL).toString()}`)
+        : check('minimum-monthly-principal-reduction', 
             'minimum monthly principal reduction',
             'fail',
             `MoPR ${moneyText(monthlyPrincipalReduction)} below the minimum ${minimum.toDecimalPlaces(2, Decimal.ROUND_CEIL).toString()} (greater of ${pct(params.paymentSupplementMinReductionPercent)} of P&I and $${params.paymentSupplementMinReductionAmount})`,
@@ -367,7 +359,7 @@ export const FHA_PAYMENT_SUPPLEMENT: ProgramDefinition = {
       label: 'FHA Payment Supplement',
       kind: 'partialClaim',
       eligible: failure === undefined,
-      ...(failure ? { reason: failure.test === 'modifications miss the target' ? 'a modification reaches the target' : partialClaimReason(failure.test), reasonDetail: failure.detail } : {}),
+      ...(failure ? { reason: reasonOf(failure), reasonDetail: failure.detail } : {}),
       rulebook: ref,
       checks,
       steps,
@@ -379,6 +371,8 @@ export const FHA_PAYMENT_SUPPLEMENT: ProgramDefinition = {
       principalAndInterestDuringSupplement: money(paymentDuringSupplement),
       monthlyPaymentDuringSupplement: money(paymentDuringSupplement.plus(loanCase.loan.monthlyEscrow)),
       reductionPercent: reductionPercent(pi, paymentDuringSupplement),
+      // The option for a borrower who cannot resume the payment when the modifications miss the target (ML 2024-02).
+      paymentReduction: true,
     };
   },
 };

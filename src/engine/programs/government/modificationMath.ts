@@ -166,14 +166,7 @@ export function reductionPercent(before: DecimalInput, after: DecimalInput): num
   return pre.minus(after).dividedBy(pre).times(100).toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toNumber();
 }
 
-export function check(test: string, status: EligibilityCheck['status'], detail: string): EligibilityCheck {
-  return { test, status, detail };
-}
-
-/** The first failed check, for the result's reason. */
-export function firstFailure(checks: EligibilityCheck[]): EligibilityCheck | undefined {
-  return checks.find((c) => c.status === 'fail');
-}
+export { check, firstFailure } from '../checks';
 
 /** A modification result with every figure zeroed: used when the waterfall cannot start (missing input or a failed gate). */
 export function emptyModification(

@@ -3,7 +3,8 @@
  * arithmetic is the generic workout calculators' (src/engine/workouts: `repaymentPlan`,
  * `forbearancePlan`); each program passes its own rulebook's limits.
  *
- * Past-due amount = months delinquent x (contractual P&I + escrow), as for the GSE plans.
+ * Past-due amount = the amount to reinstate (engine.md 1, programs/amountToReinstate.ts), as for
+ * the GSE plans and the partial claims.
  * The case carries no requested reduced payment, so a forbearance plan is evaluated with
  * payments suspended for one increment (the largest arrears it can produce), and says so.
  */
@@ -13,8 +14,10 @@ import type { AuditStep, EligibilityCheck, ForbearancePlanResult, RepaymentPlanR
 import type { ParameterValue } from '../../rulebooks/types';
 import { forbearancePlan, repaymentPlan } from '../../workouts';
 import type { EvaluationContext, ProgramDefinition } from '../types';
+import { amountToReinstate } from '../amountToReinstate';
 import { investorCheck } from './common';
 import { check, firstFailure, money, moneyText, pct } from './modificationMath';
+import { reasonOf } from '../checks';
 import { vaMaximumRate } from './va';
 import type { VaParameters } from '../../rulebooks/government';
 
@@ -22,8 +25,9 @@ function contractualPayment(loanCase: LoanCase): Decimal {
   return new Decimal(loanCase.loan.contractualPI).plus(loanCase.loan.monthlyEscrow);
 }
 
+/** The arrears a plan repays or a forbearance starts from: the amount to reinstate (engine.md 1). */
 function pastDue(loanCase: LoanCase): Decimal {
-  return contractualPayment(loanCase).times(loanCase.loan.monthsDelinquent);
+  return amountToReinstate(loanCase).total;
 }
 
 export interface RepaymentProgramSpec {
@@ -53,15 +57,15 @@ export function repaymentProgram(spec: RepaymentProgramSpec): ProgramDefinition 
       const checks: EligibilityCheck[] = [
         investorCheck(loanCase, spec.investor),
         loanCase.loan.monthsDelinquent > 0
-          ? check('arrears to repay', 'pass', `${loanCase.loan.monthsDelinquent} months delinquent, ${moneyText(arrears)} past due`)
-          : check('arrears to repay', 'fail', 'the loan is current: nothing to repay'),
+          ? check('arrears-to-repay', 'arrears to repay', 'pass', `${loanCase.loan.monthsDelinquent} months delinquent, ${moneyText(arrears)} past due`)
+          : check('arrears-to-repay', 'arrears to repay', 'fail', 'the loan is current: nothing to repay'),
         // A repayment plan cures the arrears of a borrower whose hardship is over: one still in
         // hardship cannot pay the contractual payment plus an installment.
         loanCase.borrower.hardship === null
-          ? check('hardship resolved', 'not checked', 'no hardship in the case (borrower.hardship)')
+          ? check('hardship-resolved', 'hardship resolved', 'not checked', 'no hardship in the case (borrower.hardship)')
           : loanCase.borrower.hardshipResolved
-            ? check('hardship resolved', 'pass', `the ${loanCase.borrower.hardship} hardship is reported resolved`)
-            : check('hardship resolved', 'fail', `the ${loanCase.borrower.hardship} hardship is not reported resolved (borrower.hardshipResolved)`),
+            ? check('hardship-resolved', 'hardship resolved', 'pass', `the ${loanCase.borrower.hardship} hardship is reported resolved`)
+            : check('hardship-resolved', 'hardship resolved', 'fail', `the ${loanCase.borrower.hardship} hardship is not reported resolved (borrower.hardshipResolved)`),
       ];
       let calc: ReturnType<typeof repaymentPlan>;
       try {
@@ -73,15 +77,15 @@ export function repaymentProgram(spec: RepaymentProgramSpec): ProgramDefinition 
       if (loanCase.loan.monthsDelinquent > 0) {
         checks.push(
           calc.feasible
-            ? check(capTest, 'pass', `${calc.months} months of ${moneyText(calc.monthlyPayment!)}`)
-            : check(capTest, 'fail', calc.shortestMonthsUnderCap === null ? `no plan length keeps the payment under the cap (limit ${maxMonths} months)` : `the shortest plan under the cap is ${calc.shortestMonthsUnderCap} months; the limit is ${maxMonths}`),
+            ? check('plan-payment-cap', capTest, 'pass', `${calc.months} months of ${moneyText(calc.monthlyPayment!)}`)
+            : check('plan-payment-cap', capTest, 'fail', calc.shortestMonthsUnderCap === null ? `no plan length keeps the payment under the cap (limit ${maxMonths} months)` : `the shortest plan under the cap is ${calc.shortestMonthsUnderCap} months; the limit is ${maxMonths}`),
         );
       }
       if (calc.feasible) {
         checks.push(
           calc.affordable === null
-            ? check('surplus income covers the plan installment', 'not checked', 'no income in the case: surplus income unknown')
-            : check('surplus income covers the plan installment', calc.affordable ? 'pass' : 'fail', `surplus ${affordability.surplusIncome} vs installment ${moneyText(calc.installment!)}`),
+            ? check('surplus-covers-plan', 'surplus income covers the plan installment', 'not checked', 'no income in the case: surplus income unknown')
+            : check('surplus-covers-plan', 'surplus income covers the plan installment', calc.affordable ? 'pass' : 'fail', `surplus ${affordability.surplusIncome} vs installment ${moneyText(calc.installment!)}`),
         );
       }
       const steps: AuditStep[] = [
@@ -101,7 +105,7 @@ export function repaymentProgram(spec: RepaymentProgramSpec): ProgramDefinition 
         label: spec.label,
         kind: 'repayment',
         eligible: failure === undefined,
-        ...(failure ? { reason: temporaryReason(failure.test), reasonDetail: failure.detail } : {}),
+        ...(failure ? { reason: reasonOf(failure), reasonDetail: failure.detail } : {}),
         rulebook: ref,
         checks,
         steps,
@@ -139,14 +143,14 @@ export function forbearanceProgram(spec: ForbearanceProgramSpec): ProgramDefinit
       const contractual = contractualPayment(loanCase);
       const checks: EligibilityCheck[] = [investorCheck(loanCase, spec.investor)];
       const borrower = loanCase.borrower;
-      if (borrower.hardship === null) checks.push(check('hardship continuing', 'not checked', 'no hardship in the case (borrower.hardship)'));
+      if (borrower.hardship === null) checks.push(check('hardship-continuing', 'hardship continuing', 'not checked', 'no hardship in the case (borrower.hardship)'));
       else
         checks.push(
           borrower.hardshipResolved
-            ? check('hardship continuing', 'fail', `the ${borrower.hardship} hardship is reported resolved: forbearance is for a continuing hardship`)
-            : check('hardship continuing', 'pass', `${borrower.hardship} hardship, not resolved`),
+            ? check('hardship-continuing', 'hardship continuing', 'fail', `the ${borrower.hardship} hardship is reported resolved: forbearance is for a continuing hardship`)
+            : check('hardship-continuing', 'hardship continuing', 'pass', `${borrower.hardship} hardship, not resolved`),
         );
-      checks.push(check(`at most ${maxMonths} months cumulative`, 'not checked', 'the case does not carry prior forbearance months: assumed none'));
+      checks.push(check('forbearance-cumulative-months', `at most ${maxMonths} months cumulative`, 'not checked', 'the case does not carry prior forbearance months: assumed none'));
       let calc: ReturnType<typeof forbearancePlan>;
       try {
         calc = forbearancePlan({
@@ -181,7 +185,7 @@ export function forbearanceProgram(spec: ForbearanceProgramSpec): ProgramDefinit
         label: spec.label,
         kind: 'forbearance',
         eligible: failure === undefined,
-        ...(failure ? { reason: temporaryReason(failure.test), reasonDetail: failure.detail } : {}),
+        ...(failure ? { reason: reasonOf(failure), reasonDetail: failure.detail } : {}),
         rulebook: ref,
         checks,
         steps,
@@ -192,15 +196,6 @@ export function forbearanceProgram(spec: ForbearanceProgramSpec): ProgramDefinit
       };
     },
   };
-}
-
-function temporaryReason(test: string): string {
-  if (test === 'arrears to repay') return 'no arrears to repay';
-  if (test === 'hardship continuing') return 'hardship resolved';
-  if (test === 'hardship resolved') return 'hardship not resolved';
-  if (test.startsWith('plan payment at most')) return 'payment cap';
-  if (test.startsWith('surplus income')) return 'plan payment not affordable';
-  return `failed: ${test}`;
 }
 
 function failedTemporary(id: string, label: string, kind: 'repayment' | 'forbearance', ref: RulebookRef, checks: EligibilityCheck[], message: string) {

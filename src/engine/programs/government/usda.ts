@@ -12,14 +12,16 @@
  * (no separate USDA lien); the engine reports it as `mortgageRecoveryAdvance`.
  */
 import type { LoanCase } from '../../case/types';
+import { addDays, addMonths, firstOfMonth, type IsoDate } from '../../dates';
 import { Decimal, ZERO, floorCents, minDecimal, roundCents, roundRateToStep } from '../../money';
 import type { EligibilityCheck, ModificationResult } from '../../results';
 import type { UsdaParameters } from '../../rulebooks/government';
 import type { EvaluationContext, ProgramDefinition } from '../types';
+import { amountToReinstate, principalOfMissedInstallments } from '../amountToReinstate';
 import { computeClaimModification } from './claimModification';
 import { investorCheck, occupancyCheck, pmmsCheck } from './common';
 import { buildGovernmentModification } from './fha';
-import { check, eligibleArrears, emptyModification, money, moneyText, pct, rateNumber } from './modificationMath';
+import { check, emptyModification, money, moneyText, pct, rateNumber } from './modificationMath';
 
 export const USDA_RULEBOOK_ID = 'USDA-LOSS-MIT';
 
@@ -50,8 +52,8 @@ export const USDA_MODIFICATION: ProgramDefinition = {
       investorCheck(loanCase, 'USDA'),
       occupancyCheck(loanCase),
       loanCase.loan.monthsDelinquent >= params.minMonthsDelinquent
-        ? check(`at least ${params.minMonthsDelinquent} months past due`, 'pass', `${loanCase.loan.monthsDelinquent} months delinquent`)
-        : check(`at least ${params.minMonthsDelinquent} months past due`, 'fail', `${loanCase.loan.monthsDelinquent} months delinquent: streamline options need 90 days past due`),
+        ? check('usda-ninety-days-past-due', `at least ${params.minMonthsDelinquent} months past due`, 'pass', `${loanCase.loan.monthsDelinquent} months delinquent`)
+        : check('usda-ninety-days-past-due', `at least ${params.minMonthsDelinquent} months past due`, 'fail', `${loanCase.loan.monthsDelinquent} months delinquent: streamline options need 90 days past due`),
       pmmsCheck(loanCase),
     ];
     if (loanCase.market.pmms === null) return emptyModification(id, label, ref, checks, [], 'market rate missing', 'market.pmms is needed for the maximum allowable rate');
@@ -59,10 +61,10 @@ export const USDA_MODIFICATION: ProgramDefinition = {
     const maxRate = roundRateToStep(loanCase.market.pmms, params.rateStep, 'nearest').plus(params.rateSpread);
     const rate = minDecimal(new Decimal(loanCase.loan.rate), maxRate);
     const { cap, pitiCap, upbCap } = usdaMraCap(loanCase, params);
-    const { total, contribution } = eligibleArrears(loanCase);
+    // The MRA pays the amount to reinstate (engine.md 1); the cured installments reduce the principal.
     const figures = computeClaimModification({
-      upb: new Decimal(loanCase.loan.upb),
-      arrears: Decimal.max(ZERO, total.minus(contribution)),
+      upb: new Decimal(loanCase.loan.upb).minus(principalOfMissedInstallments(loanCase)),
+      arrears: amountToReinstate(loanCase).total,
       lateFees: loanCase.arrears.lateFees,
       available: cap,
       availableStep: {
@@ -91,13 +93,15 @@ export const USDA_MODIFICATION: ProgramDefinition = {
     });
     checks.push(
       figures.targetReached
-        ? check(`${pct(params.minReductionPercent)} P&I reduction reached`, 'pass', `P&I ${moneyText(figures.principalAndInterest)} <= ${moneyText(figures.target)}`)
-        : check(`${pct(params.minReductionPercent)} P&I reduction reached`, 'fail', `P&I ${moneyText(figures.principalAndInterest)} above ${moneyText(figures.target)} with the whole MRA used`),
+        ? check('target-reduction-reached', `${pct(params.minReductionPercent)} P&I reduction reached`, 'pass', `P&I ${moneyText(figures.principalAndInterest)} <= ${moneyText(figures.target)}`)
+        : check('target-reduction-reached', `${pct(params.minReductionPercent)} P&I reduction reached`, 'fail', `P&I ${moneyText(figures.principalAndInterest)} above ${moneyText(figures.target)} with the whole MRA used`),
       figures.principalAndInterest.lessThanOrEqualTo(pre)
-        ? check('P&I does not increase', 'pass', `${moneyText(figures.principalAndInterest)} <= ${moneyText(pre)}`)
-        : check('P&I does not increase', 'fail', `${moneyText(figures.principalAndInterest)} > ${moneyText(pre)}`),
+        ? check('pi-does-not-increase', 'P&I does not increase', 'pass', `${moneyText(figures.principalAndInterest)} <= ${moneyText(pre)}`)
+        : check('pi-does-not-increase', 'P&I does not increase', 'fail', `${moneyText(figures.principalAndInterest)} > ${moneyText(pre)}`),
     );
     const mra = figures.arrearsInPartialClaim.plus(figures.principalDeferment);
+    const waitingOnly = checks.filter((c) => c.status === 'fail').every((c) => c.id === 'usda-ninety-days-past-due');
+    const opensOn = loanCase.loan.monthsDelinquent < params.minMonthsDelinquent && waitingOnly ? streamlineOpensOn(loanCase, params) : null;
     return buildGovernmentModification(context, id, label, ref, checks, figures.steps, figures, params.trialPaymentCount, params.trialPaymentCount, false, {
       partialClaim: money(mra),
       partialClaimCap: money(cap),
@@ -107,6 +111,19 @@ export const USDA_MODIFICATION: ProgramDefinition = {
       capitalizedArrears: money(figures.capitalizedArrears),
       maximumRate: rateNumber(maxRate),
       targetPrincipalAndInterest: money(figures.target),
+      opensOn,
     });
   },
 };
+
+/**
+ * The day the loan is 90 days past due (7 CFR 3555.304(b)(1)): the oldest unpaid due date plus
+ * `minDaysPastDue` days (engine.md 1: a payment due January 1 and unpaid is 30 days delinquent on
+ * January 31). The oldest unpaid due date is loan.nextDueDate, or, without it, the first of the
+ * month `monthsDelinquent - 1` months before the evaluation (the first of next month when current).
+ */
+export function streamlineOpensOn(loanCase: LoanCase, params: UsdaParameters): IsoDate {
+  const { nextDueDate, monthsDelinquent } = loanCase.loan;
+  const oldestUnpaid = nextDueDate ?? addMonths(firstOfMonth(loanCase.evaluationDate), monthsDelinquent > 0 ? -(monthsDelinquent - 1) : 1);
+  return addDays(oldestUnpaid, params.minDaysPastDue);
+}

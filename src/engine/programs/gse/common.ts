@@ -1,26 +1,16 @@
 /** Helpers shared by the GSE programs: eligibility checks, reasons, conversion of bad arguments into case errors. */
 import type { LoanCase } from '../../case/types';
 import { ArgumentError, CaseInputError } from '../../errors';
-import type { CheckStatus, EligibilityCheck, OptionResult } from '../../results';
+import { check } from '../checks';
+import type { CheckId, EligibilityCheck, OptionResult } from '../../results';
 
-export function check(test: string, status: CheckStatus, detail: string): EligibilityCheck {
-  return { test, status, detail };
-}
-
-export function passFail(test: string, pass: boolean, detail: string): EligibilityCheck {
-  return { test, status: pass ? 'pass' : 'fail', detail };
-}
-
-/** A test whose input is absent: listed, never passed or failed silently. */
-export function notChecked(test: string, detail: string): EligibilityCheck {
-  return { test, status: 'not checked', detail };
-}
+export { check };
 
 /**
  * Sets eligible / reason / reasonDetail from the checks: every failed test is named in the
  * reason (joined with "; "), its figures in the detail. `not checked` tests do not make an option ineligible.
  */
-export function applyChecks<R extends OptionResult>(result: R, shortReasons: Readonly<Record<string, string>> | ReadonlyMap<string, string> = {}): R {
+export function applyChecks<R extends OptionResult>(result: R, shortReasons: Readonly<Partial<Record<CheckId, string>>> | ReadonlyMap<CheckId, string> = {}): R {
   const failed = result.checks.filter((c) => c.status === 'fail');
   if (failed.length === 0) {
     result.eligible = true;
@@ -30,8 +20,8 @@ export function applyChecks<R extends OptionResult>(result: R, shortReasons: Rea
     return result;
   }
   result.eligible = false;
-  const shortReason = (test: string): string | undefined => (shortReasons instanceof Map ? shortReasons.get(test) : (shortReasons as Readonly<Record<string, string>>)[test]);
-  result.reason = failed.map((c) => shortReason(c.test) ?? c.test).join('; ');
+  const shortReason = (id: CheckId): string | undefined => (shortReasons instanceof Map ? shortReasons.get(id) : (shortReasons as Readonly<Partial<Record<CheckId, string>>>)[id]);
+  result.reason = failed.map((c) => shortReason(c.id) ?? c.test).join('; ');
   result.reasonDetail = failed.map((c) => c.detail).join('; ');
   return result;
 }
@@ -40,7 +30,8 @@ export function applyChecks<R extends OptionResult>(result: R, shortReasons: Rea
 export function conventionalFirstLienCheck(loanCase: LoanCase): EligibilityCheck {
   const gse = loanCase.investor === 'FANNIE' || loanCase.investor === 'FREDDIE';
   const first = loanCase.loan.lienPosition === 1;
-  return passFail(
+  return check(
+    'conventional-first-lien',
     'conventional first lien',
     gse && first,
     `investor ${loanCase.investor}, lien position ${loanCase.loan.lienPosition}${gse ? '' : ' (not a Fannie Mae / Freddie Mac loan)'}${first ? '' : ' (not a first lien)'}`,

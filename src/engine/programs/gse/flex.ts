@@ -17,7 +17,7 @@ import type { AuditStep, EligibilityCheck, ModificationResult, RulebookRef } fro
 import type { GseFlexParameters } from '../../rulebooks/gse';
 import { amountArgument, monthsArgument, positiveAmountArgument, rateArgument } from '../../workouts/arguments';
 import { largestPrincipalCentsForPayment, largestPrincipalForPayment, paymentWithFactor, solveTermForPayment, solveTermForPaymentCents } from '../../workouts/solvers';
-import { applyChecks, check, notChecked } from './common';
+import { applyChecks, check } from './common';
 
 export interface FlexInputs {
   /** Current interest-bearing UPB. */
@@ -386,13 +386,13 @@ function flexResult(f: FlexFigures, inputs: FlexInputs, params: GseFlexParameter
 
   const { currentRate, postedRate, rate } = f;
   if (postedRate === null) {
-    checks.push(notChecked(FLEX_RATE_TEST, 'no posted modification rate in the case (market.modificationRate): the current rate is kept'));
+    checks.push(check('flex-rate', FLEX_RATE_TEST, 'not checked', 'no posted modification rate in the case (market.modificationRate): the current rate is kept'));
     steps.push({ step: 'rate', action: `kept the current rate ${pct(currentRate)}: no posted modification rate was given, so it could not be compared`, rule: RULE.rate, before: { rate: currentRate }, after: { rate } });
   } else if (currentRate > postedRate) {
-    checks.push(check(FLEX_RATE_TEST, 'pass', `current rate ${pct(currentRate)} is above the posted rate ${pct(postedRate)}: the posted rate applies`));
+    checks.push(check('flex-rate', FLEX_RATE_TEST, 'pass', `current rate ${pct(currentRate)} is above the posted rate ${pct(postedRate)}: the posted rate applies`));
     steps.push({ step: 'rate', action: `set the rate to the posted modification rate ${pct(postedRate)} (current ${pct(currentRate)} is above it)`, rule: RULE.rate, before: { rate: currentRate }, after: { rate } });
   } else {
-    checks.push(check(FLEX_RATE_TEST, 'pass', `current rate ${pct(currentRate)} is not above the posted rate ${pct(postedRate)}: the current rate is kept`));
+    checks.push(check('flex-rate', FLEX_RATE_TEST, 'pass', `current rate ${pct(currentRate)} is not above the posted rate ${pct(postedRate)}: the current rate is kept`));
     steps.push({ step: 'rate', action: `kept the current rate ${pct(currentRate)} (not above the posted rate ${pct(postedRate)})`, rule: RULE.rate, before: { rate: currentRate }, after: { rate } });
   }
 
@@ -446,7 +446,7 @@ function flexResult(f: FlexFigures, inputs: FlexInputs, params: GseFlexParameter
   const newPIText = text(f.newPI);
   const currentPIText = text(f.currentPI);
   checks.push(
-    check(
+    check('pi-does-not-increase', 
       FLEX_PI_INCREASE_TEST,
       f.piDecreases ? 'pass' : 'fail',
       f.piDecreases
@@ -522,7 +522,7 @@ function flexResult(f: FlexFigures, inputs: FlexInputs, params: GseFlexParameter
     targetPrincipalAndInterest: num(f.target),
     targetReached: !f.targetExceeded,
   };
-  return applyChecks(result, { [FLEX_PI_INCREASE_TEST]: 'P&I increase' });
+  return applyChecks(result, { 'pi-does-not-increase': 'P&I increase' });
 }
 
 /** Dates joined with ", " (Array#join costs several times a few concatenations in V8). */

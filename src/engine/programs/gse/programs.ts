@@ -8,14 +8,15 @@ import type { LoanCase } from '../../case/types';
 import { daysBetween, monthsBetween } from '../../dates';
 import { exactSum } from '../../cents';
 import { Decimal, type DecimalInput, centsNumber, roundCents } from '../../money';
-import type { AuditStep, DeferralResult, EligibilityCheck, ForbearancePlanResult, ModificationResult, RepaymentPlanResult } from '../../results';
+import type { AuditStep, CheckId, DeferralResult, EligibilityCheck, ForbearancePlanResult, ModificationResult, RepaymentPlanResult } from '../../results';
 import type { GseFlexParameters, GseForbearanceParameters, GsePaymentDeferralParameters, GseRepaymentPlanParameters } from '../../rulebooks/gse';
 import { forbearancePlan } from '../../workouts/forbearancePlan';
 import { paymentDeferral } from '../../workouts/paymentDeferral';
 import { repaymentPlan } from '../../workouts/repaymentPlan';
+import { amountToReinstate } from '../amountToReinstate';
 import type { EvaluationContext, ProgramDefinition } from '../types';
-import { applyChecks, asCaseError, conventionalFirstLienCheck, notChecked, passFail } from './common';
-import { FLEX_PI_INCREASE_TEST, flexModification, type FlexInputs } from './flex';
+import { applyChecks, asCaseError, check, conventionalFirstLienCheck } from './common';
+import { flexModification, type FlexInputs } from './flex';
 
 /** Where each calculator argument comes from in the case, for error messages. */
 const CASE_FIELDS: Record<string, string> = {
@@ -50,9 +51,9 @@ export function contractualPayment(loanCase: LoanCase): Decimal {
   return new Decimal(loanCase.loan.contractualPI).plus(loanCase.loan.monthlyEscrow);
 }
 
-/** Past-due contractual payments: months delinquent x (P&I + escrow). Late fees and advances are not included. */
+/** The arrears a repayment plan repays: the amount to reinstate (engine.md 1; never late fees). */
 export function pastDuePayments(loanCase: LoanCase): Decimal {
-  return contractualPayment(loanCase).times(loanCase.loan.monthsDelinquent);
+  return amountToReinstate(loanCase).total;
 }
 
 /** Housing expense other than P&I, for the post-modification DTI: the borrower's housing expense lines, or the escrow when none are given. */
@@ -95,13 +96,13 @@ export function flexInputsFromCase(loanCase: LoanCase, grossMonthlyIncome: numbe
  * of imminent default, so a loan less than 60 days delinquent FAILS the test with a detail
  * saying that imminent default must be determined outside the engine (never a silent pass).
  */
-export function flexCaseChecks(loanCase: LoanCase, p: GseFlexParameters): { checks: EligibilityCheck[]; reasons: ReadonlyMap<string, string> } {
+export function flexCaseChecks(loanCase: LoanCase, p: GseFlexParameters): { checks: EligibilityCheck[]; reasons: ReadonlyMap<CheckId, string> } {
   const { loan, property, evaluationDate } = loanCase;
   const texts = flexCheckTexts(p);
   const checks: EligibilityCheck[] = [conventionalFirstLienCheck(loanCase)];
 
   checks.push(
-    passFail(
+    check('delinquent-or-imminent-default', 
       texts.delinquencyTest,
       loan.monthsDelinquent >= p.minMonthsDelinquent,
       loan.monthsDelinquent >= p.minMonthsDelinquent
@@ -111,26 +112,26 @@ export function flexCaseChecks(loanCase: LoanCase, p: GseFlexParameters): { chec
   );
 
   if (loan.originationDate === null) {
-    checks.push(notChecked(texts.originationTest, 'no origination date in the case (loan.originationDate)'));
+    checks.push(check('originated-long-enough', texts.originationTest, 'not checked', 'no origination date in the case (loan.originationDate)'));
   } else {
     const months = monthsBetween(loan.originationDate, evaluationDate);
-    checks.push(passFail(texts.originationTest, months >= p.minMonthsSinceOrigination, `originated ${loan.originationDate}, ${months} months before ${evaluationDate}`));
+    checks.push(check('originated-long-enough', texts.originationTest, months >= p.minMonthsSinceOrigination, `originated ${loan.originationDate}, ${months} months before ${evaluationDate}`));
   }
 
-  checks.push(passFail(texts.priorModificationsTest, loan.priorModifications < p.maxPriorModifications, `${loan.priorModifications} prior modifications`));
+  checks.push(check('prior-modifications-limit', texts.priorModificationsTest, loan.priorModifications < p.maxPriorModifications, `${loan.priorModifications} prior modifications`));
 
-  checks.push(passFail(texts.failedTrialTest, !loan.failedTrialInLast12Months, loan.failedTrialInLast12Months ? 'a Flex trial failed in the last 12 months' : 'no failed trial reported'));
+  checks.push(check('no-failed-trial', texts.failedTrialTest, !loan.failedTrialInLast12Months, loan.failedTrialInLast12Months ? 'a Flex trial failed in the last 12 months' : 'no failed trial reported'));
 
   let valuationAfterEvaluation = false;
   if (property.value === null) {
-    checks.push(notChecked(texts.valuationTest, 'no property value in the case (property.value): MTMLTV and principal forbearance are not computed'));
+    checks.push(check('valuation-current', texts.valuationTest, 'not checked', 'no property value in the case (property.value): MTMLTV and principal forbearance are not computed'));
   } else if (property.valuationDate === null) {
-    checks.push(notChecked(texts.valuationTest, 'no valuation date in the case (property.valuationDate)'));
+    checks.push(check('valuation-current', texts.valuationTest, 'not checked', 'no valuation date in the case (property.valuationDate)'));
   } else {
     const age = daysBetween(property.valuationDate, evaluationDate);
     valuationAfterEvaluation = age < 0;
     checks.push(
-      passFail(
+      check('valuation-current', 
         texts.valuationTest,
         age >= 0 && age <= p.maxValuationAgeDays,
         age >= 0 ? `valued ${property.valuationDate}, ${age} days before ${evaluationDate}` : `valuation date ${property.valuationDate} is after the evaluation date ${evaluationDate}`,
@@ -148,8 +149,8 @@ interface FlexCheckTexts {
   failedTrialTest: string;
   valuationTest: string;
   /** The short reason of each test (and of the calculator's "P&I must decrease"), printed when it fails. */
-  reasons: ReadonlyMap<string, string>;
-  reasonsValuationAfterEvaluation: ReadonlyMap<string, string>;
+  reasons: ReadonlyMap<CheckId, string>;
+  reasonsValuationAfterEvaluation: ReadonlyMap<CheckId, string>;
 }
 
 const flexCheckTextsOf = new WeakMap<GseFlexParameters, FlexCheckTexts>();
@@ -167,14 +168,14 @@ function flexCheckTexts(p: GseFlexParameters): FlexCheckTexts {
     const failedTrialTest = `no failed Flex trial in the last ${p.failedTrialLookbackMonths} months`;
     const valuationTest = `property valuation at most ${p.maxValuationAgeDays} days old`;
     const reasons = (valuationReason: string) =>
-      new Map([
-        ['conventional first lien', 'not a conventional first lien'],
-        [delinquencyTest, `less than ${p.minMonthsDelinquent * 30} days delinquent`],
-        [originationTest, `originated less than ${p.minMonthsSinceOrigination} months ago`],
-        [priorModificationsTest, `${p.maxPriorModifications} or more prior modifications`],
-        [failedTrialTest, `failed Flex trial in the last ${p.failedTrialLookbackMonths} months`],
-        [valuationTest, valuationReason],
-        [FLEX_PI_INCREASE_TEST, 'P&I increase'],
+      new Map<CheckId, string>([
+        ['conventional-first-lien', 'not a conventional first lien'],
+        ['delinquent-or-imminent-default', `less than ${p.minMonthsDelinquent * 30} days delinquent`],
+        ['originated-long-enough', `originated less than ${p.minMonthsSinceOrigination} months ago`],
+        ['prior-modifications-limit', `${p.maxPriorModifications} or more prior modifications`],
+        ['no-failed-trial', `failed Flex trial in the last ${p.failedTrialLookbackMonths} months`],
+        ['valuation-current', valuationReason],
+        ['pi-does-not-increase', 'P&I increase'],
       ]);
     texts = {
       delinquencyTest,
@@ -206,9 +207,31 @@ export const GSE_FLEX_PROGRAM: ProgramDefinition = {
       asCaseError(error, CASE_FIELDS);
     }
     result.checks = checks.concat(result.checks);
+    flagAffordability(result, params.affordabilityFlagRatio);
     return applyChecks(result, reasons);
   },
 };
+
+/**
+ * engine.md 4 step 7: with income known, the post-modification housing ratio is reported and
+ * flagged above the rulebook threshold; the option stays eligible and the flag reaches the
+ * recommendation's rationale ("payment may not be sustainable: 60.7% of gross income").
+ */
+export function flagAffordability(result: ModificationResult, threshold: number): void {
+  const ratio = result.postModificationDti;
+  result.affordabilityFlag = ratio === null ? null : new Decimal(ratio).greaterThan(threshold);
+  result.steps.push({
+    step: 'affordability',
+    action:
+      ratio === null
+        ? 'no income in the case: the post-modification housing ratio is not computed'
+        : result.affordabilityFlag
+          ? `post-modification housing ratio ${new Decimal(ratio).times(100).toDecimalPlaces(1, Decimal.ROUND_HALF_UP).toFixed(1)}% above ${new Decimal(threshold).times(100).toString()}%: payment may not be sustainable (the option stays eligible)`
+          : `post-modification housing ratio ${new Decimal(ratio).times(100).toDecimalPlaces(1, Decimal.ROUND_HALF_UP).toFixed(1)}% at or below ${new Decimal(threshold).times(100).toString()}%`,
+    rule: 'GSE-FLEX affordabilityFlagRatio (engine.md 4 step 7, Interpretation)',
+    after: { postModificationDti: ratio, affordabilityFlag: result.affordabilityFlag },
+  });
+}
 
 // ---------------------------------------------------------------------------------------------
 // Payment Deferral
@@ -241,37 +264,84 @@ export const GSE_PAYMENT_DEFERRAL_PROGRAM: ProgramDefinition = {
       asCaseError(error, CASE_FIELDS);
     }
     const checks: EligibilityCheck[] = [conventionalFirstLienCheck(loanCase)];
-    const reasons: Record<string, string> = { 'conventional first lien': 'not a conventional first lien' };
-    for (const limit of calc.limits) checks.push(passFail(limit.test, limit.pass, limit.detail));
+    const reasons: Partial<Record<CheckId, string>> = { 'conventional-first-lien': 'not a conventional first lien' };
+    // The calculator's limits come in a fixed order: at least, at most, cumulative.
+    const deferralLimitIds: CheckId[] = ['deferral-min-months', 'deferral-max-months', 'deferral-cumulative-months'];
+    calc.limits.forEach((limit, i) => checks.push(check(deferralLimitIds[i], limit.test, limit.pass, limit.detail)));
 
     const maturityTest = `not within ${p.monthsBeforeMaturityExcluded} months of maturity`;
-    checks.push(passFail(maturityTest, loan.remainingTermMonths > p.monthsBeforeMaturityExcluded, `${loan.remainingTermMonths} months remaining`));
-    reasons[maturityTest] = `within ${p.monthsBeforeMaturityExcluded} months of maturity`;
+    checks.push(check('not-near-maturity', maturityTest, loan.remainingTermMonths > p.monthsBeforeMaturityExcluded, `${loan.remainingTermMonths} months remaining`));
+    reasons['not-near-maturity'] = `within ${p.monthsBeforeMaturityExcluded} months of maturity`;
 
     const modTest = `no modification in the last ${p.minMonthsSinceLastModification} months`;
-    if (loan.priorModifications === 0) checks.push(passFail(modTest, true, 'no prior modification'));
-    else if (loan.monthsSinceLastModification === null) checks.push(notChecked(modTest, `${loan.priorModifications} prior modifications; no date (loan.monthsSinceLastModification)`));
-    else checks.push(passFail(modTest, loan.monthsSinceLastModification >= p.minMonthsSinceLastModification, `last modification ${loan.monthsSinceLastModification} months ago (disaster modifications are not distinguished)`));
-    reasons[modTest] = `modified within the last ${p.minMonthsSinceLastModification} months`;
+    if (loan.priorModifications === 0) checks.push(check('no-recent-modification', modTest, true, 'no prior modification'));
+    else if (loan.monthsSinceLastModification === null) checks.push(check('no-recent-modification', modTest, 'not checked', `${loan.priorModifications} prior modifications; no date (loan.monthsSinceLastModification)`));
+    else checks.push(check('no-recent-modification', modTest, loan.monthsSinceLastModification >= p.minMonthsSinceLastModification, `last modification ${loan.monthsSinceLastModification} months ago (disaster modifications are not distinguished)`));
+    reasons['no-recent-modification'] = `modified within the last ${p.minMonthsSinceLastModification} months`;
 
-    checks.push(passFail('hardship resolved', borrower.hardshipResolved, borrower.hardshipResolved ? 'the borrower reports the hardship resolved' : 'the hardship is not reported resolved (borrower.hardshipResolved)'));
-    reasons['hardship resolved'] = 'hardship not resolved';
+    checks.push(check('hardship-resolved', 'hardship resolved', borrower.hardshipResolved, borrower.hardshipResolved ? 'the borrower reports the hardship resolved' : 'the hardship is not reported resolved (borrower.hardshipResolved)'));
+    reasons['hardship-resolved'] = 'hardship not resolved';
 
     const resumeTest = 'can resume the full contractual payment';
-    if (affordability.surplusIncome === null) checks.push(notChecked(resumeTest, 'no income in the case: surplus income unknown'));
-    else checks.push(passFail(resumeTest, affordability.surplusIncome >= 0, `surplus income ${affordability.surplusIncome.toFixed(2)} after the contractual payment`));
-    reasons[resumeTest] = 'cannot resume the contractual payment';
+    if (affordability.surplusIncome === null) checks.push(check('can-resume-payment', resumeTest, 'not checked', 'no income in the case: surplus income unknown'));
+    else checks.push(check('can-resume-payment', resumeTest, affordability.surplusIncome >= 0, `surplus income ${affordability.surplusIncome.toFixed(2)} after the contractual payment`));
+    reasons['can-resume-payment'] = 'cannot resume the contractual payment';
+
+    // The four tests of engine.md section 5 (Fannie Mae D2-3.2-04 eligibility table); an absent input is "not checked".
+    const originationTest = `originated at least ${p.minMonthsSinceOrigination} months before evaluation`;
+    if (loan.originationDate === null) checks.push(check('originated-long-enough', originationTest, 'not checked', 'no origination date in the case (loan.originationDate)'));
+    else {
+      const months = monthsBetween(loan.originationDate, loanCase.evaluationDate);
+      checks.push(check('originated-long-enough', originationTest, months >= p.minMonthsSinceOrigination, `originated ${loan.originationDate}, ${months} months before ${loanCase.evaluationDate}`));
+    }
+    reasons['originated-long-enough'] = `originated less than ${p.minMonthsSinceOrigination} months ago`;
+
+    const priorDeferralTest = `no payment deferral effective in the last ${p.minMonthsSinceLastDeferral} months`;
+    const lastDeferral = loan.lastDeferralEffectiveDate ?? null;
+    if (lastDeferral !== null) {
+      const months = monthsBetween(lastDeferral, loanCase.evaluationDate);
+      checks.push(check('no-recent-deferral', priorDeferralTest, months >= p.minMonthsSinceLastDeferral, `last deferral effective ${lastDeferral}, ${months} months before ${loanCase.evaluationDate}`));
+    } else if (loan.cumulativeDeferredMonths === 0) checks.push(check('no-recent-deferral', priorDeferralTest, true, 'no prior deferral (cumulative deferred months 0)'));
+    else checks.push(check('no-recent-deferral', priorDeferralTest, 'not checked', `${loan.cumulativeDeferredMonths} months deferred before; no date (loan.lastDeferralEffectiveDate)`));
+    reasons['no-recent-deferral'] = `payment deferral effective within the last ${p.minMonthsSinceLastDeferral} months`;
+
+    const failedTrialTest = `no failed trial period plan in the last ${p.failedTrialLookbackMonths} months`;
+    checks.push(check('no-failed-trial', failedTrialTest, !loan.failedTrialInLast12Months, loan.failedTrialInLast12Months ? 'a trial period plan failed in the last 12 months' : 'no failed trial reported (loan.failedTrialInLast12Months)'));
+    reasons['no-failed-trial'] = `failed trial in the last ${p.failedTrialLookbackMonths} months`;
+
+    const reinstatement = amountToReinstate(loanCase).total;
+    const cannotCureTest = 'cannot reinstate or afford a repayment plan';
+    const installment = reinstatement.dividedBy(p.repaymentPlanTestMonths);
+    const { liquidAssets } = borrower;
+    const canReinstate = liquidAssets !== null && reinstatement.greaterThan(0) && new Decimal(liquidAssets).greaterThanOrEqualTo(reinstatement);
+    if (canReinstate) checks.push(check('cannot-reinstate-or-afford-plan', cannotCureTest, false, `liquid assets ${new Decimal(liquidAssets).toFixed(2)} cover the amount to reinstate ${reinstatement.toFixed(2)}: reinstatement`));
+    else if (affordability.surplusIncome === null) checks.push(check('cannot-reinstate-or-afford-plan', cannotCureTest, 'not checked', 'no income in the case: surplus income unknown, the repayment plan cannot be ruled out'));
+    else {
+      const affordsPlan = new Decimal(affordability.surplusIncome).greaterThanOrEqualTo(installment);
+      checks.push(
+        check('cannot-reinstate-or-afford-plan', 
+          cannotCureTest,
+          !affordsPlan,
+          `surplus income ${affordability.surplusIncome.toFixed(2)} ${affordsPlan ? '>=' : '<'} ${roundCents(installment).toFixed(2)} a month (amount to reinstate ${reinstatement.toFixed(2)} over ${p.repaymentPlanTestMonths} months)${liquidAssets === null ? '; liquid assets not given' : ''}`,
+        ),
+      );
+    }
+    reasons['cannot-reinstate-or-afford-plan'] = 'can reinstate or afford a repayment plan';
+
+    // The borrower's contribution reduces the deferred amount (Freddie Mac Resolve PDM response: 1,872.09 + 100.00 - 200.00 = 1,772.09).
+    const contribution = new Decimal(arrears.borrowerContribution);
+    const deferredAmount = Decimal.max(new Decimal(0), calc.deferredAmount.minus(contribution));
 
     const steps: AuditStep[] = [
       {
         step: 'defer',
         action: calc.withinLimits
-          ? `deferred ${calc.deferredMonths} months of P&I (${calc.deferredPrincipalAndInterest.toFixed(2)}) plus advances into a non-interest-bearing balance of ${calc.deferredAmount.toFixed(2)}, due at maturity, payoff or transfer`
+          ? `deferred ${calc.deferredMonths} months of P&I (${calc.deferredPrincipalAndInterest.toFixed(2)}) plus advances${contribution.isZero() ? '' : ` less the borrower's contribution ${contribution.toFixed(2)}`} into a non-interest-bearing balance of ${deferredAmount.toFixed(2)}, due at maturity, payoff or transfer`
           : `${calc.deferredMonths} past-due months cannot be deferred within the limits`,
         rule: DEFERRAL_RULE,
         before: { monthsDelinquent: loan.monthsDelinquent, cumulativeDeferredMonths: loan.cumulativeDeferredMonths, deferredBalance: loan.deferredBalance },
         after: calc.withinLimits
-          ? { deferredMonths: calc.deferredMonths, deferredAmount: centsNumber(calc.deferredAmount), deferredBalance: centsNumber(calc.deferredAmount.plus(loan.deferredBalance)) }
+          ? { deferredMonths: calc.deferredMonths, borrowerContribution: centsNumber(contribution), deferredAmount: centsNumber(deferredAmount), deferredBalance: centsNumber(deferredAmount.plus(loan.deferredBalance)) }
           : { deferredMonths: null, deferredAmount: null },
       },
       { step: 'payment', action: 'P&I, rate and term unchanged', rule: DEFERRAL_RULE, after: { principalAndInterest: loan.contractualPI, termMonths: loan.remainingTermMonths } },
@@ -285,7 +355,7 @@ export const GSE_PAYMENT_DEFERRAL_PROGRAM: ProgramDefinition = {
       checks,
       steps,
       deferredMonths: calc.withinLimits ? calc.deferredMonths : null,
-      deferredAmount: calc.withinLimits ? centsNumber(calc.deferredAmount) : null,
+      deferredAmount: calc.withinLimits ? centsNumber(deferredAmount) : null,
       principalAndInterest: loan.contractualPI,
       termMonths: loan.remainingTermMonths,
     };
@@ -309,7 +379,7 @@ export const GSE_REPAYMENT_PLAN_PROGRAM: ProgramDefinition = {
     const { loanCase, affordability } = context;
     const { loan, options } = loanCase;
     const checks: EligibilityCheck[] = [conventionalFirstLienCheck(loanCase)];
-    const reasons: Record<string, string> = { 'conventional first lien': 'not a conventional first lien' };
+    const reasons: Partial<Record<CheckId, string>> = { 'conventional-first-lien': 'not a conventional first lien' };
 
     const completeApplication = options.applicationCompleteDate !== null;
     const withinNoApplicationDelinquency = loan.monthsDelinquent <= p.maxMonthsDelinquentWithoutApplication;
@@ -325,32 +395,32 @@ export const GSE_REPAYMENT_PLAN_PROGRAM: ProgramDefinition = {
       asCaseError(error, CASE_FIELDS);
     }
 
-    checks.push(passFail('arrears to repay', loan.monthsDelinquent > 0, `${loan.monthsDelinquent} months delinquent, ${arrears.toFixed(2)} past due`));
-    reasons['arrears to repay'] = 'no arrears to repay';
+    checks.push(check('arrears-to-repay', 'arrears to repay', loan.monthsDelinquent > 0, `${loan.monthsDelinquent} months delinquent, ${arrears.toFixed(2)} past due`));
+    reasons['arrears-to-repay'] = 'no arrears to repay';
 
     // D2-3.2-02: a repayment plan cures the arrears of a borrower whose hardship is over; one
     // still in hardship cannot pay the contractual payment plus an installment.
     const { borrower } = loanCase;
     const resolvedTest = 'hardship resolved';
-    if (borrower.hardship === null) checks.push(notChecked(resolvedTest, 'no hardship in the case (borrower.hardship)'));
-    else checks.push(passFail(resolvedTest, borrower.hardshipResolved, borrower.hardshipResolved ? `the ${borrower.hardship} hardship is reported resolved` : `the ${borrower.hardship} hardship is not reported resolved (borrower.hardshipResolved)`));
-    reasons[resolvedTest] = 'hardship not resolved';
+    if (borrower.hardship === null) checks.push(check('hardship-resolved', resolvedTest, 'not checked', 'no hardship in the case (borrower.hardship)'));
+    else checks.push(check('hardship-resolved', resolvedTest, borrower.hardshipResolved, borrower.hardshipResolved ? `the ${borrower.hardship} hardship is reported resolved` : `the ${borrower.hardship} hardship is not reported resolved (borrower.hardshipResolved)`));
+    reasons['hardship-resolved'] = 'hardship not resolved';
 
     const applicationTest = `complete application when more than ${p.maxMonthsDelinquentWithoutApplication * 30} days delinquent`;
     checks.push(
-      passFail(
+      check('complete-application', 
         applicationTest,
         completeApplication || withinNoApplicationDelinquency,
         completeApplication ? `application complete ${options.applicationCompleteDate}` : `no complete application (options.applicationCompleteDate); ${loan.monthsDelinquent} months delinquent`,
       ),
     );
-    reasons[applicationTest] = 'complete application required';
+    reasons['complete-application'] = 'complete application required';
 
     const shortest = calc.shortestMonthsUnderCap;
     const capTest = `plan payment at most ${new Decimal(p.maxPaymentRatio).times(100).toString()}% of the contractual payment within ${maxMonths} months`;
     if (loan.monthsDelinquent > 0 && maxMonths > 0) {
       checks.push(
-        passFail(
+        check('plan-payment-cap', 
           capTest,
           calc.feasible,
           shortest === null
@@ -358,20 +428,20 @@ export const GSE_REPAYMENT_PLAN_PROGRAM: ProgramDefinition = {
             : `the shortest plan under the cap is ${shortest} months (limit ${maxMonths}: ${completeApplication ? `over ${p.maxMonthsWithoutInvestorApproval} needs investor approval` : `over ${p.maxMonthsWithoutCompleteApplication} needs a complete application`})`,
         ),
       );
-      reasons[capTest] = shortest !== null && shortest > p.maxMonthsWithoutInvestorApproval ? `needs more than ${p.maxMonthsWithoutInvestorApproval} months` : shortest !== null ? `needs more than ${maxMonths} months without a complete application` : 'payment cap';
+      reasons['plan-payment-cap'] = shortest !== null && shortest > p.maxMonthsWithoutInvestorApproval ? `needs more than ${p.maxMonthsWithoutInvestorApproval} months` : shortest !== null ? `needs more than ${maxMonths} months without a complete application` : 'payment cap';
     }
 
     const affordTest = 'surplus income covers the plan installment';
     if (calc.feasible) {
-      if (calc.affordable === null) checks.push(notChecked(affordTest, 'no income in the case: surplus income unknown'));
-      else checks.push(passFail(affordTest, calc.affordable, `surplus income ${affordability.surplusIncome?.toFixed(2)} vs installment ${calc.installment?.toFixed(2)}`));
-      reasons[affordTest] = 'plan payment not affordable';
+      if (calc.affordable === null) checks.push(check('surplus-covers-plan', affordTest, 'not checked', 'no income in the case: surplus income unknown'));
+      else checks.push(check('surplus-covers-plan', affordTest, calc.affordable, `surplus income ${affordability.surplusIncome?.toFixed(2)} vs installment ${calc.installment?.toFixed(2)}`));
+      reasons['surplus-covers-plan'] = 'plan payment not affordable';
     }
 
     const steps: AuditStep[] = [
       {
         step: 'arrears',
-        action: `${loan.monthsDelinquent} past-due payments of ${contractual.toFixed(2)} (P&I + escrow) = ${arrears.toFixed(2)}`,
+        action: `amount to reinstate: ${loan.monthsDelinquent} past-due payments of ${contractual.toFixed(2)} (P&I + escrow) + servicing advances and legal fees - contribution - suspense = ${arrears.toFixed(2)}`,
         rule: REPAYMENT_RULE,
         after: { contractualPayment: centsNumber(contractual), arrears: centsNumber(arrears) },
       },
@@ -441,12 +511,12 @@ export const GSE_FORBEARANCE_PROGRAM: ProgramDefinition = {
       asCaseError(error, CASE_FIELDS);
     }
     const checks: EligibilityCheck[] = [conventionalFirstLienCheck(loanCase)];
-    const reasons: Record<string, string> = { 'conventional first lien': 'not a conventional first lien' };
+    const reasons: Partial<Record<CheckId, string>> = { 'conventional-first-lien': 'not a conventional first lien' };
     const hardshipTest = 'hardship continuing';
-    if (borrower.hardship === null) checks.push(notChecked(hardshipTest, 'no hardship in the case (borrower.hardship)'));
-    else checks.push(passFail(hardshipTest, !borrower.hardshipResolved, borrower.hardshipResolved ? `the ${borrower.hardship} hardship is reported resolved: forbearance is for a continuing hardship` : `${borrower.hardship} hardship, not resolved`));
-    reasons[hardshipTest] = 'hardship resolved';
-    checks.push(notChecked(`at most ${p.maxCumulativeMonths} months cumulative`, 'the case does not carry prior forbearance months: assumed none'));
+    if (borrower.hardship === null) checks.push(check('hardship-continuing', hardshipTest, 'not checked', 'no hardship in the case (borrower.hardship)'));
+    else checks.push(check('hardship-continuing', hardshipTest, !borrower.hardshipResolved, borrower.hardshipResolved ? `the ${borrower.hardship} hardship is reported resolved: forbearance is for a continuing hardship` : `${borrower.hardship} hardship, not resolved`));
+    reasons['hardship-continuing'] = 'hardship resolved';
+    checks.push(check('forbearance-cumulative-months', `at most ${p.maxCumulativeMonths} months cumulative`, 'not checked', 'the case does not carry prior forbearance months: assumed none'));
 
     const steps: AuditStep[] = [
       {

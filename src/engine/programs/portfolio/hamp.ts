@@ -36,6 +36,7 @@ import {
   reductionPercent,
   shortestTermForPayment,
 } from '../government/modificationMath';
+import { reasonOf } from '../checks';
 
 export const PORTFOLIO_RULEBOOK_ID = 'PORTFOLIO-MOD';
 export const PORTFOLIO_TIER2_RULEBOOK_ID = 'PORTFOLIO-TIER2';
@@ -90,13 +91,17 @@ export function computePortfolioWaterfall(
   const remaining = loanCase.loan.remainingTermMonths;
   const base = { targetPI, postCapitalizationUpb };
 
+  const notBelow = params.targetBoundary !== 'atOrBelow';
+  const boundaryText = notBelow ? 'as close as possible to the target DTI without going below it' : 'until the target DTI is reached';
+
   // Step 2: rate in steps down to the floor, at the remaining term.
-  const steppedRate = highestSteppedRateForPayment(startUpb, noteRate, params.rateFloor, params.rateStep, remaining, targetPI);
+  let steppedRate = highestSteppedRateForPayment(startUpb, noteRate, params.rateFloor, params.rateStep, remaining, targetPI);
+  if (steppedRate !== null && notBelow) steppedRate = notBelowRate(steppedRate, startUpb, noteRate, params, remaining, targetPI);
   if (steppedRate !== null) {
     const pi = principalAndInterest(startUpb, steppedRate, remaining);
     steps.push({
       step: 'Rate reduction',
-      action: `rate reduced in ${pct(params.rateStep)} steps until the target DTI is reached`,
+      action: `rate reduced in ${pct(params.rateStep)} steps ${boundaryText}`,
       rule: `${rule} rateStep, rateFloor, targetDti`,
       before: { rate: rateNumber(noteRate) },
       after: { rate: rateNumber(steppedRate), principalAndInterest: money(pi) },
@@ -114,12 +119,14 @@ export function computePortfolioWaterfall(
 
   // Step 3: term extension up to the maximum (skipped when the remaining term is already longer).
   const maxTerm = Math.max(params.maxTermMonths, remaining);
-  const term = shortestTermForPayment(startUpb, floorRate, targetPI, remaining, maxTerm);
+  let term = shortestTermForPayment(startUpb, floorRate, targetPI, remaining, maxTerm);
+  // notBelow: one month shorter when that P&I is still at or above the target (the ratio stays at or above 31%).
+  if (term !== null && notBelow && term > remaining && principalAndInterest(startUpb, floorRate, term).lessThan(targetPI)) term -= 1;
   if (term !== null) {
     const pi = principalAndInterest(startUpb, floorRate, term);
     steps.push({
       step: 'Term extension',
-      action: 'term extended to the shortest term that reaches the target DTI',
+      action: notBelow ? `term extended ${boundaryText}` : 'term extended to the shortest term that reaches the target DTI',
       rule: `${rule} maxTermMonths`,
       before: { termMonths: remaining },
       after: { termMonths: term, principalAndInterest: money(pi) },
@@ -135,7 +142,9 @@ export function computePortfolioWaterfall(
   });
 
   // Step 4: principal forbearance, capped at the greater of 30% of the post-cap UPB and the amount to MTMLTV 100%.
-  const reachingUpb = largestUpbForPayment(targetPI, floorRate, maxTerm);
+  const atOrBelowUpb = largestUpbForPayment(targetPI, floorRate, maxTerm);
+  // notBelow: the smallest interest-bearing UPB whose P&I is at or above the target (one cent more unless exactly on it).
+  const reachingUpb = notBelow && principalAndInterest(atOrBelowUpb, floorRate, maxTerm).lessThan(targetPI) ? atOrBelowUpb.plus('0.01') : atOrBelowUpb;
   const needed = startUpb.minus(reachingUpb);
   const percentCap = roundCents(postCapitalizationUpb.times(params.forbearanceMaxPercentOfUpb));
   const value = loanCase.property.value;
@@ -153,6 +162,19 @@ export function computePortfolioWaterfall(
     after: { forbearance: money(newForbearance), interestBearingUpb: money(interestBearingUpb), principalAndInterest: money(pi) },
   });
   return { ...base, interestBearingUpb, newForbearance, forbearanceCap: cap, rate: floorRate, termMonths: maxTerm, principalAndInterest: pi, stoppedAt: targetReached ? 'forbearance' : 'none', targetReached, steps };
+}
+
+/**
+ * notBelow rate: `atOrBelow` is the highest stepped rate whose P&I is at or below the target;
+ * the rate one step above it (never above the note rate) is the closest whose P&I is not below
+ * the target, unless `atOrBelow` lands exactly on the target.
+ */
+function notBelowRate(atOrBelow: Decimal, upb: Decimal, noteRate: Decimal, params: PortfolioParameters, months: number, targetPI: Decimal): Decimal {
+  if (principalAndInterest(upb, atOrBelow, months).equals(targetPI) || atOrBelow.greaterThanOrEqualTo(noteRate)) return atOrBelow;
+  // The grid runs down from the note rate in whole steps; the floor may be off the grid.
+  const stepsDown = noteRate.minus(atOrBelow).dividedBy(params.rateStep);
+  const previous = stepsDown.isInteger() ? atOrBelow.plus(params.rateStep) : noteRate.minus(stepsDown.floor().times(params.rateStep));
+  return Decimal.min(previous, noteRate);
 }
 
 /**
@@ -210,28 +232,34 @@ export const PORTFOLIO_MODIFICATION: ProgramDefinition = {
     const dtiTest = `front-end DTI above ${pct(params.targetDti)}`;
     const checks: EligibilityCheck[] = [];
     if (income === null) {
-      checks.push(check(dtiTest, 'not checked', 'no gross monthly income in the case: the DTI target cannot be computed'));
+      checks.push(check('front-end-dti-above-target', dtiTest, 'not checked', 'no gross monthly income in the case: the DTI target cannot be computed'));
       return emptyModification(id, label, ref, checks, [], 'income missing', 'borrower.incomes is needed for the DTI-target waterfall');
     }
     const currentDti = pre.plus(otherHousing).dividedBy(income);
     if (currentDti.lessThanOrEqualTo(params.targetDti)) {
-      checks.push(check(dtiTest, 'fail', `front-end DTI ${pct(currentDti)} is already at or below the target`));
+      checks.push(check('front-end-dti-above-target', dtiTest, 'fail', `front-end DTI ${pct(currentDti)} is already at or below the target`));
       return emptyModification(id, label, ref, checks, [], 'DTI already at or below target', `front-end DTI ${pct(currentDti)} <= ${pct(params.targetDti)}`);
     }
-    checks.push(check(dtiTest, 'pass', `front-end DTI ${pct(currentDti)}`));
+    checks.push(check('front-end-dti-above-target', dtiTest, 'pass', `front-end DTI ${pct(currentDti)}`));
     const figures = computePortfolioWaterfall(loanCase, params, income, otherHousing);
     if (!figures) {
-      checks.push(check('target DTI reached', 'fail', 'housing expenses other than P&I alone exceed the target DTI'));
+      checks.push(check('target-dti-reached', 'target DTI reached', 'fail', 'housing expenses other than P&I alone exceed the target DTI'));
       return emptyModification(id, label, ref, checks, [], 'target DTI not reached', `housing expenses other than P&I ${moneyText(otherHousing)} exceed ${pct(params.targetDti)} of income ${moneyText(income)}`);
     }
     const pi = figures.principalAndInterest;
     checks.push(
       figures.targetReached
-        ? check('target DTI reached', 'pass', `P&I ${moneyText(pi)} <= target ${moneyText(figures.targetPI)} (stopped at the ${figures.stoppedAt} step)`)
-        : check('target DTI reached', 'fail', `P&I ${moneyText(pi)} above target ${moneyText(figures.targetPI)} with the forbearance cap ${moneyText(figures.forbearanceCap ?? 0)} used`),
+        ? check('target-dti-reached', 
+            'target DTI reached',
+            'pass',
+            params.targetBoundary === 'atOrBelow'
+              ? `P&I ${moneyText(pi)} <= target ${moneyText(figures.targetPI)} (stopped at the ${figures.stoppedAt} step)`
+              : `P&I ${moneyText(pi)}, the closest to the target ${moneyText(figures.targetPI)} without going below it (stopped at the ${figures.stoppedAt} step)`,
+          )
+        : check('target-dti-reached', 'target DTI reached', 'fail', `P&I ${moneyText(pi)} above target ${moneyText(figures.targetPI)} with the forbearance cap ${moneyText(figures.forbearanceCap ?? 0)} used`),
       pi.lessThan(pre)
-        ? check('payment falls', 'pass', `${moneyText(pi)} < contractual ${moneyText(pre)}`)
-        : check('payment falls', 'fail', `${moneyText(pi)} >= contractual ${moneyText(pre)}`),
+        ? check('pi-does-not-increase', 'payment falls', 'pass', `${moneyText(pi)} < contractual ${moneyText(pre)}`)
+        : check('pi-does-not-increase', 'payment falls', 'fail', `${moneyText(pi)} >= contractual ${moneyText(pre)}`),
     );
     const newHousing = pi.plus(otherHousing);
     const postDti = newHousing.dividedBy(income);
@@ -266,7 +294,7 @@ export const PORTFOLIO_MODIFICATION: ProgramDefinition = {
       label,
       kind: 'modification',
       eligible: failure === undefined,
-      ...(failure ? { reason: failure.test === 'payment falls' ? 'P&I increase' : 'target DTI not reached', reasonDetail: failure.detail } : {}),
+      ...(failure ? { reason: reasonOf(failure), reasonDetail: failure.detail } : {}),
       rulebook: ref,
       checks,
       steps,
@@ -290,6 +318,7 @@ export const PORTFOLIO_MODIFICATION: ProgramDefinition = {
       targetPrincipalAndInterest: money(figures.targetPI),
       rateCap: cap === null ? null : rateNumber(cap),
       rateSchedule,
+      npvIsInvestorTest: params.npvTest,
     };
   },
 };
@@ -306,7 +335,7 @@ export const PORTFOLIO_TIER2_MODIFICATION: ProgramDefinition = {
     const { ref, params } = context.rulebook<PortfolioTier2Parameters>(PORTFOLIO_TIER2_RULEBOOK_ID);
     const checks: EligibilityCheck[] = [];
     if (loanCase.market.pmms === null) {
-      checks.push(check('market rate (PMMS) given', 'not checked', 'market.pmms not given'));
+      checks.push(check('pmms-given', 'market rate (PMMS) given', 'not checked', 'market.pmms not given'));
       return emptyModification(id, label, ref, checks, [], 'market rate missing', 'market.pmms is needed for the Tier 2 rate');
     }
     const income = grossIncome(affordability);
@@ -336,13 +365,13 @@ export const PORTFOLIO_TIER2_MODIFICATION: ProgramDefinition = {
     const reduction = pre.isZero() ? ZERO : pre.minus(pi).dividedBy(pre);
     checks.push(
       reduction.greaterThanOrEqualTo(params.minReductionPercent)
-        ? check(`P&I falls at least ${pct(params.minReductionPercent)}`, 'pass', `reduction ${pct(reduction)}`)
-        : check(`P&I falls at least ${pct(params.minReductionPercent)}`, 'fail', `reduction ${pct(reduction)}`),
+        ? check('tier2-minimum-reduction', `P&I falls at least ${pct(params.minReductionPercent)}`, 'pass', `reduction ${pct(reduction)}`)
+        : check('tier2-minimum-reduction', `P&I falls at least ${pct(params.minReductionPercent)}`, 'fail', `reduction ${pct(reduction)}`),
     );
     const dti = income === null ? null : pi.plus(otherHousing).dividedBy(income);
     const dtiTest = `post-modification DTI between ${pct(params.minDti)} and ${pct(params.maxDti)}`;
-    if (dti === null) checks.push(check(dtiTest, 'not checked', 'no gross monthly income in the case'));
-    else checks.push(dti.greaterThanOrEqualTo(params.minDti) && dti.lessThanOrEqualTo(params.maxDti) ? check(dtiTest, 'pass', `DTI ${pct(dti)}`) : check(dtiTest, 'fail', `DTI ${pct(dti)}`));
+    if (dti === null) checks.push(check('tier2-dti-range', dtiTest, 'not checked', 'no gross monthly income in the case'));
+    else checks.push(dti.greaterThanOrEqualTo(params.minDti) && dti.lessThanOrEqualTo(params.maxDti) ? check('tier2-dti-range', dtiTest, 'pass', `DTI ${pct(dti)}`) : check('tier2-dti-range', dtiTest, 'fail', `DTI ${pct(dti)}`));
     const escrow = new Decimal(loanCase.loan.monthlyEscrow);
     const dates = modificationDates(loanCase.options.firstTrialPaymentDate, params.trialPaymentCount, params.termMonths);
     const value = loanCase.property.value;
@@ -352,7 +381,7 @@ export const PORTFOLIO_TIER2_MODIFICATION: ProgramDefinition = {
       label,
       kind: 'modification',
       eligible: failure === undefined,
-      ...(failure ? { reason: failure.test.startsWith('P&I falls') ? 'reduction below minimum' : 'DTI outside range', reasonDetail: failure.detail } : {}),
+      ...(failure ? { reason: reasonOf(failure), reasonDetail: failure.detail } : {}),
       rulebook: ref,
       checks,
       steps,

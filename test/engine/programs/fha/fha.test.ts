@@ -2,10 +2,13 @@
  * FHA programs: hand-computed figures (arithmetic in the comments, computed independently with
  * Python's decimal module at 40 digits: P&I = P * i / (1 - (1 + i)^-n), rounded half-up).
  *
- * Base case (FHA_TEST_CASE in test/support/caseFactory.ts): UPB 200,000.00, contractual P&I 1,350.00, escrow
- * 400.00, PMMS 6.31%, arrears = delinquent interest 6,750 + escrow advances 1,800 + legal fees
- * 500 = 9,050.00 (late fees 300 never included), value 250,000, income 5,000/month, other
- * housing expense 250 + 150 = 400.
+ * Base case (FHA_TEST_CASE in test/support/caseFactory.ts): UPB 200,000.00 at 6.75%, contractual P&I
+ * 1,350.00, escrow 400.00, 4 months delinquent, PMMS 6.31%. Amount to reinstate (engine.md 1) =
+ * 4 missed installments x (1,350 + 400) + legal fees 500 = 7,500.00 (late fees 300 never; delinquent
+ * interest and escrow advances are the interest and escrow parts of those installments). Paying them
+ * applies the 4 installments: principal parts 225.00 + 226.27 + 227.54 + 228.82 = 907.63 (interest
+ * 1,125.00, 1,123.73, 1,122.46, 1,121.18 at 6.75% / 12, rounded each month), so the UPB becomes
+ * 199,092.37. Value 250,000, income 5,000/month, other housing expense 250 + 150 = 400.
  */
 import fc from 'fast-check';
 import { FHA_30_YEAR_MODIFICATION, FHA_40_YEAR_MODIFICATION, FHA_PARTIAL_CLAIM, FHA_PAYMENT_SUPPLEMENT } from '../../../../src/engine/programs/government/fha';
@@ -23,15 +26,15 @@ describe('FHA-30-YEAR-MODIFICATION', () => {
     expect(r.termMonths).toBe(360);
     // target = floor(1,350.00 * 0.75) = 1,012.50
     expect(r.targetPrincipalAndInterest).toBe(1012.5);
-    // partial claim cap = 30% * 200,000 = 60,000; arrears 9,050 go into it, nothing capitalized
+    // partial claim cap = 30% * 200,000 = 60,000; the amount to reinstate 7,500 goes into it, nothing capitalized
     expect(r.partialClaimCap).toBe(60000);
-    expect(r.partialClaimArrears).toBe(9050);
-    expect(r.postCapitalizationUpb).toBe(200000);
+    expect(r.partialClaimArrears).toBe(7500);
+    expect(r.postCapitalizationUpb).toBe(199092.37);
     // P&I(200,000, 6.25%, 360) = 200,000 * 0.0061571720 = 1,231.43 > 1,012.50, so defer:
     // largest UPB with P&I <= 1,012.50: floor(1,012.505 / 0.0061571720) = 164,443.18
     expect(r.interestBearingUpb).toBe(164443.18);
-    expect(r.principalDeferment).toBe(35556.82); // 200,000 - 164,443.18
-    expect(r.partialClaim).toBe(44606.82); // 9,050 + 35,556.82 <= 60,000
+    expect(r.principalDeferment).toBe(34649.19); // 199,092.37 - 164,443.18
+    expect(r.partialClaim).toBe(42149.19); // 7,500 + 34,649.19 <= 60,000
     expect(r.forbearance).toBe(0);
     expect(r.principalAndInterest).toBe(1012.5);
     expect(r.monthlyPayment).toBe(1412.5); // + escrow 400
@@ -51,10 +54,10 @@ describe('FHA-30-YEAR-MODIFICATION', () => {
 
   test('misses the target when the partial claim left is too small (previous claims 29,000)', () => {
     const r = evaluate30(makeFhaTestCase({ loan: { ...makeFhaTestCase().loan, partialClaimBalance: 29000 } }));
-    // available 60,000 - 29,000 = 31,000; left after arrears 21,950 < needed 35,556.82
+    // available 60,000 - 29,000 = 31,000; left after arrears 23,500 < needed 34,649.19
     expect(r.partialClaimCap).toBe(31000);
-    expect(r.principalDeferment).toBe(21950);
-    expect(r.principalAndInterest).toBe(1096.28); // P&I(178,050, 6.25%, 360)
+    expect(r.principalDeferment).toBe(23500);
+    expect(r.principalAndInterest).toBe(1081.15); // P&I(199,092.37 - 23,500 = 175,592.37, 6.25%, 360)
     expect(r.eligible).toBe(false);
     expect(r.reason).toBe('target reduction not reached');
   });
@@ -108,11 +111,11 @@ describe('FHA-40-YEAR-MODIFICATION', () => {
   test('reaches the target at 480 months when the 30-year one misses (previous claims 29,000)', () => {
     const r = evaluate40(makeFhaTestCase({ loan: { ...makeFhaTestCase().loan, partialClaimBalance: 29000 } }));
     // P&I(200,000, 6.25%, 480) = 200,000 * 0.0056773957 = 1,135.48 > 1,012.50
-    // largest UPB with P&I <= 1,012.50 at 480: 178,339.69 -> deferment 21,660.31 <= 21,950 left
+    // largest UPB with P&I <= 1,012.50 at 480: 178,339.69 -> deferment 199,092.37 - 178,339.69 = 20,752.68 <= 23,500 left
     expect(r.termMonths).toBe(480);
     expect(r.interestBearingUpb).toBe(178339.69);
-    expect(r.principalDeferment).toBe(21660.31);
-    expect(r.partialClaim).toBe(30710.31); // 9,050 + 21,660.31 <= 31,000
+    expect(r.principalDeferment).toBe(20752.68);
+    expect(r.partialClaim).toBe(28252.68); // 7,500 + 20,752.68 <= 31,000
     expect(r.principalAndInterest).toBe(1012.5);
     expect(r.maturityDate).toBe('2066-01-01');
     expect(r.eligible).toBe(true);
@@ -124,18 +127,18 @@ describe('FHA-PARTIAL-CLAIM (standalone)', () => {
     const c = makeFhaTestCase({ borrower: { ...makeFhaTestCase().borrower, hardshipResolved: true } });
     const r = FHA_PARTIAL_CLAIM.evaluate(makeContext(c)) as PartialClaimResult;
     expect(r.eligible).toBe(true);
-    expect(r.partialClaim).toBe(9050); // 6,750 + 1,800 + 500; late fees 300 excluded
+    expect(r.partialClaim).toBe(7500); // 4 x (1,350 + 400) + legal fees 500; late fees 300 never
     expect(r.partialClaimCap).toBe(60000);
   });
 
   test('arrears above what is left of the 30% are not eligible', () => {
     const c = makeFhaTestCase({ borrower: { ...makeFhaTestCase().borrower, hardshipResolved: true }, loan: { ...makeFhaTestCase().loan, partialClaimBalance: 55000 } });
     const r = FHA_PARTIAL_CLAIM.evaluate(makeContext(c)) as PartialClaimResult;
-    // 60,000 - 55,000 = 5,000 < 9,050
+    // 60,000 - 55,000 = 5,000 < 7,500
     expect(r.partialClaimCap).toBe(5000);
     expect(r.eligible).toBe(false);
     expect(r.reason).toBe('partial claim cap exceeded');
-    expect(r.reasonDetail).toContain('9050');
+    expect(r.reasonDetail).toContain('7500.00');
   });
 });
 
@@ -143,12 +146,12 @@ describe('FHA-PAYMENT-SUPPLEMENT', () => {
   test('monthly principal reduction from the claim left after curing arrears (previous claims 40,000)', () => {
     const c = makeFhaTestCase({ loan: { ...makeFhaTestCase().loan, partialClaimBalance: 40000 } });
     const r = FHA_PAYMENT_SUPPLEMENT.evaluate(makeContext(c)) as PartialClaimResult;
-    // available 20,000; left after arrears 10,950; MoPR = floor(min(25% * 1,350 = 337.50, 10,950 / 36 = 304.1666)) = 304.16
-    // minimum = max(5% * 1,350 = 67.50, 20) -> met. The 30/40-year options miss: P&I 1,164.01 / 1,073.31 > 1,012.50
-    expect(r.monthlyPrincipalReduction).toBe(304.16);
-    expect(r.partialClaim).toBe(19999.76); // 9,050 + 36 * 304.16
+    // available 20,000; left after the amount to reinstate (7,500) 12,500; MoPR = floor(min(25% * 1,350 = 337.50, 12,500 / 36 = 347.22)) = 337.50
+    // minimum = max(5% * 1,350 = 67.50, 20) -> met. The 30/40-year options miss: deferment needed 34,649.19 / 20,752.68 > 12,500 left
+    expect(r.monthlyPrincipalReduction).toBe(337.5);
+    expect(r.partialClaim).toBe(19650); // 7,500 + 36 * 337.50
     expect(r.partialClaimCap).toBe(20000);
-    expect(r.principalAndInterestDuringSupplement).toBe(1045.84);
+    expect(r.principalAndInterestDuringSupplement).toBe(1012.5);
     expect(r.eligible).toBe(true);
   });
 
@@ -159,8 +162,8 @@ describe('FHA-PAYMENT-SUPPLEMENT', () => {
   });
 
   test('MoPR below the $20 minimum is not eligible', () => {
-    // contractual P&I 300: 5% = 15 < 20 so the $20 minimum governs; left = 20 * 36 - 1 cents short
-    const c = makeFhaTestCase({ loan: { ...makeFhaTestCase().loan, contractualPI: 300, partialClaimBalance: 60000 - 9050 - 719 } });
+    // contractual P&I 300: 5% = 15 < 20 so the $20 minimum governs; amount to reinstate 4 x (300 + 400) + 500 = 3,300; left 719
+    const c = makeFhaTestCase({ loan: { ...makeFhaTestCase().loan, contractualPI: 300, partialClaimBalance: 60000 - 3300 - 719 } });
     const r = FHA_PAYMENT_SUPPLEMENT.evaluate(makeContext(c)) as PartialClaimResult;
     // left 719 / 36 = 19.97 -> MoPR 19.97 < 20
     expect(r.monthlyPrincipalReduction).toBe(19.97);
@@ -197,5 +200,19 @@ describe('FHA invariants (property tests)', () => {
       }),
       { numRuns: 150 },
     );
+  });
+});
+
+describe('FHA rateRule (market by default; lowerOfNoteAndMarket available)', () => {
+  // A 3.25% note with the PMMS at 6.31%: the market rule modifies at 6.25% (above the note rate),
+  // the lowerOfNoteAndMarket rule keeps 3.25%.
+  const low = () => makeFhaTestCase({ loan: { rate: 0.0325 } });
+  test('market: the modified rate is the market rate even above the note rate', () => {
+    expect(evaluate30(low()).rate).toBe(0.0625);
+  });
+  test('lowerOfNoteAndMarket: the note rate when it is lower', () => {
+    const r = evaluate30(low(), { rulebookOverrides: { 'FHA-LOSS-MIT': { rateRule: 'lowerOfNoteAndMarket' } } });
+    expect(r.rate).toBe(0.0325);
+    expect(r.rulebook.version).toBe('2025-10-01+overrides');
   });
 });

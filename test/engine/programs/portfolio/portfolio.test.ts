@@ -22,10 +22,24 @@ const portfolioCase = (loan = {}, property = {}) => makeFhaTestCase({ investor: 
 const evaluate = (income: number, c = portfolioCase(), otherDebtPayments = 0) =>
   PORTFOLIO_MODIFICATION.evaluate(makeContext(c, { grossMonthlyIncome: income, otherDebtPayments })) as ModificationResult;
 const params = parameterValues(findRulebook('PORTFOLIO-MOD')!) as unknown as PortfolioParameters;
+const atOrBelow = { rulebookOverrides: { 'PORTFOLIO-MOD': { targetBoundary: 'atOrBelow' } } };
+const evaluateAtOrBelow = (income: number, c = portfolioCase()) =>
+  PORTFOLIO_MODIFICATION.evaluate(makeContext(c, { grossMonthlyIncome: income, ...atOrBelow })) as ModificationResult;
 
 describe('PORTFOLIO-MODIFICATION (HAMP Tier 1 shaped)', () => {
-  test('stops at the rate step: income 5,000 -> target 1,150.00 reached at 4.75%', () => {
+  test('stops at the rate step, closest to the target without going below it (default notBelow): 4.875%', () => {
     const r = evaluate(5000);
+    // P&I(209,050, 4.875%, 330) = 1,151.38 >= 1,150 (31.03%); 4.75% would give 1,135.93 < 1,150 (30.72%): 4.875%.
+    expect(r.eligible).toBe(true);
+    expect(r.stoppedAt).toBe('rate');
+    expect(r.rate).toBe(0.04875);
+    expect(r.principalAndInterest).toBe(1151.38);
+    expect(r.postModificationDti).toBe(0.310276); // (1,151.38 + 400) / 5,000
+    expect(r.checks.find((c) => c.test === 'target DTI reached')?.detail).toMatch(/closest to the target 1150\.00 without going below it/);
+  });
+
+  test('stops at the rate step: income 5,000 -> target 1,150.00 reached at 4.75% (atOrBelow override)', () => {
+    const r = evaluateAtOrBelow(5000);
     // DTI now (1,350 + 400) / 5,000 = 35% > 31%. P&I(209,050, 4.875%, 330) = 1,151.38 > 1,150;
     // P&I(209,050, 4.75%, 330) = 1,135.93 <= 1,150 -> 4.75%, remaining term kept, no forbearance.
     expect(r.eligible).toBe(true);
@@ -48,14 +62,17 @@ describe('PORTFOLIO-MODIFICATION (HAMP Tier 1 shaped)', () => {
     ]);
   });
 
-  test('stops at the term step: income 3,600 -> target 716.00, 401 months at the 2% floor', () => {
+  test('stops at the term step: income 3,600 -> target 716.00: 400 months (notBelow), 401 (atOrBelow)', () => {
+    // P&I(209,050, 2%, 330) = 824.10 > 716; P&I at 400 months = 716.47 >= 716 (31.01%); at 401 = 715.21 < 716
     const r = evaluate(3600);
-    // P&I(209,050, 2%, 330) = 824.10 > 716; P&I at 400 months = 716.47 > 716; at 401 = 715.21
     expect(r.stoppedAt).toBe('term');
     expect(r.rate).toBe(0.02);
-    expect(r.termMonths).toBe(401);
-    expect(r.principalAndInterest).toBe(715.21);
+    expect(r.termMonths).toBe(400);
+    expect(r.principalAndInterest).toBe(716.47);
     expect(r.eligible).toBe(true);
+    const below = evaluateAtOrBelow(3600);
+    expect(below.termMonths).toBe(401);
+    expect(below.principalAndInterest).toBe(715.21);
   });
 
   test('stops at forbearance: income 3,200 -> target 592.00', () => {
@@ -105,12 +122,12 @@ describe('PORTFOLIO-MODIFICATION (HAMP Tier 1 shaped)', () => {
     const r = PORTFOLIO_MODIFICATION.evaluate(
       makeContext(portfolioCase(), { grossMonthlyIncome: 5000, rulebookOverrides: { 'PORTFOLIO-MOD': { targetDti: 0.34 } } }),
     ) as ModificationResult;
-    // target floor(34% * 5,000 - 400) = 1,300.00: P&I(209,050, 6.125%, 330) = 1,311.42 > 1,300,
-    // P&I(209,050, 6.00%, 330) = 1,294.97 <= 1,300 -> 6.00%
+    // target floor(34% * 5,000 - 400) = 1,300.00: P&I(209,050, 6.125%, 330) = 1,311.42 >= 1,300,
+    // P&I(209,050, 6.00%, 330) = 1,294.97 < 1,300 -> notBelow keeps 6.125%
     expect(r.targetPrincipalAndInterest).toBe(1300);
     expect(r.rulebook.version).toBe('2026-01-01+overrides');
-    expect(r.rate).toBe(0.06);
-    expect(r.principalAndInterest).toBe(1294.97);
+    expect(r.rate).toBe(0.06125);
+    expect(r.principalAndInterest).toBe(1311.42);
   });
 });
 
@@ -192,7 +209,16 @@ describe('search helpers and waterfall invariants (property tests)', () => {
             const cap = Decimal.max(startUpb.times(0.3).toDecimalPlaces(2), startUpb.minus(value));
             expect(f.newForbearance.lessThanOrEqualTo(cap)).toBe(true);
           }
-          if (f.targetReached) expect(f.principalAndInterest.lessThanOrEqualTo(f.targetPI)).toBe(true);
+          // notBelow: each step stops at the P&I closest to the target without going below it; one step further goes below.
+          if (f.targetReached && !(f.stoppedAt === 'rate' && f.rate.equals(rate))) {
+            expect(f.principalAndInterest.greaterThanOrEqualTo(f.targetPI)).toBe(true);
+            // above the target only when one step further would go below it (a P&I exactly on the target is as close as it gets)
+            if (f.principalAndInterest.greaterThan(f.targetPI)) {
+              if (f.stoppedAt === 'rate') expect(principalAndInterest(startUpb, Decimal.max(f.rate.minus(0.00125), 0.02), remaining).lessThan(f.targetPI)).toBe(true);
+              if (f.stoppedAt === 'term') expect(principalAndInterest(startUpb, f.rate, f.termMonths + 1).lessThan(f.targetPI)).toBe(true);
+              if (f.stoppedAt === 'forbearance') expect(principalAndInterest(f.interestBearingUpb.minus(0.01), f.rate, f.termMonths).lessThan(f.targetPI)).toBe(true);
+            }
+          }
         },
       ),
       { numRuns: 150 },
@@ -213,7 +239,10 @@ describe('search helpers and waterfall invariants (property tests)', () => {
           const r = evaluate(income, c);
           if (!r.eligible) return;
           expect(r.principalAndInterest).toBeLessThan(c.loan.contractualPI);
-          expect(r.postModificationDti!).toBeLessThanOrEqual(params.targetDti + 1e-6);
+          // notBelow: at or above the target P&I (the ratio may sit a little above 31%)
+          if (r.stoppedAt !== 'rate' || r.rate !== rate) expect(r.principalAndInterest).toBeGreaterThanOrEqual(r.targetPrincipalAndInterest as number);
+          const below = PORTFOLIO_MODIFICATION.evaluate(makeContext(c, { grossMonthlyIncome: income, ...atOrBelow })) as ModificationResult;
+          if (below.eligible) expect(below.postModificationDti!).toBeLessThanOrEqual(params.targetDti + 1e-6);
           const postCap = upb + 9050;
           expect(r.forbearance).toBeLessThanOrEqual(Math.max(Math.round(postCap * 30) / 100, postCap - value) + 1e-6);
           // step-ups never exceed the cap and never fall

@@ -1,8 +1,11 @@
 /**
  * USDA streamline modification with mortgage recovery advance, hand-computed (Python decimal).
  *
- * Case: UPB 200,000, note 7.00%, contractual P&I 1,300.00, escrow 400, PMMS 6.31%, arrears
- * 6,750 + 1,800 + 500 = 9,050 (late fees excluded), 4 months delinquent.
+ * Case: UPB 200,000, note 7.00%, contractual P&I 1,300.00, escrow 400, PMMS 6.31%, 4 months
+ * delinquent. The MRA pays the amount to reinstate (engine.md 1): 4 x (1,300 + 400) + legal fees
+ * 500 = 7,300 (late fees never); the 4 installments applied reduce the principal by their principal
+ * parts (interest at 7% / 12 rounded monthly): 133.33 + 134.11 + 134.89 + 135.68 = 538.01, so the
+ * UPB becomes 199,461.99.
  * Maximum allowable rate: nearest 1/8 of 6.31% = 6.25% + 0.50% = 6.75% < 7.00% -> 6.75%.
  * MRA cap = min(12 * (1,300 + 400) + legal fees 500 = 20,900; 30% * 200,000 = 60,000) = 20,900.
  * Target P&I = floor(1,300 * 0.90) = 1,170.00.
@@ -24,22 +27,24 @@ describe('USDA-MODIFICATION', () => {
     expect(r.rate).toBe(0.0675);
     expect(r.termMonths).toBe(480);
     expect(r.partialClaimCap).toBe(20900);
-    // P&I(200,000, 6.75%, 480) = 1,206.71 > 1,170.00; largest UPB at 1,170.00 = 193,915.92
+    // P&I(199,461.99, 6.75%, 480) = 1,203.47 > 1,170.00; largest UPB at 1,170.00 = 193,915.92
+    expect(r.postCapitalizationUpb).toBe(199461.99);
     expect(r.interestBearingUpb).toBe(193915.92);
-    expect(r.principalDeferment).toBe(6084.08);
-    expect(r.mortgageRecoveryAdvance).toBe(15134.08); // 9,050 + 6,084.08 <= 20,900
+    expect(r.principalDeferment).toBe(5546.07); // 199,461.99 - 193,915.92
+    expect(r.mortgageRecoveryAdvance).toBe(12846.07); // 7,300 + 5,546.07 <= 20,900
     expect(r.principalAndInterest).toBe(1170);
     expect(r.reductionPercent).toBe(10);
     expect(r.eligible).toBe(true);
   });
 
-  test('term extended one month at a time: contractual 1,400.00 -> target 1,260.00 at 399 months, no deferment', () => {
-    // P&I(200,000, 6.75%, 330) = 1,334.63; at 398 months 1,260.17 > 1,260.00; at 399 months 1,259.32
+  test('term extended one month at a time: contractual 1,400.00 -> target 1,260.00 at 392 months, no deferment', () => {
+    // 4 installments of 1,400 applied: principal 941.52 -> UPB 199,058.48; the first term whose
+    // P&I(199,058.48, 6.75%, n) <= 1,260.00 is 392 months (1,259.42)
     const r = USDA_MODIFICATION.evaluate(makeContext(usdaCase({ contractualPI: 1400 }))) as ModificationResult;
-    expect(r.termMonths).toBe(399);
-    expect(r.principalAndInterest).toBe(1259.32);
+    expect(r.termMonths).toBe(392);
+    expect(r.principalAndInterest).toBe(1259.42);
     expect(r.principalDeferment).toBe(0);
-    expect(r.mortgageRecoveryAdvance).toBe(9050); // the arrears only
+    expect(r.mortgageRecoveryAdvance).toBe(7700); // the amount to reinstate only: 4 x 1,800 + 500
     expect(r.eligible).toBe(true);
   });
 
