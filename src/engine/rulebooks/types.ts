@@ -17,6 +17,9 @@ export interface RulebookParameter<T extends ParameterValue = ParameterValue> {
   source: string;
   /** True where the spec says Interpretation: the figure could not be confirmed in full from the source. */
   interpretation?: boolean;
+  /** The range an override must lie in, where the generic rule of ranges.ts does not fit. */
+  min?: number;
+  max?: number;
 }
 
 export type RulebookParameters<P> = { [K in keyof P]: P[K] extends ParameterValue ? RulebookParameter<P[K]> : never };

@@ -9,6 +9,7 @@
  * queue order); the add-in never loads and writes the same property in one batch.
  */
 import { absoluteAddress, boxAddress, boxContains, boxesOverlap, boxSize, parseBox, splitSheet } from './addresses';
+import { beforeOperation } from './faults';
 import { formatValue } from './format';
 import { MAX_COLUMNS, MAX_ROWS, SheetModel, quoteSheet, type Box, type CellModel, type ChartModel, type NameModel, type Scalar, type StyleModel, type TableModel, type WorkbookModel } from './model';
 
@@ -61,7 +62,10 @@ export class RequestContext {
     const hf = this.model.hf;
     hf.suspendEvaluation();
     try {
-      for (const op of ops) op();
+      for (const op of ops) {
+        beforeOperation(this.model); // fault injection (faults.ts); a no-op unless a test armed it
+        op();
+      }
     } finally {
       hf.resumeEvaluation();
     }
