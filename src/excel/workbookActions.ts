@@ -22,7 +22,7 @@ import { caseSummaryPlan, summarySheetBaseName } from '../summary/caseSummaryPla
 import { cellAddress, qualifiedAddress, uniqueSheetName } from '../summary/sheetPlan';
 import { renderPlan } from './renderPlan';
 import { readSettingsValues, SETTINGS_ROWS, type SettingsProblem, type WorkbookSettings } from './settingsValues';
-import { stagedWrite } from './stagedWrite';
+import { stagedWrite, WriteFailedError } from './stagedWrite';
 import { editedCells, fingerprintOf, readApproval, withApproval, type Approval, type Fingerprint } from './summaryEdits';
 
 export { WriteFailedError } from './stagedWrite';
@@ -469,8 +469,12 @@ export async function saveSettings(settings: WorkbookSettings): Promise<{ sheetN
     if (marker) {
       const body = context.workbook.worksheets.getItem(marker.sheetName!).getRange(SETTINGS_BODY);
       body.numberFormat = formats; // the same formats every time: re-applying them changes nothing
-      body.values = values;
-      await context.sync();
+      body.values = values; // one operation: the four values change together or not at all
+      try {
+        await context.sync();
+      } catch (error) {
+        throw new WriteFailedError(`Saving the settings failed (${error instanceof Error ? error.message : String(error)}). Nothing was changed: the settings are as they were.`, error);
+      }
       return { sheetName: marker.sheetName!, recovered: false };
     }
     return stagedWrite(

@@ -204,7 +204,7 @@ describe('case sheets', () => {
     const { sheetName: summary } = await buildCaseSummary(evaluateParsedCase(FIXTURE_CASE), FIXTURE_CASE, { replaceExisting: false });
     let list = await listCases();
     expect(list.cases).toEqual([
-      { sheetName: first.sheetName, caseId: '2025-001843', investor: FIXTURE_CASE_JSON.investor, summarySheet: summary, decision: '' },
+      { sheetName: first.sheetName, caseId: '2025-001843', investor: 'Freddie Mac', summarySheet: summary, decision: '' },
       { sheetName: second.sheetName, caseId: 'B-2', investor: 'FHA', summarySheet: null, decision: '' },
     ]);
     expect(list.activeCase).toBeNull(); // the summary is active
@@ -243,7 +243,8 @@ describe('Case Input', () => {
     expect(names.LM_UPB).toBe(`='New case'!$${fieldCell('loan.upb').replace(/(\d+)/, '$$$1')}`);
     for (const name of ['LM_Rate', 'LM_RemainingTerm', 'LM_ContractualPI', 'LM_PropertyValue', 'LM_ModificationRate', 'LM_PMMS', 'LM_MonthlyEscrow']) expect(names[name]).toBeDefined();
     expect(snapshot.tables.map((t) => t.name)).toEqual(['LM_BorrowerNames', 'LM_Incomes', 'LM_Debts', 'LM_HousingExpenses']);
-    expect(snapshot.validations.find((v) => v.address === fieldCell('investor'))?.list).toEqual(['FANNIE', 'FREDDIE', 'FHA', 'VA', 'USDA', 'PORTFOLIO']);
+    expect(snapshot.validations.find((v) => v.address === fieldCell('investor'))?.list).toEqual(['Fannie Mae', 'Freddie Mac', 'FHA', 'VA', 'USDA', 'Portfolio']);
+    expect(snapshot.validations.find((v) => v.address === fieldCell('borrower.hardship'))?.list).toContain('Reduction in income');
     const fills = new Set(PLACED_FIELDS.map((f) => snapshot.cells[`B${f.row + 1}`].style.fill));
     expect(fills.size).toBe(1);
   });
@@ -266,6 +267,9 @@ describe('Case Input', () => {
     expect(again.ok && original.ok).toBe(true);
     if (again.ok && original.ok) expect(again.case).toEqual(original.case);
     expect(cellOf(sheetName, fieldCell('loan.loanNumber')).value).toBe('0012345678'); // leading zeros kept
+    // Lists show plain English, read back as the case format.
+    expect(cellOf(sheetName, fieldCell('investor')).value).toBe('Freddie Mac');
+    expect(cellOf(sheetName, fieldCell('borrower.hardship')).value).toBe('Reduction in income');
   });
 
   test('import replacing a case rebuilds the sheet whole, under the same name and place; other sheets untouched', async () => {
@@ -304,7 +308,7 @@ describe('Case Input', () => {
     const at = (path: string) => byCell[`'${sheetName}'!${fieldCell(path)}`];
     expect(at('loan.rate').message).toBe('Interest rate 4.75 looks like a percent: enter 4.75% or 0.0475');
     expect(at('loan.upb').message).toMatch(/not an amount in dollars/);
-    expect(at('investor').message).toMatch(/GINNIE.*FANNIE, FREDDIE/);
+    expect(at('investor').message).toMatch(/GINNIE.*Fannie Mae, Freddie Mac/);
     expect(at('evaluationDate').message).toMatch(/YYYY-MM-DD/);
     expect(at('caseId')).toMatchObject({ field: 'caseId' }); // required: reported by parseCase, mapped to its cell
     expect(byCell[`'${sheetName}'!I7`]).toMatchObject({ field: 'borrower.incomes[1].frequency' });
