@@ -154,7 +154,7 @@ export interface CaseSheetInfo {
 export interface CaseList {
   /** The active sheet's name. */
   activeSheet: string;
-  /** The active sheet when it is a case sheet, else null. */
+  /** The case the user is on: the active case sheet, or the case of the active summary; else null. */
   activeCase: string | null;
   cases: CaseSheetInfo[];
 }
@@ -184,7 +184,11 @@ export async function listCases(): Promise<CaseList> {
       const summary = caseId ? decisions.get(caseId) : undefined;
       return { sheetName, caseId, investor: String(values[INVESTOR_ROW - CASE_ID_ROW]?.[0] ?? '').trim(), summarySheet: summary?.sheet ?? null, decision: summary?.decision ?? '' };
     });
-    const activeCase = caseSheets.find((n) => n.toLowerCase() === index.activeSheet.toLowerCase()) ?? null;
+    // On a case sheet: that case. On one of the add-in's summaries: the case it summarizes.
+    const active = index.activeSheet.toLowerCase();
+    const summaryOfActive = index.summaryMarkers.find((m) => m.sheetName?.toLowerCase() === active);
+    const summarizedId = summaryOfActive?.comment.startsWith(SUMMARY_COMMENT) ? summaryOfActive.comment.slice(SUMMARY_COMMENT.length) : null;
+    const activeCase = caseSheets.find((n) => n.toLowerCase() === active) ?? (summarizedId ? (cases.find((c) => c.caseId === summarizedId)?.sheetName ?? null) : null);
     return { activeSheet: index.activeSheet, activeCase, cases };
   });
 }

@@ -138,8 +138,8 @@ export function App({ workbook, getStarterCase }: AppProps): React.JSX.Element {
       setView(null);
       setStatus({
         intent: 'success',
-        title: `Created the case sheet "${sheetName}"`,
-        text: starter ? 'It is prefilled with the sample case: check it, then choose Evaluate.' : 'Fill in the yellow cells, then choose Evaluate.',
+        title: `Created the sheet "${sheetName}"`,
+        text: starter ? 'A new case sheet, prefilled with the sample case: check it, then choose Evaluate.' : 'A new case sheet: fill in the yellow cells, then choose Evaluate.',
       });
     });
 

@@ -207,12 +207,14 @@ describe('case sheets', () => {
       { sheetName: first.sheetName, caseId: '2025-001843', investor: 'Freddie Mac', summarySheet: summary, decision: '' },
       { sheetName: second.sheetName, caseId: 'B-2', investor: 'FHA', summarySheet: null, decision: '' },
     ]);
-    expect(list.activeCase).toBeNull(); // the summary is active
+    expect(list.activeCase).toBe(first.sheetName); // on its summary: that case
     const decisionRow = Object.entries(host.getSheetSnapshot(summary)!.cells).find(([a, c]) => a.startsWith('A') && c.value === 'Decision')![0].slice(1);
     host.user.setCell(summary, `B${decisionRow}`, 'Approve');
-    await activateSheet(first.sheetName);
+    await activateSheet('Sheet1');
+    expect((await listCases()).activeCase).toBeNull();
+    await activateSheet(second.sheetName);
     list = await listCases();
-    expect(list.activeCase).toBe(first.sheetName);
+    expect(list.activeCase).toBe(second.sheetName);
     expect(list.cases[0].decision).toBe('Approve');
   });
 
