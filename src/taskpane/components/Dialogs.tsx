@@ -13,13 +13,13 @@ export function ReplaceSummaryDialog({ existing, answer }: { existing: ExistingS
         <DialogBody>
           <DialogTitle>A summary of this case exists</DialogTitle>
           <DialogContent id="existing-summary-text">
-            <Body1 as="p">
+            <Body1 as="p" block>
               The sheet &quot;{existing?.sheetName}&quot; already holds a Case Summary of this case. Replace it with the new one, keep both (the new summary gets a new sheet), or cancel?
             </Body1>
-            <Body1 as="p" data-testid="replace-carried">
+            <Body1 as="p" block data-testid="replace-carried">
               {text?.carried}
             </Body1>
-            <Body1 as="p" data-testid="replace-lost">
+            <Body1 as="p" block data-testid="replace-lost">
               {text?.lost}
             </Body1>
           </DialogContent>
@@ -66,7 +66,7 @@ export function ChooseCaseDialog({ ask, answer }: { ask: { cases: CaseSheetInfo[
         <DialogBody>
           <DialogTitle>Which case?</DialogTitle>
           <DialogContent id="choose-case-text">
-            <Body1 as="p">The active sheet &quot;{ask?.activeSheet}&quot; is not a case sheet. Which case should the add-in work on?</Body1>
+            <Body1 as="p" block>The active sheet &quot;{ask?.activeSheet}&quot; is not a case sheet. Which case should the add-in work on?</Body1>
           </DialogContent>
           <DialogActions fluid position="start">
             {ask?.cases.map((c) => (

@@ -21,7 +21,7 @@ export function ProblemsSection({ problems, required, sheetName, onSelectCell }:
         <Subtitle2 as="h2" id="required-heading">
           The case is blank
         </Subtitle2>
-        <Body1 as="p">Fill in at least these yellow cells{sheetName ? ` on "${sheetName}"` : ''}, then choose Evaluate:</Body1>
+        <Body1 as="p" block>Fill in at least these yellow cells{sheetName ? ` on "${sheetName}"` : ''}, then choose Evaluate:</Body1>
         <ul className={styles.requiredList}>
           {required.map((label) => (
             <li key={label}>{label}</li>
