@@ -86,7 +86,9 @@ export function App({ workbook, getStarterCase }: AppProps): React.JSX.Element {
       try {
         await action();
       } catch (error) {
-        setStatus({ intent: 'error', title: 'Something went wrong', text: messageOf(error) });
+        // A write that failed says itself what happened to the workbook (stagedWrite.ts).
+        const title = error instanceof Error && error.name === 'WriteFailedError' ? 'The write did not go through' : 'Something went wrong';
+        setStatus({ intent: 'error', title, text: messageOf(error) });
       } finally {
         setBusy(null);
         await refreshCases().catch(() => undefined);

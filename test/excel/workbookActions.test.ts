@@ -228,6 +228,13 @@ describe('case sheets', () => {
     expect(cellOf('Case Input', 'B5').value).toBe('mine');
   });
 
+  test('a blank case sheet reads as an empty case (the pane then lists only what is required)', async () => {
+    const { sheetName } = await createCaseSheet();
+    const read = await readCaseFromInputSheet(sheetName);
+    expect(read.ok).toBe(false);
+    expect(read.caseJson).toEqual({});
+  });
+
   test('clicking a problem selects its cell', async () => {
     const { sheetName } = await createCaseSheet({ caseJson: FIXTURE_CASE_JSON });
     await activateSheet('Sheet1');
