@@ -15,9 +15,20 @@ import { CaseInputError } from '../engine/errors';
 import { evaluateCase } from '../engine/evaluate';
 import { caseJsonFromLabelRange } from '../engine/labelRange';
 import type { Evaluation, OptionResult } from '../engine/results';
-import { HOUSING_EXPENSE_LINES, PLACED_FIELDS } from '../summary/caseInputLayout';
+import { HOUSING_EXPENSE_LINES, PLACED_FIELDS, choiceCode } from '../summary/caseInputLayout';
 import { PassedErrorValue, cellsOf, optionalText, plainCell } from './arguments';
 import { excelFunction } from './excelErrors';
+
+/** The Case Input sheet shows plain-English choices ("Fannie Mae"): rows of its list fields get the case-format code back. */
+const CHOICE_FIELDS = new Map(PLACED_FIELDS.filter((f) => f.kind === 'enum' && f.options).map((f) => [f.label.toLowerCase(), f.options!]));
+
+function withChoiceCodes(range: unknown[][]): unknown[][] {
+  return range.map((row) => {
+    const options = typeof row[0] === 'string' ? CHOICE_FIELDS.get(row[0].trim().toLowerCase()) : undefined;
+    const code = options && typeof row[1] === 'string' ? choiceCode(row[1], options) : null;
+    return code ? [row[0], code, ...row.slice(2)] : row;
+  });
+}
 
 /** Case Input labels -> case field paths, so a copy of the sheet's label/value columns reads as a case. */
 export const CASE_INPUT_LABELS: Record<string, string> = Object.fromEntries([
@@ -84,7 +95,7 @@ function plainRange(range: unknown[][]): (string | number | boolean | null | und
 export function caseoptions(case_range: any[][], programs?: any[][]): any[][] {
   return excelFunction(() => {
     const range = Array.isArray(case_range) && Array.isArray(case_range[0]) ? (case_range as unknown[][]) : [[case_range]];
-    const read = caseJsonFromLabelRange(plainRange(range), CASE_INPUT_LABELS);
+    const read = caseJsonFromLabelRange(withChoiceCodes(plainRange(range)) as never, CASE_INPUT_LABELS);
     if (!read.ok) throw new CaseInputError(read.problems.map((p) => ({ field: `case_range ${p.field}`, message: p.message })));
     const wanted = cellsOf(programs)
       .map((cell) => optionalText(cell, 'programs'))

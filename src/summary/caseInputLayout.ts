@@ -247,3 +247,43 @@ export const HOUSING_EXPENSE_LINES: { key: string; label: string }[] = [
   { key: 'groundRent', label: 'Ground rent' },
   { key: 'subordinateLienPayment', label: 'Subordinate lien payment' },
 ];
+
+/**
+ * Plain-English choices for the enumerated fields ("Reduction in income", not
+ * REDUCTION_IN_INCOME): the sheet's lists offer these, and the reader maps them back to the
+ * case format (either form is accepted). Words of a code are lower-cased except the acronyms
+ * and names below; no label contains a comma (Excel's list source is comma-separated).
+ */
+const SPECIAL_LABELS: Record<string, string> = {
+  FANNIE: 'Fannie Mae',
+  FREDDIE: 'Freddie Mac',
+  FHA: 'FHA',
+  VA: 'VA',
+  USDA: 'USDA',
+  BPO: 'BPO (broker price opinion)',
+  AVM: 'AVM (automated valuation)',
+  ARM: 'ARM (adjustable rate)',
+  FIXED: 'Fixed rate',
+  STEP: 'Step rate',
+  OWNER: 'Owner occupied',
+  BIWEEKLY: 'Every two weeks',
+  SEMIMONTHLY: 'Twice a month',
+  SEMIANNUAL: 'Twice a year',
+  SOCIAL_SECURITY: 'Social Security',
+  SELF_EMPLOYMENT: 'Self-employment',
+};
+
+/** The plain-English label of a case-format code. */
+export function choiceLabel(code: string): string {
+  if (SPECIAL_LABELS[code]) return SPECIAL_LABELS[code];
+  const words = code.toLowerCase().split('_').join(' ');
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/** The case-format code of a choice typed or picked on the sheet (its label or the code itself, any case); null when none. */
+export function choiceCode(text: string, options: readonly string[]): string | null {
+  const typed = text.trim().toLowerCase();
+  for (const code of options) if (choiceLabel(code).toLowerCase() === typed) return code;
+  const upper = text.trim().toUpperCase().replace(/[\s-]+/g, '_');
+  return options.includes(upper) ? upper : null;
+}

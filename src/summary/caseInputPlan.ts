@@ -13,6 +13,7 @@ import {
   TABLE_HEADER_ROW,
   TABLE_VALIDATION_ROWS,
   VALUE_COLUMN,
+  choiceLabel,
   placedSections,
   type InputKind,
 } from './caseInputLayout';
@@ -58,8 +59,10 @@ export function cellValueFor(kind: InputKind, value: unknown): CellValue {
       return value === true ? 'Yes' : value === false ? 'No' : String(value);
     case 'json':
       return typeof value === 'object' && Object.keys(value as object).length === 0 ? null : JSON.stringify(value);
-    case 'text':
     case 'enum':
+      // The sheet shows the plain-English choice; the reader maps it back (caseInputRead.ts).
+      return choiceLabel(String(value));
+    case 'text':
       return String(value);
     default:
       return typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean' ? value : JSON.stringify(value);
@@ -104,7 +107,7 @@ export function caseInputPlan(caseJson?: CaseInput, options: CaseInputPlanOption
       cells.push({ address: cellAddress(field.row, LABEL_COLUMN), value: field.label, style: 'label' });
       cells.push({ address: valueAddress, value: cellValueFor(field.kind, getPath(caseJson, field.path)), numberFormat: formatForKind(field.kind), style: 'input', text: isTextKind(field.kind) });
       cells.push({ address: cellAddress(field.row, HINT_COLUMN), value: field.hint, style: 'note' });
-      if (field.options) validations.push({ address: valueAddress, list: field.options });
+      if (field.options) validations.push({ address: valueAddress, list: field.kind === 'enum' ? field.options.map(choiceLabel) : field.options });
       if (field.definedName) names.push({ name: field.definedName, address: `$${columnLetter(VALUE_COLUMN)}$${field.row + 1}`, comment: field.label });
     }
   }
@@ -129,7 +132,7 @@ export function caseInputPlan(caseJson?: CaseInput, options: CaseInputPlanOption
     layout.columns.forEach((column, index) => {
       if (!column.options) return;
       const letter = columnLetter(first + index);
-      validations.push({ address: `${letter}${TABLE_HEADER_ROW + 2}:${letter}${TABLE_HEADER_ROW + 1 + TABLE_VALIDATION_ROWS}`, list: column.options });
+      validations.push({ address: `${letter}${TABLE_HEADER_ROW + 2}:${letter}${TABLE_HEADER_ROW + 1 + TABLE_VALIDATION_ROWS}`, list: column.options.map(choiceLabel) });
     });
   }
   const lastFieldRow = Math.max(...placedSections().flatMap((s) => s.fields.map((f) => f.row)));
@@ -156,7 +159,12 @@ function tableRows(key: string, caseJson: CaseInput | undefined): CellValue[][] 
     case 'names':
       return (borrower?.names ?? []).map((name) => [name ?? null]);
     case 'incomes':
-      return (borrower?.incomes ?? []).map((line) => [line?.type ?? null, line?.amount ?? null, line?.frequency ?? null, line?.hoursPerWeek ?? null]);
+      return (borrower?.incomes ?? []).map((line) => [
+        line?.type ? choiceLabel(line.type) : null,
+        line?.amount ?? null,
+        line?.frequency ? choiceLabel(line.frequency) : null,
+        line?.hoursPerWeek ?? null,
+      ]);
     case 'debts':
       return (borrower?.debts ?? []).map((line) => [line?.type ?? null, line?.monthlyPayment ?? null, line?.balance ?? null]);
     case 'housing': {

@@ -14,6 +14,8 @@ import {
   PLACED_FIELDS,
   TABLE_HEADER_ROW,
   VALUE_COLUMN,
+  choiceCode,
+  choiceLabel,
   type InputKind,
   type TableColumn,
 } from './caseInputLayout';
@@ -45,9 +47,11 @@ export function convertCell(kind: InputKind, raw: unknown, options?: readonly st
     case 'text':
       return { ok: true, value: text ?? String(raw) };
     case 'enum': {
-      const upper = (text ?? String(raw)).toUpperCase().replace(/[\s-]+/g, '_');
-      if (options && !options.includes(upper)) return { ok: false, message: `${label} "${text ?? raw}" is not one of ${options.join(', ')}: pick one from the list` };
-      return { ok: true, value: upper };
+      const typed = text ?? String(raw);
+      if (!options) return { ok: true, value: typed.toUpperCase().replace(/[\s-]+/g, '_') };
+      const code = choiceCode(typed, options);
+      if (code === null) return { ok: false, message: `${label} "${typed.slice(0, 40)}" is not one of ${options.map(choiceLabel).join(', ')}: pick one from the list` };
+      return { ok: true, value: code };
     }
     case 'yesno': {
       if (raw === true || raw === false) return { ok: true, value: raw };

@@ -1,93 +1,28 @@
 /**
- * The LM Workbench task pane: New case, Evaluate, Build Case Summary, import/export, settings.
- * Components only arrange and call: the flow is in caseFlow.ts, the strings in viewModel.ts,
- * the Office calls in src/excel. Progress and results are announced through an aria-live region.
+ * The LM Workbench task pane: the workbook's cases, New case, Evaluate, Build Case Summary,
+ * import/export, settings. Components only arrange and call: the flow is in caseFlow.ts, the
+ * strings in viewModel.ts, the sections in components/, the Office calls in src/excel (passed in
+ * as `workbook`). Progress and results are announced through an aria-live region.
+ *
+ * No stale pane: what the pane shows about a case (problems, results) is tagged with the sheet it
+ * was read from, and is cleared when the user switches case, an import fails or the settings change.
  */
 import * as React from 'react';
-import {
-  Accordion,
-  AccordionHeader,
-  AccordionItem,
-  AccordionPanel,
-  Badge,
-  Body1,
-  Button,
-  Caption1,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
-  Divider,
-  Field,
-  Input,
-  Link,
-  MessageBar,
-  MessageBarBody,
-  MessageBarTitle,
-  Spinner,
-  Subtitle2,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-  Textarea,
-  Title3,
-  makeStyles,
-  mergeClasses,
-  tokens,
-} from '@fluentui/react-components';
+import { Button, Caption1, Divider, MessageBar, MessageBarBody, MessageBarTitle, Spinner, Title3 } from '@fluentui/react-components';
 import type { CaseInput, LoanCase } from '../engine/case/types';
 import type { Evaluation } from '../engine/results';
-import type { WorkbookSettings } from '../excel/workbookActions';
-import { buildSummary, evaluateFromSheet, exportCase, importCase, type ExistingSummaryChoice, type PaneProblem, type Workbook } from './caseFlow';
+import type { CaseList, CaseSheetInfo, ExistingSummary, SettingsProblem, WorkbookSettings } from '../excel/workbookActions';
+import { PLACED_FIELDS } from '../summary/caseInputLayout';
+import { buildSummary, duplicateCase, evaluateFromSheet, exportCase, importCase, type ExistingSummaryChoice, type ImportChoice, type PaneProblem, type Workbook } from './caseFlow';
+import { CaseFileSection } from './components/CaseFileSection';
+import { CaseRegister } from './components/CaseRegister';
+import { ChooseCaseDialog, ImportChoiceDialog, ReplaceSummaryDialog } from './components/Dialogs';
+import { ProblemsSection } from './components/ProblemsSection';
+import { ResultsSection } from './components/ResultsSection';
+import { SettingsSection } from './components/SettingsSection';
+import { useStyles } from './components/styles';
 import { EMPTY_SETTINGS, readSettingsForm, settingsToForm, type SettingsFormErrors, type SettingsFormValues } from './settingsForm';
-import { exportFileName, optionRows, problemCountText, problemRows, recommendationView, rulebooksText } from './viewModel';
-
-const useStyles = makeStyles({
-  root: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalM,
-    padding: tokens.spacingHorizontalM,
-    minHeight: '100vh',
-    boxSizing: 'border-box',
-    backgroundColor: tokens.colorNeutralBackground1,
-    color: tokens.colorNeutralForeground1,
-  },
-  actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
-  section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
-  tableWrap: { overflowX: 'auto' },
-  figures: {
-    display: 'grid',
-    gridTemplateColumns: 'max-content 1fr',
-    columnGap: tokens.spacingHorizontalM,
-    rowGap: tokens.spacingVerticalXXS,
-    margin: 0,
-  },
-  figureLabel: { color: tokens.colorNeutralForeground2 },
-  figureValue: { margin: 0, fontVariantNumeric: 'tabular-nums' },
-  number: { textAlign: 'right', fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' },
-  recommendedRow: { backgroundColor: tokens.colorBrandBackground2 },
-  // The figures row and its reason row read as one option: no rule between them.
-  optionRow: { borderBottomStyle: 'none' },
-  reasonCell: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200, paddingBottom: tokens.spacingVerticalS },
-  visuallyHidden: {
-    position: 'absolute',
-    width: '1px',
-    height: '1px',
-    overflow: 'hidden',
-    clip: 'rect(0 0 0 0)',
-    whiteSpace: 'nowrap',
-  },
-  settingsForm: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
-  code: { fontFamily: tokens.fontFamilyMonospace },
-  // Fluent's Divider grows in a flex column: keep it a line.
-  divider: { flexGrow: 0 },
-});
+import { caseRows, exportFileName, problemCountText, recommendationView, requiredInputs } from './viewModel';
 
 type Status = { intent: 'success' | 'error' | 'warning' | 'info'; title: string; text?: string };
 
@@ -98,51 +33,86 @@ interface Evaluated {
   notes: string[];
 }
 
+/** What the pane shows about one case sheet; shown only while that sheet is the current case. */
+interface CaseView {
+  sheetName: string;
+  problems: PaneProblem[];
+  required: string[] | null;
+  evaluated: Evaluated | null;
+}
+
 export interface AppProps {
   workbook: Workbook;
   /** A case to prefill New case with (the workbench's sample); in Excel there is none and the sheet starts blank. */
   getStarterCase?: () => CaseInput | undefined;
 }
 
+const REQUIRED = requiredInputs(PLACED_FIELDS);
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
 export function App({ workbook, getStarterCase }: AppProps): React.JSX.Element {
   const styles = useStyles();
   const [busy, setBusy] = React.useState<string | null>(null);
   const [status, setStatus] = React.useState<Status | null>(null);
-  const [inputSheet, setInputSheet] = React.useState<string | null>(null);
-  const [problems, setProblems] = React.useState<PaneProblem[] | null>(null);
-  const [evaluated, setEvaluated] = React.useState<Evaluated | null>(null);
+  const [caseList, setCaseList] = React.useState<CaseList | null>(null);
+  const [view, setView] = React.useState<CaseView | null>(null);
+  const [evaluatedSheets, setEvaluatedSheets] = React.useState<Set<string>>(new Set());
   const [settings, setSettings] = React.useState<WorkbookSettings>(EMPTY_SETTINGS);
+  const [storedProblems, setStoredProblems] = React.useState<SettingsProblem[]>([]);
   const [form, setForm] = React.useState<SettingsFormValues>(settingsToForm(EMPTY_SETTINGS));
   const [formErrors, setFormErrors] = React.useState<SettingsFormErrors>({});
-  const [askExisting, setAskExisting] = React.useState<{ sheet: string; answer: (choice: ExistingSummaryChoice) => void } | null>(null);
+  const [askReplace, setAskReplace] = React.useState<{ existing: ExistingSummary; answer: (choice: ExistingSummaryChoice) => void } | null>(null);
+  const [askImport, setAskImport] = React.useState<{ target: CaseSheetInfo; caseId: string; answer: (choice: ImportChoice) => void } | null>(null);
+  const [askCase, setAskCase] = React.useState<{ cases: CaseSheetInfo[]; activeSheet: string; answer: (sheet: string | null) => void } | null>(null);
   const [download, setDownload] = React.useState<{ url: string; fileName: string } | null>(null);
-  const fileInput = React.useRef<HTMLInputElement>(null);
   const downloadLink = React.useRef<HTMLAnchorElement>(null);
 
+  const refreshCases = React.useCallback(async () => {
+    const list = await workbook.listCases();
+    setCaseList(list);
+    // A switch of case: what was shown about another sheet goes.
+    setView((current) => (current && current.sheetName !== list.activeCase ? null : current));
+    return list;
+  }, [workbook]);
+
   /** Runs one pane action: shows progress, turns any failure into an error message (never a crash). */
-  const run = React.useCallback(async (progress: string, action: () => Promise<void>) => {
-    setBusy(progress);
-    setStatus(null);
-    try {
-      await action();
-    } catch (error) {
-      setStatus({ intent: 'error', title: 'Something went wrong', text: error instanceof Error ? error.message : String(error) });
-    } finally {
-      setBusy(null);
-    }
-  }, []);
+  const run = React.useCallback(
+    async (progress: string, action: () => Promise<void>) => {
+      setBusy(progress);
+      setStatus(null);
+      try {
+        await action();
+      } catch (error) {
+        // A write that failed says itself what happened to the workbook (stagedWrite.ts).
+        const title = error instanceof Error && error.name === 'WriteFailedError' ? 'The write did not go through' : 'Something went wrong';
+        setStatus({ intent: 'error', title, text: messageOf(error) });
+      } finally {
+        setBusy(null);
+        await refreshCases().catch(() => undefined);
+      }
+    },
+    [refreshCases],
+  );
+
+  const applyLoadedSettings = (loaded: { settings: WorkbookSettings; problems: SettingsProblem[] }) => {
+    setSettings(loaded.settings);
+    setStoredProblems(loaded.problems);
+    setForm(settingsToForm(loaded.settings));
+  };
 
   React.useEffect(() => {
     let live = true;
-    workbook
-      .loadSettings()
-      .then((loaded) => {
+    Promise.all([workbook.loadSettings(), workbook.listCases()])
+      .then(([loaded, list]) => {
         if (!live) return;
-        setSettings(loaded);
-        setForm(settingsToForm(loaded));
+        applyLoadedSettings(loaded);
+        setCaseList(list);
       })
       .catch((error: unknown) => {
-        if (live) setStatus({ intent: 'error', title: 'Could not read the workbook settings', text: error instanceof Error ? error.message : String(error) });
+        if (live) setStatus({ intent: 'error', title: 'Could not read the workbook', text: messageOf(error) });
       });
     return () => {
       live = false;
@@ -151,42 +121,59 @@ export function App({ workbook, getStarterCase }: AppProps): React.JSX.Element {
 
   React.useEffect(() => () => (download ? URL.revokeObjectURL(download.url) : undefined), [download]);
 
+  const chooseCase = (cases: CaseSheetInfo[], activeSheet: string) =>
+    new Promise<string | null>((resolve) =>
+      setAskCase({
+        cases,
+        activeSheet,
+        answer: (sheet) => {
+          setAskCase(null);
+          resolve(sheet);
+        },
+      }),
+    );
+
   const onNewCase = () =>
-    run('Creating the Case Input sheet…', async () => {
+    run('Creating a case sheet…', async () => {
       const starter = getStarterCase?.();
-      const { sheetName } = await workbook.createCaseInputSheet(starter ? { caseJson: starter } : undefined);
-      setInputSheet(sheetName);
-      setProblems(null);
-      setEvaluated(null);
+      const { sheetName } = await workbook.createCaseSheet(starter ? { caseJson: starter } : {});
+      setView(null);
       setStatus({
         intent: 'success',
         title: `Created the sheet "${sheetName}"`,
-        text: starter ? 'It is prefilled with the sample case: check it, then choose Evaluate.' : 'Fill in the input cells, then choose Evaluate.',
+        text: starter ? 'A new case sheet, prefilled with the sample case: check it, then choose Evaluate.' : 'A new case sheet: fill in the yellow cells, then choose Evaluate.',
       });
     });
 
-  /** Evaluates the case on the sheet; returns it when it could be evaluated. */
+  /** Evaluates the current case sheet; returns it when it could be evaluated. */
   const evaluate = async (): Promise<Evaluated | null> => {
-    const outcome = await evaluateFromSheet(workbook, settings);
+    const outcome = await evaluateFromSheet(workbook, settings, chooseCase, storedProblems);
     if (outcome.kind === 'noInputSheet') {
-      setEvaluated(null);
-      setProblems(null);
-      setStatus({ intent: 'warning', title: 'No Case Input sheet', text: 'Choose New case (or import a case JSON file) first.' });
+      setView(null);
+      setStatus({ intent: 'warning', title: 'No case sheet', text: 'Choose New case (or import a case JSON file) first.' });
       return null;
     }
-    setInputSheet(outcome.sheetName);
+    if (outcome.kind === 'cancelled') {
+      setStatus({ intent: 'info', title: 'Nothing was evaluated', text: 'No case was chosen.' });
+      return null;
+    }
+    if (outcome.sheetName) await workbook.activateSheet(outcome.sheetName);
     if (outcome.kind === 'problems') {
-      setEvaluated(null);
-      setProblems(outcome.problems);
-      setStatus({
-        intent: 'error',
-        title: `The case has ${problemCountText(outcome.problems.length)}`,
-        text: 'Nothing was evaluated. Fix each cell listed below, then evaluate again.',
-      });
+      const required = outcome.blank ? REQUIRED : null;
+      setView({ sheetName: outcome.sheetName, problems: outcome.problems, required, evaluated: null });
+      setStatus(
+        required
+          ? { intent: 'warning', title: `The case on "${outcome.sheetName}" is blank`, text: 'Fill in the required cells listed below.' }
+          : {
+              intent: 'error',
+              title: `The case on "${outcome.sheetName}" has ${problemCountText(outcome.problems.length)}`,
+              text: 'Nothing was evaluated. Fix each one listed below, then evaluate again.',
+            },
+      );
       return null;
     }
-    setProblems(null);
-    setEvaluated(outcome);
+    setView({ sheetName: outcome.sheetName, problems: [], required: null, evaluated: outcome });
+    setEvaluatedSheets((current) => new Set(current).add(outcome.sheetName));
     return outcome;
   };
 
@@ -195,16 +182,16 @@ export function App({ workbook, getStarterCase }: AppProps): React.JSX.Element {
       const result = await evaluate();
       if (result) {
         const recommended = recommendationView(result.evaluation);
-        setStatus({ intent: 'success', title: `Evaluated case ${result.evaluation.caseId}`, text: `Recommendation: ${recommended.title}.` });
+        setStatus({ intent: 'success', title: `Evaluated case ${result.evaluation.caseId} from the sheet "${result.sheetName}"`, text: `Recommendation: ${recommended.title}.` });
       }
     });
 
-  const askWhatToDo = (sheet: string) =>
+  const askWhatToDo = (existing: ExistingSummary) =>
     new Promise<ExistingSummaryChoice>((resolve) => {
-      setAskExisting({
-        sheet,
+      setAskReplace({
+        existing,
         answer: (choice) => {
-          setAskExisting(null);
+          setAskReplace(null);
           resolve(choice);
         },
       });
@@ -223,10 +210,24 @@ export function App({ workbook, getStarterCase }: AppProps): React.JSX.Element {
         setStatus({
           intent: 'success',
           title: `${outcome.replaced ? 'Replaced' : 'Built'} the sheet "${outcome.sheetName}"`,
-          text: `Case ${result.evaluation.caseId}: written in ${outcome.syncs} round trips to Excel.`,
+          text:
+            `Case ${result.evaluation.caseId} from the sheet "${result.sheetName}": written in ${outcome.syncs} round trips to Excel.` +
+            (outcome.carried.length > 0 ? ` Carried over from the old summary: ${outcome.carried.join(', ')}.` : ''),
         });
       }
     });
+
+  const askImportChoice = (target: CaseSheetInfo, caseId: string) =>
+    new Promise<ImportChoice>((resolve) =>
+      setAskImport({
+        target,
+        caseId,
+        answer: (choice) => {
+          setAskImport(null);
+          resolve(choice);
+        },
+      }),
+    );
 
   const onImportFile = (event: React.ChangeEvent<HTMLInputElement>) => {
     const file = event.target.files?.[0];
@@ -234,27 +235,34 @@ export function App({ workbook, getStarterCase }: AppProps): React.JSX.Element {
     if (!file) return;
     void run(`Importing ${file.name}…`, async () => {
       const text = await file.text();
-      const outcome = await importCase(workbook, text);
+      const outcome = await importCase(workbook, text, askImportChoice);
       if (!outcome.ok) {
-        setProblems(outcome.problems);
+        if ('cancelled' in outcome) {
+          setStatus({ intent: 'info', title: 'Nothing was imported', text: 'The workbook was left as it is.' });
+          return;
+        }
+        // A failed import belongs to no case sheet: what the pane showed before goes.
+        setView({ sheetName: '', problems: outcome.problems, required: null, evaluated: null });
         setStatus({ intent: 'error', title: `${file.name} has ${problemCountText(outcome.problems.length)}`, text: 'Nothing was written to the workbook.' });
         return;
       }
-      setInputSheet(outcome.sheetName);
-      setProblems(null);
-      setEvaluated(null);
-      setStatus({ intent: 'success', title: `Imported case ${outcome.caseId}`, text: `Written to the sheet "${outcome.sheetName}". Choose Evaluate.` });
+      setView(null);
+      setStatus({
+        intent: 'success',
+        title: `Imported case ${outcome.caseId}`,
+        text: `${outcome.replaced ? 'It replaced the case on' : 'Written to the new case sheet'} "${outcome.sheetName}". Choose Evaluate.`,
+      });
     });
   };
 
   const onExport = () =>
     run('Reading the case for export…', async () => {
-      const outcome = await exportCase(workbook);
+      const outcome = await exportCase(workbook, chooseCase);
       if (!outcome.ok) {
         if ('noInputSheet' in outcome) {
-          setStatus({ intent: 'warning', title: 'No Case Input sheet', text: 'There is no case to export: choose New case first.' });
+          setStatus({ intent: 'warning', title: 'No case to export', text: 'Choose New case first, or pick a case.' });
         } else {
-          setProblems(outcome.problems);
+          setView({ sheetName: caseList?.activeCase ?? '', problems: outcome.problems, required: null, evaluated: null });
           setStatus({ intent: 'error', title: `The case has ${problemCountText(outcome.problems.length)}`, text: 'Fix them before exporting.' });
         }
         return;
@@ -264,6 +272,26 @@ export function App({ workbook, getStarterCase }: AppProps): React.JSX.Element {
       setStatus({ intent: 'success', title: `Case ${outcome.caseId} is ready to download`, text: 'Use the download link below.' });
       setTimeout(() => downloadLink.current?.focus(), 0);
     });
+
+  const onOpenCase = (sheetName: string) =>
+    run(`Going to "${sheetName}"…`, async () => {
+      await workbook.activateSheet(sheetName);
+      setView((current) => (current?.sheetName === sheetName ? current : null));
+    });
+
+  const onDuplicate = (sheetName: string) =>
+    run('Duplicating the case…', async () => {
+      const ids = (caseList?.cases ?? []).map((c) => c.caseId);
+      const copy = await duplicateCase(workbook, sheetName, ids);
+      setView(null);
+      setStatus({
+        intent: 'success',
+        title: `Duplicated as case ${copy.caseId} on "${copy.sheetName}"`,
+        text: copy.partial ? 'Cells with problems on the original were left blank on the copy.' : 'Change what you want to try, then choose Evaluate.',
+      });
+    });
+
+  const onSelectCell = (cell: string) => void workbook.selectCell(cell).catch((error: unknown) => setStatus({ intent: 'error', title: 'Could not select the cell', text: messageOf(error) }));
 
   const onSaveSettings = (event: React.FormEvent) => {
     event.preventDefault();
@@ -275,38 +303,36 @@ export function App({ workbook, getStarterCase }: AppProps): React.JSX.Element {
     }
     setFormErrors({});
     void run('Saving the settings…', async () => {
-      await workbook.saveSettings(read.settings);
-      setSettings(read.settings);
-      setForm(settingsToForm(read.settings));
-      setStatus({ intent: 'success', title: 'Settings saved in the workbook', text: 'They apply from the next evaluation.' });
+      const saved = await workbook.saveSettings(read.settings);
+      applyLoadedSettings({ settings: read.settings, problems: [] });
+      // Results computed with the old settings no longer hold.
+      setView(null);
+      setStatus({ intent: 'success', title: 'Settings saved in the workbook', text: `On the hidden sheet "${saved.sheetName}". They apply from the next evaluation.` });
     });
   };
 
-  const setField = (name: keyof SettingsFormValues) => (_: unknown, data: { value: string }) => setForm((current) => ({ ...current, [name]: data.value }));
-
-  const rows = evaluated ? optionRows(evaluated.evaluation) : [];
-  const recommendation = evaluated ? recommendationView(evaluated.evaluation) : null;
+  const current = view && (view.sheetName === '' || view.sheetName === caseList?.activeCase) ? view : null;
   const liveText = busy ?? (status ? [status.title, status.text].filter(Boolean).join('. ') : '');
   const ratesSet = settings.modificationRate !== null || settings.pmms !== null;
+  const busyNow = busy !== null;
 
   return (
-    <main className={styles.root} aria-busy={busy !== null}>
+    <main className={styles.root} aria-busy={busyNow}>
       <header>
         <Title3 as="h1">LM Workbench</Title3>
-        <Caption1 as="p" block>
-          Loss-mitigation evaluation of the case on the Case Input sheet.
-          {inputSheet ? ` Case sheet: "${inputSheet}".` : ''}
+        <Caption1 as="p" block data-testid="current-case">
+          {caseList?.activeCase ? `Current case sheet: "${caseList.activeCase}".` : 'Loss-mitigation evaluation of the case on the active case sheet.'}
         </Caption1>
       </header>
 
       <section className={styles.actions} aria-label="Case actions">
-        <Button appearance="secondary" onClick={onNewCase} disabled={busy !== null}>
+        <Button appearance="secondary" onClick={onNewCase} disabled={busyNow}>
           New case
         </Button>
-        <Button appearance="primary" onClick={onEvaluate} disabled={busy !== null}>
+        <Button appearance="primary" onClick={onEvaluate} disabled={busyNow}>
           Evaluate
         </Button>
-        <Button appearance="secondary" onClick={onBuildSummary} disabled={busy !== null}>
+        <Button appearance="secondary" onClick={onBuildSummary} disabled={busyNow}>
           Build Case Summary
         </Button>
       </section>
@@ -314,8 +340,8 @@ export function App({ workbook, getStarterCase }: AppProps): React.JSX.Element {
       <div role="status" aria-live="polite" className={styles.visuallyHidden} data-testid="live-status">
         {liveText}
       </div>
-      {busy !== null && <Spinner size="tiny" label={busy} labelPosition="after" />}
-      {status && busy === null && (
+      {busyNow && <Spinner size="tiny" label={busy} labelPosition="after" />}
+      {status && !busyNow && (
         <MessageBar intent={status.intent} data-testid="status">
           <MessageBarBody>
             <MessageBarTitle>{status.title}</MessageBarTitle>
@@ -324,222 +350,27 @@ export function App({ workbook, getStarterCase }: AppProps): React.JSX.Element {
         </MessageBar>
       )}
 
-      {problems && problems.length > 0 && (
-        <section className={styles.section} aria-labelledby="problems-heading" data-testid="problems">
-          <Subtitle2 as="h2" id="problems-heading">
-            {problemCountText(problems.length)} to fix
-          </Subtitle2>
-          {/* Focusable so keyboard users can scroll a table wider than the pane. */}
-          <div className={styles.tableWrap} tabIndex={0} role="region" aria-label="Problems table (scrolls sideways)">
-            <Table size="extra-small" aria-labelledby="problems-heading">
-              <TableHeader>
-                <TableRow>
-                  <TableHeaderCell>Cell</TableHeaderCell>
-                  <TableHeaderCell>Field</TableHeaderCell>
-                  <TableHeaderCell>Fix</TableHeaderCell>
-                </TableRow>
-              </TableHeader>
-              <TableBody>
-                {problemRows(problems).map((problem, index) => (
-                  <TableRow key={`${problem.cell}-${problem.field}-${index}`}>
-                    <TableCell className={styles.code}>{problem.cell || '—'}</TableCell>
-                    <TableCell className={styles.code}>{problem.field}</TableCell>
-                    <TableCell>{problem.message}</TableCell>
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
-          </div>
-        </section>
-      )}
+      {current && <ProblemsSection problems={current.problems} required={current.required} sheetName={current.sheetName || null} onSelectCell={onSelectCell} />}
+      {current?.evaluated && <ResultsSection evaluated={current.evaluated} ratesSet={ratesSet} />}
 
-      {evaluated && recommendation && (
-        <>
-          {ratesSet && evaluated.notes.length > 0 && (
-            <MessageBar intent="info" data-testid="settings-note">
-              <MessageBarBody>
-                <MessageBarTitle>Workbook rates used</MessageBarTitle>
-                {evaluated.notes.join(' ')}
-              </MessageBarBody>
-            </MessageBar>
-          )}
-          {evaluated.evaluation.warnings.length > 0 && (
-            <MessageBar intent="warning">
-              <MessageBarBody>
-                <MessageBarTitle>Check</MessageBarTitle>
-                {evaluated.evaluation.warnings.join(' ')}
-              </MessageBarBody>
-            </MessageBar>
-          )}
-          <section className={styles.section} aria-labelledby="recommendation-heading" data-testid="recommendation">
-            <Subtitle2 as="h2" id="recommendation-heading">
-              Recommendation: {recommendation.title}
-            </Subtitle2>
-            <Body1 as="p">{recommendation.rationale}</Body1>
-            {recommendation.figures.length > 0 && (
-              <dl className={styles.figures}>
-                {recommendation.figures.map((figure) => (
-                  <React.Fragment key={figure.label}>
-                    <dt className={styles.figureLabel}>{figure.label}</dt>
-                    <dd className={styles.figureValue}>{figure.value}</dd>
-                  </React.Fragment>
-                ))}
-              </dl>
-            )}
-            <Caption1 as="p">
-              Case {evaluated.evaluation.caseId}, {evaluated.evaluation.investor}, evaluated as of {evaluated.evaluation.evaluationDate}. Rulebooks:{' '}
-              {rulebooksText(evaluated.evaluation) || '—'}.
-            </Caption1>
-          </section>
-          <section className={styles.section} aria-labelledby="options-heading" data-testid="options">
-            <Subtitle2 as="h2" id="options-heading">
-              Options evaluated
-            </Subtitle2>
-            <div className={styles.tableWrap} tabIndex={0} role="region" aria-label="Options table (scrolls sideways)">
-              <Table size="extra-small" aria-labelledby="options-heading">
-                <TableHeader>
-                  <TableRow>
-                    <TableHeaderCell>Option</TableHeaderCell>
-                    <TableHeaderCell>Eligible</TableHeaderCell>
-                    <TableHeaderCell className={styles.number}>New payment</TableHeaderCell>
-                    <TableHeaderCell className={styles.number}>Reduction</TableHeaderCell>
-                  </TableRow>
-                </TableHeader>
-                <TableBody>
-                  {/* Each option takes two rows: its figures, then its reason (or terms) across the narrow pane. */}
-                  {rows.map((row) => (
-                    <React.Fragment key={row.program}>
-                      <TableRow className={mergeClasses(styles.optionRow, row.recommended && styles.recommendedRow)} data-program={row.program}>
-                        <TableCell>
-                          {row.label}
-                          {row.recommended && (
-                            <>
-                              {' '}
-                              <Badge appearance="filled" color="brand" size="small">
-                                recommended
-                              </Badge>
-                            </>
-                          )}
-                        </TableCell>
-                        <TableCell>
-                          <Badge appearance="tint" color={row.eligible ? 'success' : 'danger'}>
-                            {row.eligibleText}
-                          </Badge>
-                        </TableCell>
-                        <TableCell className={styles.number}>{row.newPayment}</TableCell>
-                        <TableCell className={styles.number}>{row.reduction}</TableCell>
-                      </TableRow>
-                      <TableRow className={row.recommended ? styles.recommendedRow : undefined} data-reason-for={row.program}>
-                        <TableCell colSpan={4} className={styles.reasonCell}>
-                          <span className={styles.visuallyHidden}>{row.eligible ? 'Terms: ' : 'Reason: '}</span>
-                          {row.reason || '—'}
-                        </TableCell>
-                      </TableRow>
-                    </React.Fragment>
-                  ))}
-                </TableBody>
-              </Table>
-            </div>
-          </section>
-        </>
-      )}
+      <CaseRegister rows={caseRows(caseList?.cases ?? [], caseList?.activeCase ?? null, evaluatedSheets)} busy={busyNow} onOpen={onOpenCase} onDuplicate={onDuplicate} />
 
       <Divider className={styles.divider} />
 
-      <section className={styles.section} aria-labelledby="file-heading">
-        <Subtitle2 as="h2" id="file-heading">
-          Case file
-        </Subtitle2>
-        <div className={styles.actions}>
-          <Button onClick={() => fileInput.current?.click()} disabled={busy !== null}>
-            Import case JSON…
-          </Button>
-          <Button onClick={onExport} disabled={busy !== null}>
-            Export case JSON
-          </Button>
-        </div>
-        <input
-          ref={fileInput}
-          type="file"
-          accept=".json,application/json"
-          onChange={onImportFile}
-          className={styles.visuallyHidden}
-          tabIndex={-1}
-          aria-label="Case JSON file to import"
-          data-testid="import-file"
-        />
-        {download && (
-          <Body1 as="p">
-            <Link ref={downloadLink} href={download.url} download={download.fileName} data-testid="download-link">
-              Download {download.fileName}
-            </Link>
-          </Body1>
-        )}
-      </section>
+      <CaseFileSection busy={busyNow} onImportFile={onImportFile} onExport={onExport} download={download} downloadLink={downloadLink} />
 
-      <Accordion collapsible>
-        <AccordionItem value="settings">
-          <AccordionHeader as="h2">Settings</AccordionHeader>
-          <AccordionPanel>
-            <form className={styles.settingsForm} onSubmit={onSaveSettings} aria-label="Workbook settings" noValidate>
-              <Caption1 as="p">
-                Saved in this workbook. When set, the posted rates below override the case&apos;s market rates in every evaluation.
-              </Caption1>
-              <Field
-                label="Posted modification rate"
-                hint="The GSE posted modification interest rate, e.g. 6.5% or 0.065. Empty: the case's rate."
-                validationMessage={formErrors.modificationRate}
-                validationState={formErrors.modificationRate ? 'error' : 'none'}
-              >
-                <Input value={form.modificationRate} onChange={setField('modificationRate')} inputMode="decimal" />
-              </Field>
-              <Field
-                label="PMMS rate"
-                hint="Freddie Mac PMMS 30-year rate in effect, e.g. 6.25%. Empty: the case's rate."
-                validationMessage={formErrors.pmms}
-                validationState={formErrors.pmms ? 'error' : 'none'}
-              >
-                <Input value={form.pmms} onChange={setField('pmms')} inputMode="decimal" />
-              </Field>
-              <Field label="Preparer" hint="Printed on the Case Summary.">
-                <Input value={form.preparer} onChange={setField('preparer')} autoComplete="name" />
-              </Field>
-              <Field
-                label="Rulebook overrides (JSON)"
-                hint='e.g. { "GSE-FLEX": { "maxTermMonths": 480 } }. Empty: the published rulebooks.'
-                validationMessage={formErrors.rulebookOverrides}
-                validationState={formErrors.rulebookOverrides ? 'error' : 'none'}
-              >
-                <Textarea value={form.rulebookOverrides} onChange={setField('rulebookOverrides')} resize="vertical" textarea={{ className: styles.code, spellCheck: false }} />
-              </Field>
-              <div className={styles.actions}>
-                <Button type="submit" appearance="primary" disabled={busy !== null}>
-                  Save settings
-                </Button>
-              </div>
-            </form>
-          </AccordionPanel>
-        </AccordionItem>
-      </Accordion>
+      <SettingsSection
+        form={form}
+        errors={formErrors}
+        stored={storedProblems}
+        busy={busyNow}
+        onChange={(name, value) => setForm((f) => ({ ...f, [name]: value }))}
+        onSubmit={onSaveSettings}
+      />
 
-      <Dialog open={askExisting !== null} modalType="alert" onOpenChange={(_, data) => (!data.open ? askExisting?.answer('cancel') : undefined)}>
-        <DialogSurface aria-describedby="existing-summary-text">
-          <DialogBody>
-            <DialogTitle>A summary of this case exists</DialogTitle>
-            <DialogContent id="existing-summary-text">
-              The sheet &quot;{askExisting?.sheet}&quot; already holds a Case Summary of this case. Replace it with the new one, keep both (the new summary gets a new
-              sheet), or cancel?
-            </DialogContent>
-            <DialogActions>
-              <Button appearance="primary" onClick={() => askExisting?.answer('replace')}>
-                Replace
-              </Button>
-              <Button onClick={() => askExisting?.answer('keepBoth')}>Keep both</Button>
-              <Button onClick={() => askExisting?.answer('cancel')}>Cancel</Button>
-            </DialogActions>
-          </DialogBody>
-        </DialogSurface>
-      </Dialog>
+      <ReplaceSummaryDialog existing={askReplace?.existing ?? null} answer={(choice) => askReplace?.answer(choice)} />
+      <ImportChoiceDialog ask={askImport} answer={(choice) => askImport?.answer(choice)} />
+      <ChooseCaseDialog ask={askCase} answer={(sheet) => askCase?.answer(sheet)} />
     </main>
   );
 }

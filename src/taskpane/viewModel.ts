@@ -189,3 +189,64 @@ export function exportFileName(caseId: string | null | undefined): string {
   const safe = (caseId ?? '').trim().replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '');
   return `case-${safe || 'unnamed'}.json`;
 }
+
+/** Where a case stands in the workbook's register. */
+export type CaseStatus = 'not evaluated' | 'evaluated' | 'summary built' | 'decided';
+
+/** The status of a listed case: decided (a Decision on its summary) > summary built > evaluated this session > not evaluated. */
+export function caseStatus(entry: { sheetName: string; summarySheet: string | null; decision: string }, evaluatedSheets: ReadonlySet<string>): CaseStatus {
+  if (entry.summarySheet && entry.decision.trim()) return 'decided';
+  if (entry.summarySheet) return 'summary built';
+  if (evaluatedSheets.has(entry.sheetName)) return 'evaluated';
+  return 'not evaluated';
+}
+
+export interface CaseRow {
+  sheetName: string;
+  caseId: string;
+  investor: string;
+  status: CaseStatus;
+  /** "Approve" etc. when decided. */
+  decision: string;
+  active: boolean;
+}
+
+export function caseRows(
+  cases: { sheetName: string; caseId: string; investor: string; summarySheet: string | null; decision: string }[],
+  activeCase: string | null,
+  evaluatedSheets: ReadonlySet<string>,
+): CaseRow[] {
+  return cases.map((c) => ({
+    sheetName: c.sheetName,
+    caseId: c.caseId || '(no case ID yet)',
+    investor: c.investor || NO_FIGURE,
+    status: caseStatus(c, evaluatedSheets),
+    decision: c.decision,
+    active: c.sheetName === activeCase,
+  }));
+}
+
+/**
+ * For a blank case sheet: the short list of what must be filled in before Evaluate, instead of
+ * one problem per field. Labels are the sheet's own (caseInputLayout), so the user finds them.
+ */
+export function requiredInputs(fields: { label: string; hint: string }[]): string[] {
+  return fields.filter((f) => /^Required/.test(f.hint)).map((f) => f.label);
+}
+
+/** The text of the Replace prompt for a summary: what is carried, and what would be lost. */
+export function replacePromptText(existing: { sheetName: string; approval: Record<string, unknown>; editedCells: string[] | null }): { carried: string; lost: string } {
+  const carriedKeys = Object.keys(existing.approval);
+  const carried =
+    carriedKeys.length > 0
+      ? `Replace carries the approval block into the new summary: ${carriedKeys.map((k) => `${k} "${String(existing.approval[k])}"`).join(', ')}.`
+      : 'The approval block (Reviewer, Date, Decision, Comments) is empty; Replace carries it over if it is filled in.';
+  let lost: string;
+  if (existing.editedCells === null) lost = 'This summary was built by an older version, so the add-in cannot tell which other cells you typed into: any such edit would be lost.';
+  else if (existing.editedCells.length === 0) lost = 'No other cell of it was typed into.';
+  else {
+    const shown = existing.editedCells.slice(0, 12);
+    lost = `These cells you typed into would be lost: ${shown.join(', ')}${existing.editedCells.length > shown.length ? ` and ${existing.editedCells.length - shown.length} more` : ''}. Choose Keep both to keep them.`;
+  }
+  return { carried, lost };
+}

@@ -214,12 +214,13 @@ test('the workbench serves the real pane with the in-memory Office instead of th
   assert.equal(await frame.evaluate(() => window.Excel === window.parent.Excel), true, "the pane does not use the workbench's Excel");
 });
 
-test('New case creates a Case Input sheet prefilled with the sample case', async ({ page, pane }) => {
+test('New case creates a case sheet named after the case ID, prefilled with the sample case', async ({ page, pane }) => {
   const text = await paneAction(pane, 'New case', /Created the sheet/);
   const sheetName = /Created the sheet "([^"]+)"/.exec(text)[1];
   assert.ok((await host(page, 'sheetNames')).includes(sheetName), `the workbook has no sheet "${sheetName}"`);
   const cells = await host(page, 'cells', sheetName);
   assert.ok(cells.some((c) => c.value === SAMPLE.caseId), `the sheet does not hold the sample's case id ${SAMPLE.caseId}`);
+  assert.equal(sheetName, `Case ${SAMPLE.caseId}`, 'the case sheet is named after its case ID');
   state.inputSheet = sheetName;
 });
 
@@ -391,6 +392,8 @@ test('typing over a selected cell replaces it and Enter moves down, as in Excel'
 });
 
 test('settings: a rate typed as 6.75 is refused with the fix; a saved 6.75% overrides the case, and the pane says so', async ({ page, pane }) => {
+  // The grid test above left the user on Sheet1: back to the case sheet, as a user would.
+  await page.locator(`[role=tab][data-sheet="${state.inputSheet}"]`).click();
   await pane.getByRole('button', { name: 'Settings', exact: true }).click();
   const rate = pane.getByRole('textbox', { name: /Posted modification rate/ });
   await rate.fill('6.75');
@@ -431,13 +434,51 @@ test('axe-core: no serious or critical accessibility violation in the pane (resu
 test('import of the published reference case (Freddie Mac Scenario 5) shows its Flex figures in the pane', async ({ pane }) => {
   const reference = JSON.parse(fs.readFileSync(REFERENCE_CASE, 'utf8'));
   await pane.getByTestId('import-file').setInputFiles(REFERENCE_CASE);
-  await waitStatus(pane, new RegExp(`Imported case ${reference.case.caseId}`));
+  // The user is on a case sheet: the pane asks whether to replace that case or add a new case sheet.
+  const dialog = pane.getByRole('alertdialog');
+  await dialog.waitFor({ timeout: TIMEOUT });
+  assert.ok(((await dialog.textContent()) ?? '').includes(state.inputSheet), 'the import prompt names the case it would replace');
+  await dialog.getByRole('button', { name: 'New case sheet' }).click();
+  const imported = await waitStatus(pane, new RegExp(`Imported case ${reference.case.caseId}`));
+  state.referenceSheet = /"([^"]+)"/.exec(imported)[1];
   await paneAction(pane, 'Evaluate', /Evaluated case/);
   const flex = pane.locator('[data-testid=options] tbody tr[data-program="GSE-FLEX"]');
   const text = (await flex.textContent()) ?? '';
   // test/fixtures/reference/gse-flex-forbearance.json: monthly payment 1,880.41, reduction 20.01%.
   assert.ok(text.includes('$1,880.41'), `GSE-FLEX should show the published $1,880.41: ${text}`);
   assert.ok(text.includes('20.01%'), `GSE-FLEX should show the published 20.01% reduction: ${text}`);
+});
+
+test('several cases: the register lists both; choosing one goes to it and Evaluate reads that one, naming its sheet', async ({ page, pane }) => {
+  const register = pane.getByTestId('cases');
+  await until('the register to list two cases', async () => (await register.locator('tbody tr').count()) === 2);
+  const text = (await register.textContent()) ?? '';
+  assert.ok(text.includes(SAMPLE.caseId) && text.includes('REF-FLEX-1'), `the register should list both cases: ${text}`);
+  assert.ok(/summary built/.test(text), `the sample case has a summary: ${text}`);
+  await register.getByRole('button', { name: SAMPLE.caseId, exact: true }).click();
+  await until('the sample case sheet to be active', async () => (await host(page, 'activeSheet')) === state.inputSheet);
+  const evaluated = await paneAction(pane, 'Evaluate', /Evaluated case/);
+  assert.ok(evaluated.includes(`Evaluated case ${SAMPLE.caseId} from the sheet "${state.inputSheet}"`), `Evaluate should read the active case: ${evaluated}`);
+  // The reference case's results are gone from the pane: only the current case is shown.
+  assert.ok(!((await pane.getByTestId('recommendation').textContent()) ?? '').includes('REF-FLEX-1'), 'the pane shows another case');
+  await tallPaneScreenshot(page, 'pane-cases.png');
+});
+
+test('import asks; "Replace this case" rebuilds that case sheet whole and adds no sheet', async ({ page, pane }) => {
+  const file = path.join(os.tmpdir(), `lm-e2e-${process.pid}.json`);
+  fs.writeFileSync(file, JSON.stringify({ ...SAMPLE, loan: { ...SAMPLE.loan, upb: SAMPLE.loan.upb + 1000 } }));
+  const count = (await host(page, 'sheetNames')).length;
+  await pane.getByTestId('import-file').setInputFiles(file);
+  const dialog = pane.getByRole('alertdialog');
+  await dialog.waitFor({ timeout: TIMEOUT });
+  await page.frameLocator('[data-testid=pane]').locator('body').screenshot({ path: path.join(SCREENSHOTS, 'pane-import-dialog.png') });
+  await dialog.getByRole('button', { name: 'Replace this case' }).click();
+  await waitStatus(pane, /replaced the case on/);
+  fs.rmSync(file, { force: true });
+  assert.equal((await host(page, 'sheetNames')).length, count, 'Replace this case must not add a sheet');
+  const cells = await host(page, 'cells', state.inputSheet);
+  assert.ok(cells.some((c) => c.value === SAMPLE.loan.upb + 1000), 'the imported UPB is on the case sheet');
+  assert.ok(!(await host(page, 'sheetNames')).some((n) => /^LMW /.test(n)), 'a temporary sheet was left behind');
 });
 
 test("a user's sheet named like a summary is never overwritten (even answering Replace)", async ({ page, pane, baseUrl }) => {

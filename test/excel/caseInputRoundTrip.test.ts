@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { parseCase } from '../../src/engine/case/parse';
 import { HARDSHIPS, INCOME_FREQUENCIES, INCOME_TYPES, INVESTORS, type CaseInput } from '../../src/engine/case/types';
-import { createCaseInputSheet, readCaseFromInputSheet } from '../../src/excel/workbookActions';
+import { createCaseSheet, readCaseFromInputSheet } from '../../src/excel/workbookActions';
 import { installGlobals } from '../../src/workbench/excelHost';
 
 const cents = (max: number) => fc.integer({ min: 0, max: max * 100 }).map((n) => n / 100);
@@ -52,7 +52,7 @@ test('write then read gives back the same case', async () => {
       const original = parseCase(caseJson);
       if (!original.ok) throw new Error(`the generator made an invalid case: ${JSON.stringify(original.problems)}`);
       installGlobals(globalThis);
-      const { sheetName } = await createCaseInputSheet({ caseJson });
+      const { sheetName } = await createCaseSheet({ caseJson });
       const read = await readCaseFromInputSheet(sheetName);
       if (!read.ok) throw new Error(JSON.stringify(read.problems));
       const again = parseCase(read.caseJson);

@@ -7,7 +7,7 @@
 import { parseCase } from '../../src/engine/case/parse';
 import type { CaseInput } from '../../src/engine/case/types';
 import { evaluateParsedCase } from '../../src/engine/evaluate';
-import { buildCaseSummary, createCaseInputSheet } from '../../src/excel/workbookActions';
+import { buildCaseSummary, createCaseSheet } from '../../src/excel/workbookActions';
 import { caseSummaryPlan } from '../../src/summary/caseSummaryPlan';
 import { installGlobals, type InMemoryExcel } from '../../src/workbench/excelHost';
 import { FIXTURE_CASE_JSON } from '../summary/fixtures';
@@ -43,7 +43,7 @@ describe.each(PREFIXES)('text starting with %j', (prefix) => {
 
   test('Case Input: every text field reads back as the same text, and no formula is created', async () => {
     const caseJson = hostileCase(prefix);
-    const { sheetName } = await createCaseInputSheet({ caseJson });
+    const { sheetName } = await createCaseSheet({ caseJson });
     const cells = host.getSheetSnapshot(sheetName)!.cells;
     const values = Object.values(cells).map((cell) => cell.value);
     for (const text of [caseJson.caseId, caseJson.loan!.loanNumber, ...caseJson.borrower!.names!, ...caseJson.borrower!.debts!.map((d) => d!.type)]) {

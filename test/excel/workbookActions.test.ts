@@ -1,21 +1,24 @@
 /**
  * The workbook actions through the in-memory Excel host: the Case Summary (values, native
  * formulas recomputed by HyperFormula, round trips, naming), the Case Input round trip and its
- * problems, the settings.
+ * problems, the case register, the settings.
  */
 import { evaluateParsedCase } from '../../src/engine/evaluate';
 import { parseCase } from '../../src/engine/case/parse';
 import type { LoanCase } from '../../src/engine/case/types';
 import type { Evaluation, ModificationResult, OptionResult } from '../../src/engine/results';
 import {
+  activateSheet,
   buildCaseSummary,
-  createCaseInputSheet,
-  findCaseInputSheet,
+  createCaseSheet,
   findSummarySheet,
+  inspectSummary,
+  listCases,
   loadSettings,
   readCaseFromInputSheet,
+  replaceCaseSheet,
   saveSettings,
-  writeCaseToInputSheet,
+  selectCell,
 } from '../../src/excel/workbookActions';
 import { PLACED_FIELDS } from '../../src/summary/caseInputLayout';
 import { caseSummaryPlan } from '../../src/summary/caseSummaryPlan';
@@ -128,7 +131,7 @@ describe('Case Summary', () => {
     const count = host.sheetNames().length;
     const again = await buildCaseSummary(evaluation, FIXTURE_CASE, { replaceExisting: true, preparer: 'Second' });
     expect(again.sheetName).toBe('Case Summary 2025-001843');
-    expect(again.syncs).toBeLessThanOrEqual(3);
+    expect(again.syncs).toBeLessThanOrEqual(4);
     expect(host.sheetNames()).toHaveLength(count);
     const cells = Object.values(host.getSheetSnapshot(again.sheetName)!.cells).map((c) => c.value);
     expect(cells).toContain('Second');
@@ -152,32 +155,120 @@ describe('Case Summary', () => {
   });
 });
 
+describe('Replace keeps the manager\'s decision and names what would be lost', () => {
+  const evaluation = evaluateParsedCase(FIXTURE_CASE);
+  const rowOf = (sheet: string, label: string) => Object.entries(host.getSheetSnapshot(sheet)!.cells).filter(([a, c]) => a.startsWith('A') && c.value === label).pop()![0].slice(1);
+
+  test('the approval block is carried into the replacement; other typed cells are named first', async () => {
+    const { sheetName } = await buildCaseSummary(evaluation, FIXTURE_CASE, { replaceExisting: false });
+    expect(await inspectSummary('2025-001843')).toEqual({ sheetName, approval: {}, editedCells: [] });
+    host.user.setCell(sheetName, `B${rowOf(sheetName, 'Decision')}`, 'Decline');
+    host.user.setCell(sheetName, `B${rowOf(sheetName, 'Reviewer')}`, 'M. Manager');
+    host.user.setCell(sheetName, `B${rowOf(sheetName, 'Comments')}`, 'Income not verified');
+    host.user.setCell(sheetName, 'J3', 'call borrower Monday'); // a note typed beside the summary
+    const loanNumberRow = rowOf(sheetName, 'Loan number');
+    host.user.setCell(sheetName, `B${loanNumberRow}`, 'edited');
+    const inspected = await inspectSummary('2025-001843');
+    expect(inspected!.approval).toEqual({ Decision: 'Decline', Reviewer: 'M. Manager', Comments: 'Income not verified' });
+    expect(inspected!.editedCells).toEqual([`J3`, `B${loanNumberRow} (Loan number)`]);
+
+    const again = await buildCaseSummary(evaluation, FIXTURE_CASE, { replaceExisting: true });
+    expect(again.carried).toEqual({ Decision: 'Decline', Reviewer: 'M. Manager', Comments: 'Income not verified' });
+    expect(cellOf(sheetName, `B${rowOf(sheetName, 'Decision')}`).value).toBe('Decline');
+    expect(cellOf(sheetName, `B${rowOf(sheetName, 'Reviewer')}`).value).toBe('M. Manager');
+    expect(cellOf(sheetName, `B${rowOf(sheetName, 'Comments')}`).value).toBe('Income not verified');
+    // The new summary's own fingerprint: nothing typed into it yet beyond the carried block.
+    expect((await inspectSummary('2025-001843'))!.editedCells).toEqual([]);
+  });
+
+  test('a summary without a fingerprint (older version) says edits cannot be told', async () => {
+    await buildCaseSummary(evaluation, FIXTURE_CASE, { replaceExisting: false });
+    for (const key of [...host.workbook.settings.keys()]) host.workbook.settings.delete(key);
+    expect((await inspectSummary('2025-001843'))!.editedCells).toBeNull();
+  });
+});
+
+describe('case sheets', () => {
+  test('a new case sheet is named after its case ID, unique whatever the case of the letters', async () => {
+    host.user.addSheet('case 2025-001843'); // the user's own sheet, named alike
+    const { sheetName } = await createCaseSheet({ caseJson: FIXTURE_CASE_JSON });
+    expect(sheetName).toBe('Case 2025-001843 (2)');
+    const long = await createCaseSheet({ caseJson: { ...FIXTURE_CASE_JSON, caseId: 'A-VERY-LONG-CASE-ID-0123456789-XYZ' } });
+    expect(long.sheetName.length).toBeLessThanOrEqual(31);
+    expect((await createCaseSheet()).sheetName).toBe('New case');
+  });
+
+  test('the register lists every case with its investor and summary status; the active one is known', async () => {
+    const first = await createCaseSheet({ caseJson: FIXTURE_CASE_JSON });
+    const second = await createCaseSheet({ caseJson: { ...FIXTURE_CASE_JSON, caseId: 'B-2', investor: 'FHA' } });
+    const { sheetName: summary } = await buildCaseSummary(evaluateParsedCase(FIXTURE_CASE), FIXTURE_CASE, { replaceExisting: false });
+    let list = await listCases();
+    expect(list.cases).toEqual([
+      { sheetName: first.sheetName, caseId: '2025-001843', investor: 'Freddie Mac', summarySheet: summary, decision: '' },
+      { sheetName: second.sheetName, caseId: 'B-2', investor: 'FHA', summarySheet: null, decision: '' },
+    ]);
+    expect(list.activeCase).toBe(first.sheetName); // on its summary: that case
+    const decisionRow = Object.entries(host.getSheetSnapshot(summary)!.cells).find(([a, c]) => a.startsWith('A') && c.value === 'Decision')![0].slice(1);
+    host.user.setCell(summary, `B${decisionRow}`, 'Approve');
+    await activateSheet('Sheet1');
+    expect((await listCases()).activeCase).toBeNull();
+    await activateSheet(second.sheetName);
+    list = await listCases();
+    expect(list.activeCase).toBe(second.sheetName);
+    expect(list.cases[0].decision).toBe('Approve');
+  });
+
+  test("a user's sheet named like a case is not a case: not listed, not read", async () => {
+    host.user.addSheet('Case Input');
+    host.user.setCell('Case Input', 'B5', 'mine');
+    expect((await listCases()).cases).toEqual([]);
+    const read = await readCaseFromInputSheet('Case Input');
+    expect(read).toMatchObject({ ok: false, problems: [expect.objectContaining({ field: '(sheet)', message: expect.stringMatching(/not a case sheet made by the add-in/) })] });
+    await expect(replaceCaseSheet('Case Input', FIXTURE_CASE_JSON)).rejects.toThrow(/not a case sheet the add-in made/);
+    expect(cellOf('Case Input', 'B5').value).toBe('mine');
+  });
+
+  test('a blank case sheet reads as an empty case (the pane then lists only what is required)', async () => {
+    const { sheetName } = await createCaseSheet();
+    const read = await readCaseFromInputSheet(sheetName);
+    expect(read.ok).toBe(false);
+    expect(read.caseJson).toEqual({});
+  });
+
+  test('clicking a problem selects its cell', async () => {
+    const { sheetName } = await createCaseSheet({ caseJson: FIXTURE_CASE_JSON });
+    await activateSheet('Sheet1');
+    await selectCell(`'${sheetName}'!B9`);
+    expect(host.workbook.sheetById(host.workbook.activeSheetId!)!.name).toBe(sheetName);
+  });
+});
+
 describe('Case Input', () => {
-  test('a new Case Input has the key defined names, validation lists, tables and one input fill', async () => {
-    const { sheetName } = await createCaseInputSheet();
-    expect(sheetName).toBe('Case Input');
-    expect(await findCaseInputSheet()).toBe('Case Input');
+  test('a new case sheet has the key defined names (scoped to it), validation lists, tables and one input fill', async () => {
+    const { sheetName } = await createCaseSheet();
+    expect(sheetName).toBe('New case');
     const snapshot = host.getSheetSnapshot(sheetName)!;
-    const names = Object.fromEntries(snapshot.names.map((n) => [n.name, n.formula]));
-    expect(names.LM_UPB).toBe(`='Case Input'!$${fieldCell('loan.upb').replace(/(\d+)/, '$$$1')}`);
+    const names = Object.fromEntries(snapshot.names.filter((n) => n.scope === 'Worksheet').map((n) => [n.name, n.formula]));
+    expect(names.LM_UPB).toBe(`='New case'!$${fieldCell('loan.upb').replace(/(\d+)/, '$$$1')}`);
     for (const name of ['LM_Rate', 'LM_RemainingTerm', 'LM_ContractualPI', 'LM_PropertyValue', 'LM_ModificationRate', 'LM_PMMS', 'LM_MonthlyEscrow']) expect(names[name]).toBeDefined();
     expect(snapshot.tables.map((t) => t.name)).toEqual(['LM_BorrowerNames', 'LM_Incomes', 'LM_Debts', 'LM_HousingExpenses']);
-    expect(snapshot.validations.find((v) => v.address === fieldCell('investor'))?.list).toEqual(['FANNIE', 'FREDDIE', 'FHA', 'VA', 'USDA', 'PORTFOLIO']);
+    expect(snapshot.validations.find((v) => v.address === fieldCell('investor'))?.list).toEqual(['Fannie Mae', 'Freddie Mac', 'FHA', 'VA', 'USDA', 'Portfolio']);
+    expect(snapshot.validations.find((v) => v.address === fieldCell('borrower.hardship'))?.list).toContain('Reduction in income');
     const fills = new Set(PLACED_FIELDS.map((f) => snapshot.cells[`B${f.row + 1}`].style.fill));
     expect(fills.size).toBe(1);
   });
 
-  test('a second Case Input gets a new name and sheet-scoped names; the first keeps the workbook names', async () => {
-    await createCaseInputSheet();
-    const second = await createCaseInputSheet();
-    expect(second.sheetName).toBe('Case Input (2)');
-    const names = host.getSheetSnapshot('Case Input (2)')!.names.filter((n) => n.name === 'LM_UPB');
-    expect(names).toEqual([expect.objectContaining({ scope: 'Worksheet' })]);
-    expect(host.getSheetSnapshot('Case Input (2)')!.tables.map((t) => t.name)).toContain('LM_Incomes_2');
+  test('a second case sheet gets a new name, its own sheet-scoped names and suffixed tables', async () => {
+    await createCaseSheet();
+    const second = await createCaseSheet();
+    expect(second.sheetName).toBe('New case (2)');
+    const names = host.getSheetSnapshot('New case (2)')!.names.filter((n) => n.name === 'LM_UPB');
+    expect(names).toEqual([expect.objectContaining({ scope: 'Worksheet', formula: expect.stringContaining("'New case (2)'!") })]);
+    expect(host.getSheetSnapshot('New case (2)')!.tables.map((t) => t.name)).toContain('LM_Incomes_2');
   });
 
   test('round trip: a case written to the sheet reads back as the same case', async () => {
-    const { sheetName } = await createCaseInputSheet({ caseJson: FIXTURE_CASE_JSON });
+    const { sheetName } = await createCaseSheet({ caseJson: FIXTURE_CASE_JSON });
     const read = await readCaseFromInputSheet(sheetName);
     if (!read.ok) throw new Error(JSON.stringify(read.problems));
     const again = parseCase(read.caseJson);
@@ -185,25 +276,34 @@ describe('Case Input', () => {
     expect(again.ok && original.ok).toBe(true);
     if (again.ok && original.ok) expect(again.case).toEqual(original.case);
     expect(cellOf(sheetName, fieldCell('loan.loanNumber')).value).toBe('0012345678'); // leading zeros kept
+    // Lists show plain English, read back as the case format.
+    expect(cellOf(sheetName, fieldCell('investor')).value).toBe('Freddie Mac');
+    expect(cellOf(sheetName, fieldCell('borrower.hardship')).value).toBe('Reduction in income');
   });
 
-  test('import into an existing Case Input replaces the lines and keeps the defined names', async () => {
-    await createCaseInputSheet({ caseJson: FIXTURE_CASE_JSON });
+  test('import replacing a case rebuilds the sheet whole, under the same name and place; other sheets untouched', async () => {
+    const { sheetName } = await createCaseSheet({ caseJson: FIXTURE_CASE_JSON });
+    host.user.setCell('Sheet1', 'D3', 'my note');
+    const position = host.sheetNames().indexOf(sheetName);
     const fewer = { ...FIXTURE_CASE_JSON, borrower: { ...FIXTURE_CASE_JSON.borrower, incomes: [{ type: 'PENSION' as const, amount: 900, frequency: 'MONTHLY' as const }], debts: [] } };
     const before = host.syncCount();
-    const { sheetName } = await writeCaseToInputSheet(fewer);
-    expect(host.syncCount() - before).toBeLessThanOrEqual(3);
-    expect(sheetName).toBe('Case Input');
-    const read = await readCaseFromInputSheet();
+    const replaced = await replaceCaseSheet(sheetName, fewer);
+    expect(host.syncCount() - before).toBeLessThanOrEqual(4);
+    expect(replaced.sheetName).toBe(sheetName);
+    expect(host.sheetNames().indexOf(sheetName)).toBe(position);
+    const read = await readCaseFromInputSheet(sheetName);
     if (!read.ok) throw new Error(JSON.stringify(read.problems));
     expect(read.caseJson.borrower?.incomes).toEqual([{ type: 'PENSION', amount: 900, frequency: 'MONTHLY' }]);
     expect(read.caseJson.borrower?.debts).toBeUndefined();
-    expect(host.getSheetSnapshot('Case Input')!.names.find((n) => n.name === 'LM_UPB')).toBeDefined();
-    expect(host.getSheetSnapshot('Case Input')!.tables.map((t) => t.name)).toEqual(['LM_BorrowerNames', 'LM_Incomes', 'LM_Debts', 'LM_HousingExpenses']);
+    expect(host.getSheetSnapshot(sheetName)!.names.find((n) => n.name === 'LM_UPB')).toBeDefined();
+    expect(cellOf('Sheet1', 'D3').value).toBe('my note');
+    expect((await listCases()).cases).toHaveLength(1);
+    // Only the sheet's own tables exist: nothing was cleared down to row 1,048,576.
+    expect(host.getSheetSnapshot(sheetName)!.usedRange).not.toMatch(/1048576/);
   });
 
   test('reading a bad Case Input reports every problem at once, each with its cell', async () => {
-    const { sheetName } = await createCaseInputSheet({ caseJson: FIXTURE_CASE_JSON });
+    const { sheetName } = await createCaseSheet({ caseJson: FIXTURE_CASE_JSON });
     host.user.setCell(sheetName, fieldCell('loan.rate'), 4.75); // a percent typed as a number
     host.user.setCell(sheetName, fieldCell('loan.upb'), 'about 350k');
     host.user.setCell(sheetName, fieldCell('investor'), 'GINNIE');
@@ -214,30 +314,53 @@ describe('Case Input', () => {
     expect(read.ok).toBe(false);
     if (read.ok) return;
     const byCell = Object.fromEntries(read.problems.map((p) => [p.cell, p]));
-    const at = (path: string) => byCell[`'Case Input'!${fieldCell(path)}`];
+    const at = (path: string) => byCell[`'${sheetName}'!${fieldCell(path)}`];
     expect(at('loan.rate').message).toBe('Interest rate 4.75 looks like a percent: enter 4.75% or 0.0475');
     expect(at('loan.upb').message).toMatch(/not an amount in dollars/);
-    expect(at('investor').message).toMatch(/GINNIE.*FANNIE, FREDDIE/);
+    expect(at('investor').message).toMatch(/GINNIE.*Fannie Mae, Freddie Mac/);
     expect(at('evaluationDate').message).toMatch(/YYYY-MM-DD/);
     expect(at('caseId')).toMatchObject({ field: 'caseId' }); // required: reported by parseCase, mapped to its cell
-    expect(byCell["'Case Input'!I7"]).toMatchObject({ field: 'borrower.incomes[1].frequency' });
+    expect(byCell[`'${sheetName}'!I7`]).toMatchObject({ field: 'borrower.incomes[1].frequency' });
     expect(read.problems).toHaveLength(6);
   });
 
-  test('reading without a Case Input sheet says so', async () => {
-    const read = await readCaseFromInputSheet();
-    expect(read).toEqual({ ok: false, problems: [expect.objectContaining({ field: '(sheet)', message: expect.stringMatching(/no Case Input sheet/) })] });
-  });
 });
 
 describe('settings', () => {
   test('saved on a hidden sheet and loaded back', async () => {
-    expect(await loadSettings()).toEqual({ modificationRate: null, pmms: null, preparer: '', rulebookOverrides: {} });
+    expect(await loadSettings()).toEqual({ settings: { modificationRate: null, pmms: null, preparer: '', rulebookOverrides: {} }, problems: [], sheetName: null });
     const settings = { modificationRate: 0.065, pmms: 0.0625, preparer: 'A. Specialist', rulebookOverrides: { 'PORTFOLIO-MOD': { targetDti: 0.31 } } };
     await saveSettings(settings);
-    expect(await loadSettings()).toEqual(settings);
+    expect((await loadSettings()).settings).toEqual(settings);
     expect(host.getSheetSnapshot('LM Settings')!.visibility).toBe('Hidden');
     await saveSettings({ ...settings, pmms: null });
-    expect((await loadSettings()).pmms).toBeNull();
+    expect((await loadSettings()).settings.pmms).toBeNull();
+  });
+
+  test('a sheet the user named "LM Settings" is neither read as settings nor overwritten', async () => {
+    host.user.addSheet('LM Settings');
+    host.user.setCell('LM Settings', 'B2', 0.5);
+    host.user.setCell('LM Settings', 'B5', 'my text');
+    expect(await loadSettings()).toEqual(expect.objectContaining({ sheetName: null, problems: [] }));
+    const saved = await saveSettings({ modificationRate: 0.065, pmms: null, preparer: '', rulebookOverrides: {} });
+    expect(saved.sheetName).toBe('LM Settings (2)');
+    expect(cellOf('LM Settings', 'B2').value).toBe(0.5);
+    expect(cellOf('LM Settings', 'B5').value).toBe('my text');
+    expect((await loadSettings()).settings.modificationRate).toBe(0.065);
+  });
+
+  test('settings typed wrong on the sheet are refused with a message pointing at the settings, never used', async () => {
+    const { sheetName } = await saveSettings({ modificationRate: 0.065, pmms: 0.0625, preparer: '', rulebookOverrides: {} });
+    host.user.setCell(sheetName, 'B3', 62.5); // a PMMS typed as a percent number
+    host.user.setCell(sheetName, 'B5', '{"GSE-FLEX": {"forbearanceCapOfUpb": 5}, "GSE-FLX": {}}');
+    const loaded = await loadSettings();
+    expect(loaded.settings.pmms).toBeNull();
+    expect(loaded.settings.rulebookOverrides).toEqual({});
+    const messages = loaded.problems.map((p) => p.message).join('\n');
+    expect(messages).toMatch(/PMMS rate 62.5 looks like a percent.*open Settings/);
+    expect(messages).toMatch(/GSE-FLEX\.forbearanceCapOfUpb: must be at most 1/);
+    expect(messages).toMatch(/unknown rulebook "GSE-FLX"; did you mean "GSE-FLEX"/);
+    host.user.setCell(sheetName, 'B5', '{ not json');
+    expect((await loadSettings()).problems.map((p) => p.message).join(' ')).toMatch(/not valid JSON/);
   });
 });

@@ -1,8 +1,9 @@
 /** Cell values as a user leaves them in the Case Input sheet, converted to case-format values. */
 import { convertCell } from '../../src/summary/caseInputRead';
 import { caseInputPlan } from '../../src/summary/caseInputPlan';
-import { PLACED_FIELDS } from '../../src/summary/caseInputLayout';
-import { FIXTURE_CASE } from './fixtures';
+import { PLACED_FIELDS, choiceCode, choiceLabel } from '../../src/summary/caseInputLayout';
+import { caseoptions as evaluate } from '../../src/functions/caseOptions';
+import { FIXTURE_CASE, FIXTURE_CASE_JSON } from './fixtures';
 
 /** Leaf paths of an object (arrays and the overrides map count as leaves). */
 function leafPaths(value: unknown, prefix = ''): string[] {
@@ -32,6 +33,10 @@ describe('convertCell', () => {
   test('lists and yes/no', () => {
     expect(convertCell('enum', 'freddie', ['FANNIE', 'FREDDIE'])).toEqual({ ok: true, value: 'FREDDIE' });
     expect(convertCell('enum', 'Reduction in income', ['REDUCTION_IN_INCOME'])).toEqual({ ok: true, value: 'REDUCTION_IN_INCOME' });
+    // Plain-English choices map to the case format, and the codes are still accepted.
+    expect(convertCell('enum', 'Fannie Mae', ['FANNIE', 'FREDDIE'])).toEqual({ ok: true, value: 'FANNIE' });
+    expect(convertCell('enum', 'every two weeks', ['WEEKLY', 'BIWEEKLY'])).toEqual({ ok: true, value: 'BIWEEKLY' });
+    expect(convertCell('enum', 'GINNIE', ['FANNIE', 'FREDDIE'], 'Investor')).toEqual({ ok: false, message: 'Investor "GINNIE" is not one of Fannie Mae, Freddie Mac: pick one from the list' });
     expect(convertCell('yesno', 'Yes')).toEqual({ ok: true, value: true });
     expect(convertCell('yesno', false)).toEqual({ ok: true, value: false });
     expect(convertCell('yesno', 'maybe')).toMatchObject({ ok: false });
@@ -58,5 +63,27 @@ describe('caseInputPlan', () => {
     for (const path of ['caseId', 'investor', 'evaluationDate', 'loan.upb', 'loan.rate', 'loan.remainingTermMonths', 'loan.contractualPI', 'property.value', 'market.modificationRate', 'market.pmms', 'options.firstTrialPaymentDate', 'disposition.offerPrice']) {
       expect(paths).toContain(path);
     }
+  });
+});
+
+describe('plain-English choices', () => {
+  test('every list field offers labels that map back to its codes, one to one', () => {
+    for (const field of PLACED_FIELDS.filter((f) => f.kind === 'enum')) {
+      for (const code of field.options!) {
+        expect(choiceLabel(code)).not.toMatch(/_|,/);
+        expect(choiceCode(choiceLabel(code), field.options!)).toBe(code);
+      }
+    }
+    expect(choiceLabel('REDUCTION_IN_INCOME')).toBe('Reduction in income');
+  });
+
+  test("LM.EVALUATE over the sheet's label and value columns reads the plain-English choices", () => {
+    const plan = caseInputPlan(FIXTURE_CASE_JSON);
+    const value = (address: string) => plan.cells.find((c) => c.address === address)?.value ?? null;
+    const range = PLACED_FIELDS.map((f) => [value(`A${f.row + 1}`), typeof value(`B${f.row + 1}`) === 'number' && f.kind === 'date' ? FIXTURE_CASE_JSON.evaluationDate : value(`B${f.row + 1}`)]);
+    expect(range.find((row) => row[0] === 'Investor')![1]).toBe('Freddie Mac');
+    const spilled = evaluate(range.filter((row) => !(typeof row[1] === 'number' && PLACED_FIELDS.find((f) => f.label === row[0])?.kind === 'date')) as never);
+    expect(JSON.stringify(spilled)).not.toMatch(/Freddie Mac|not allowed/);
+    expect(spilled[0][0]).toBe('Option');
   });
 });

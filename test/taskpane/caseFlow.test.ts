@@ -5,8 +5,8 @@
 import { parseCase } from '../../src/engine/case/parse';
 import type { CaseInput, LoanCase } from '../../src/engine/case/types';
 import type { Evaluation } from '../../src/engine/results';
-import type { SheetProblem, WorkbookSettings } from '../../src/excel/workbookActions';
-import { applySettingsToCase, buildSummary, evaluateFromSheet, exportCase, importCase, readCaseFile, type Workbook } from '../../src/taskpane/caseFlow';
+import type { CaseSheetInfo, SheetProblem, WorkbookSettings } from '../../src/excel/workbookActions';
+import { applySettingsToCase, buildSummary, duplicateCase, evaluateFromSheet, exportCase, importCase, readCaseFile, type Workbook } from '../../src/taskpane/caseFlow';
 import { EMPTY_SETTINGS } from '../../src/taskpane/settingsForm';
 import sample from '../../src/workbench/page/sampleCase.json';
 import largeSample from '../../src/workbench/page/sampleCaseLarge.json';
@@ -20,8 +20,13 @@ function parsed(input: unknown): LoanCase {
   return result.case;
 }
 
-/** A workbook whose Case Input sheet holds `sheetCase` (or problems), recording every call. */
-function fakeWorkbook(options: { sheet?: string | null; sheetCase?: unknown; sheetProblems?: SheetProblem[]; existingSummary?: string | null } = {}) {
+/**
+ * A workbook with case sheets (`cases`, the active one `active`), the first holding `sheetCase`
+ * (or problems), recording every call.
+ */
+function fakeWorkbook(
+  options: { sheet?: string | null; active?: string; otherCases?: CaseSheetInfo[]; sheetCase?: unknown; sheetProblems?: SheetProblem[]; existingSummary?: string | null } = {},
+) {
   const calls: { name: string; args: unknown[] }[] = [];
   const record =
     <T>(name: string, result: (...args: unknown[]) => T) =>
@@ -29,18 +34,27 @@ function fakeWorkbook(options: { sheet?: string | null; sheetCase?: unknown; she
       calls.push({ name, args });
       return result(...args);
     };
-  const sheet = options.sheet === undefined ? 'Case Input' : options.sheet;
+  const sheet = options.sheet === undefined ? 'Case WB-2025-0101' : options.sheet;
+  const cases: CaseSheetInfo[] = [
+    ...(sheet ? [{ sheetName: sheet, caseId: 'WB-2025-0101', investor: 'FANNIE', summarySheet: null, decision: '' }] : []),
+    ...(options.otherCases ?? []),
+  ];
+  const active = options.active ?? sheet ?? 'Sheet1';
   const workbook = {
-    createCaseInputSheet: record('createCaseInputSheet', () => ({ sheetName: 'Case Input (2)' })),
-    findCaseInputSheet: record('findCaseInputSheet', () => sheet),
-    readCaseFromInputSheet: record('readCaseFromInputSheet', () =>
-      options.sheetProblems ? { ok: false as const, problems: options.sheetProblems } : { ok: true as const, caseJson: (options.sheetCase ?? sample) as CaseInput },
+    listCases: record('listCases', () => ({ activeSheet: active, activeCase: cases.some((c) => c.sheetName === active) ? active : null, cases })),
+    activateSheet: record('activateSheet', () => undefined),
+    selectCell: record('selectCell', () => undefined),
+    createCaseSheet: record('createCaseSheet', () => ({ sheetName: 'Case WB-2025-0101 (2)', recovered: false })),
+    replaceCaseSheet: record('replaceCaseSheet', (name) => ({ sheetName: name as string, recovered: false })),
+    readCaseFromInputSheet: record('readCaseFromInputSheet', (name) =>
+      options.sheetProblems
+        ? { ok: false as const, sheetName: name, problems: options.sheetProblems, caseJson: {} }
+        : { ok: true as const, sheetName: name, caseJson: (options.sheetCase ?? sample) as CaseInput },
     ),
-    writeCaseToInputSheet: record('writeCaseToInputSheet', (_json, name) => ({ sheetName: name as string })),
-    findSummarySheet: record('findSummarySheet', () => options.existingSummary ?? null),
-    buildCaseSummary: record('buildCaseSummary', () => ({ sheetName: 'Case Summary WB-2025-0101', syncs: 4 })),
-    loadSettings: record('loadSettings', () => EMPTY_SETTINGS),
-    saveSettings: record('saveSettings', () => undefined),
+    inspectSummary: record('inspectSummary', () => (options.existingSummary ? { sheetName: options.existingSummary, approval: { Decision: 'Approve' }, editedCells: [] } : null)),
+    buildCaseSummary: record('buildCaseSummary', () => ({ sheetName: 'Case Summary WB-2025-0101', syncs: 3, carried: {}, recovered: false })),
+    loadSettings: record('loadSettings', () => ({ settings: EMPTY_SETTINGS, problems: [], sheetName: null })),
+    saveSettings: record('saveSettings', () => ({ sheetName: 'LM Settings', recovered: false })),
   } as unknown as Workbook;
   return { workbook, calls, names: () => calls.map((c) => c.name) };
 }
@@ -74,16 +88,52 @@ describe('applySettingsToCase', () => {
 });
 
 describe('evaluateFromSheet', () => {
-  test('no Case Input sheet: nothing is read', async () => {
+  test('no case sheet: nothing is read', async () => {
     const fake = fakeWorkbook({ sheet: null });
     expect(await evaluateFromSheet(fake.workbook, EMPTY_SETTINGS)).toEqual({ kind: 'noInputSheet' });
-    expect(fake.names()).toEqual(['findCaseInputSheet']);
+    expect(fake.names()).toEqual(['listCases']);
+  });
+
+  test('the case sheet the user is on is the one read, not the first one', async () => {
+    const other = { sheetName: 'Case B-2', caseId: 'B-2', investor: 'FHA', summarySheet: null, decision: '' };
+    const fake = fakeWorkbook({ otherCases: [other], active: 'Case B-2' });
+    const outcome = await evaluateFromSheet(fake.workbook, EMPTY_SETTINGS);
+    expect(outcome).toMatchObject({ kind: 'evaluated', sheetName: 'Case B-2' });
+    expect(fake.calls.find((c) => c.name === 'readCaseFromInputSheet')!.args).toEqual(['Case B-2']);
+  });
+
+  test('on a sheet that is not a case sheet, the user is asked which case; cancel reads nothing', async () => {
+    const other = { sheetName: 'Case B-2', caseId: 'B-2', investor: 'FHA', summarySheet: null, decision: '' };
+    const asked: string[][] = [];
+    const fake = fakeWorkbook({ otherCases: [other], active: 'My notes' });
+    const chosen = await evaluateFromSheet(fake.workbook, EMPTY_SETTINGS, async (cases, activeSheet) => {
+      asked.push([activeSheet, ...cases.map((c) => c.sheetName)]);
+      return 'Case B-2';
+    });
+    expect(asked).toEqual([['My notes', 'Case WB-2025-0101', 'Case B-2']]);
+    expect(chosen).toMatchObject({ kind: 'evaluated', sheetName: 'Case B-2' });
+    const cancel = fakeWorkbook({ otherCases: [other], active: 'My notes' });
+    expect(await evaluateFromSheet(cancel.workbook, EMPTY_SETTINGS, async () => null)).toEqual({ kind: 'cancelled' });
+    expect(cancel.names()).toEqual(['listCases']);
+  });
+
+  test('settings with problems: nothing is evaluated, the problems point at the settings', async () => {
+    const issues = [{ setting: 'PMMS rate', message: "The workbook's PMMS rate 62.5 looks like a percent: enter 62.5% or 0.625; open Settings in the pane to correct it" }];
+    const fake = fakeWorkbook();
+    const outcome = await evaluateFromSheet(fake.workbook, EMPTY_SETTINGS, undefined, issues);
+    expect(outcome).toEqual({ kind: 'problems', sheetName: 'Case WB-2025-0101', problems: [{ cell: '', field: 'Settings: PMMS rate', message: issues[0].message }] });
+    expect(fake.names()).toEqual(['listCases']);
+  });
+
+  test('a blank case sheet is flagged blank (the pane lists what is required)', async () => {
+    const outcome = await evaluateFromSheet(fakeWorkbook({ sheetProblems: [{ cell: "'Case X'!B5", field: 'caseId', message: 'required' }] }).workbook, EMPTY_SETTINGS);
+    expect(outcome).toMatchObject({ kind: 'problems', blank: true });
   });
 
   test("the sheet's problems are passed on with their cells; nothing is evaluated", async () => {
-    const problems = [{ cell: "'Case Input'!B9", field: 'loan.rate', message: 'rate 4.75 looks like a percent: enter 4.75% or 0.0475' }];
+    const problems = [{ cell: "'Case WB-2025-0101'!B9", field: 'loan.rate', message: 'rate 4.75 looks like a percent: enter 4.75% or 0.0475' }];
     const outcome = await evaluateFromSheet(fakeWorkbook({ sheetProblems: problems }).workbook, EMPTY_SETTINGS);
-    expect(outcome).toEqual({ kind: 'problems', sheetName: 'Case Input', problems });
+    expect(outcome).toEqual({ kind: 'problems', sheetName: 'Case WB-2025-0101', problems, blank: true });
   });
 
   test('a case the format rejects is reported field by field', async () => {
@@ -123,22 +173,45 @@ describe('import and export', () => {
     }
   });
 
-  test('a file that is not JSON, or not a valid case, writes nothing', async () => {
+  test('a file that is not JSON, or not a valid case, writes nothing and asks nothing', async () => {
     const fake = fakeWorkbook();
-    const notJson = await importCase(fake.workbook, '{ "caseId": ');
+    const ask = jest.fn();
+    const notJson = await importCase(fake.workbook, '{ "caseId": ', ask);
     expect(notJson.ok).toBe(false);
-    const typo = await importCase(fake.workbook, JSON.stringify({ ...sample, lon: {} }));
+    const typo = await importCase(fake.workbook, JSON.stringify({ ...sample, lon: {} }), ask);
     expect(typo).toEqual({ ok: false, problems: [{ cell: '', field: 'lon', message: 'unknown field "lon"; did you mean "loan"?' }] });
     expect(fake.names()).toEqual([]);
+    expect(ask).not.toHaveBeenCalled();
   });
 
-  test('import writes over the existing Case Input sheet, or creates one', async () => {
-    const existing = fakeWorkbook();
-    expect(await importCase(existing.workbook, JSON.stringify(sample))).toEqual({ ok: true, sheetName: 'Case Input', caseId: 'WB-2025-0101' });
-    expect(existing.names()).toEqual(['findCaseInputSheet', 'writeCaseToInputSheet']);
+  test('import asks: replace this case, new case sheet, or cancel', async () => {
+    const text = JSON.stringify(sample);
+    const replace = fakeWorkbook();
+    const ask = jest.fn(async () => 'replace' as const);
+    expect(await importCase(replace.workbook, text, ask)).toEqual({ ok: true, sheetName: 'Case WB-2025-0101', caseId: 'WB-2025-0101', replaced: true });
+    expect(ask).toHaveBeenCalledWith(expect.objectContaining({ sheetName: 'Case WB-2025-0101' }), 'WB-2025-0101');
+    expect(replace.names()).toEqual(['listCases', 'replaceCaseSheet']);
+    const asNew = fakeWorkbook();
+    expect(await importCase(asNew.workbook, text, async () => 'new')).toMatchObject({ ok: true, sheetName: 'Case WB-2025-0101 (2)', replaced: false });
+    expect(asNew.names()).toEqual(['listCases', 'createCaseSheet']);
+    const cancel = fakeWorkbook();
+    expect(await importCase(cancel.workbook, text, async () => 'cancel')).toEqual({ ok: false, cancelled: true });
+    expect(cancel.names()).toEqual(['listCases']);
+  });
+
+  test('with no case it could replace, import creates a case sheet without asking', async () => {
     const none = fakeWorkbook({ sheet: null });
-    expect(await importCase(none.workbook, JSON.stringify(sample))).toEqual({ ok: true, sheetName: 'Case Input (2)', caseId: 'WB-2025-0101' });
-    expect(none.names()).toEqual(['findCaseInputSheet', 'createCaseInputSheet']);
+    const ask = jest.fn();
+    expect(await importCase(none.workbook, JSON.stringify(sample), ask)).toMatchObject({ ok: true, replaced: false });
+    expect(ask).not.toHaveBeenCalled();
+    expect(none.names()).toEqual(['listCases', 'createCaseSheet']);
+  });
+
+  test('duplicate creates a variant under a new case ID', async () => {
+    const fake = fakeWorkbook();
+    const copy = await duplicateCase(fake.workbook, 'Case WB-2025-0101', ['WB-2025-0101', 'WB-2025-0101-V2']);
+    expect(copy).toMatchObject({ caseId: 'WB-2025-0101-V3', partial: false });
+    expect((fake.calls[1].args[0] as { caseJson: CaseInput }).caseJson.caseId).toBe('WB-2025-0101-V3');
   });
 
   test('export gives the case-format JSON of the parsed case, which parses back to the same case', async () => {
@@ -151,7 +224,7 @@ describe('import and export', () => {
   });
 
   test('export of a case with problems gives the problems', async () => {
-    const problems = [{ cell: "'Case Input'!B5", field: 'caseId', message: 'required' }];
+    const problems = [{ cell: "'Case WB-2025-0101'!B5", field: 'caseId', message: 'required' }];
     expect(await exportCase(fakeWorkbook({ sheetProblems: problems }).workbook)).toEqual({ ok: false, problems });
     expect(await exportCase(fakeWorkbook({ sheet: null }).workbook)).toEqual({ ok: false, noInputSheet: true });
   });
@@ -164,14 +237,19 @@ describe('buildSummary', () => {
   test('no summary of the case yet: built without asking', async () => {
     const fake = fakeWorkbook();
     const ask = jest.fn();
-    expect(await buildSummary(fake.workbook, { loanCase, evaluation }, 'J. Doe', ask)).toEqual({ kind: 'built', sheetName: 'Case Summary WB-2025-0101', syncs: 4, replaced: false });
+    expect(await buildSummary(fake.workbook, { loanCase, evaluation }, 'J. Doe', ask)).toEqual({ kind: 'built', sheetName: 'Case Summary WB-2025-0101', syncs: 3, replaced: false, carried: [] });
     expect(ask).not.toHaveBeenCalled();
     expect(fake.calls[1].args[2]).toEqual({ replaceExisting: false, preparer: 'J. Doe' });
   });
 
   test('an existing summary is replaced only when the user says Replace', async () => {
     const fake = fakeWorkbook({ existingSummary: 'Case Summary WB-2025-0101' });
-    const outcome = await buildSummary(fake.workbook, { loanCase, evaluation }, '', async () => 'replace');
+    const asked: unknown[] = [];
+    const outcome = await buildSummary(fake.workbook, { loanCase, evaluation }, '', async (existing) => {
+      asked.push(existing);
+      return 'replace';
+    });
+    expect(asked).toEqual([{ sheetName: 'Case Summary WB-2025-0101', approval: { Decision: 'Approve' }, editedCells: [] }]);
     expect(outcome).toMatchObject({ kind: 'built', replaced: true });
     expect(fake.calls[1].args[2]).toEqual({ replaceExisting: true });
   });
@@ -182,6 +260,6 @@ describe('buildSummary', () => {
     expect(keep.calls[1].args[2]).toEqual({ replaceExisting: false });
     const cancel = fakeWorkbook({ existingSummary: 'Case Summary WB-2025-0101' });
     expect(await buildSummary(cancel.workbook, { loanCase, evaluation }, '', async () => 'cancel')).toEqual({ kind: 'cancelled', existing: 'Case Summary WB-2025-0101' });
-    expect(cancel.names()).toEqual(['findSummarySheet']);
+    expect(cancel.names()).toEqual(['inspectSummary']);
   });
 });

@@ -107,3 +107,15 @@ describe('pane theme follows Office', () => {
     expect(luminance('red')).toBeNull();
   });
 });
+
+describe('override ranges (issue 9: a 500% forbearance cap is refused, not applied)', () => {
+  test('a fraction parameter must lie in [0, 1]; no override may be negative', () => {
+    const cap = parseOverridesText('{ "GSE-FLEX": { "forbearanceCapOfUpb": 5 } }');
+    expect(cap).toEqual({ ok: false, message: expect.stringContaining('rulebookOverrides.GSE-FLEX.forbearanceCapOfUpb: must be at most 1') });
+    expect(parseOverridesText('{ "GSE-FLEX": { "forbearanceCapOfUpb": 1 } }').ok).toBe(true);
+    expect(parseOverridesText('{ "GSE-FLEX": { "forbearanceCapOfUpb": 0.25 } }').ok).toBe(true);
+    expect(parseOverridesText('{ "GSE-FLEX": { "maxTermMonths": -480 } }')).toEqual({ ok: false, message: expect.stringContaining('must be at least 0') });
+    // Whole-number parameters are not fractions: 360 months is fine.
+    expect(parseOverridesText('{ "GSE-FLEX": { "maxTermMonths": 360 } }').ok).toBe(true);
+  });
+});

@@ -3,8 +3,13 @@
  * figures given (en-US currency and percent conventions), never copied from the code's output.
  */
 import type { Evaluation, ModificationResult, OptionResult } from '../../src/engine/results';
+import { PLACED_FIELDS } from '../../src/summary/caseInputLayout';
 import {
+  caseRows,
+  caseStatus,
   compareCells,
+  replacePromptText,
+  requiredInputs,
   exportFileName,
   formatCurrency,
   formatFractionAsPercent,
@@ -254,5 +259,50 @@ describe('exportFileName', () => {
     expect(exportFileName('A/B C:7')).toBe('case-A-B-C-7.json');
     expect(exportFileName('')).toBe('case-unnamed.json');
     expect(exportFileName(null)).toBe('case-unnamed.json');
+  });
+});
+
+describe('the case register', () => {
+  const entry = { sheetName: 'Case A-1', caseId: 'A-1', investor: 'Fannie Mae', summarySheet: null as string | null, decision: '' };
+
+  test('status: not evaluated, evaluated (this session), summary built, decided', () => {
+    expect(caseStatus(entry, new Set())).toBe('not evaluated');
+    expect(caseStatus(entry, new Set(['Case A-1']))).toBe('evaluated');
+    expect(caseStatus({ ...entry, summarySheet: 'Case Summary A-1' }, new Set())).toBe('summary built');
+    expect(caseStatus({ ...entry, summarySheet: 'Case Summary A-1', decision: 'Approve' }, new Set())).toBe('decided');
+    // A blank decision cell is not a decision.
+    expect(caseStatus({ ...entry, summarySheet: 'Case Summary A-1', decision: '  ' }, new Set())).toBe('summary built');
+  });
+
+  test('rows mark the current case and name a case without an ID', () => {
+    const rows = caseRows([entry, { ...entry, sheetName: 'New case', caseId: '', investor: '' }], 'New case', new Set());
+    expect(rows.map((r) => [r.caseId, r.investor, r.active])).toEqual([
+      ['A-1', 'Fannie Mae', false],
+      ['(no case ID yet)', '—', true],
+    ]);
+  });
+});
+
+describe('a blank case', () => {
+  test('lists only the required inputs, by their labels on the sheet', () => {
+    expect(requiredInputs(PLACED_FIELDS)).toEqual(['Case ID', 'Investor', 'Evaluation date', 'Unpaid principal balance (UPB)', 'Interest rate', 'Remaining term (months)', 'Contractual P&I']);
+  });
+});
+
+describe('the Replace prompt', () => {
+  test('says what is carried and names each typed cell that would be lost', () => {
+    const text = replacePromptText({ sheetName: 'Case Summary A-1', approval: { Decision: 'Approve', Reviewer: 'M. Manager' }, editedCells: ['J3', 'B12 (Loan number)'] });
+    expect(text.carried).toBe('Replace carries the approval block into the new summary: Decision "Approve", Reviewer "M. Manager".');
+    expect(text.lost).toBe('These cells you typed into would be lost: J3, B12 (Loan number). Choose Keep both to keep them.');
+  });
+
+  test('an empty approval block, no other edit, or an older summary', () => {
+    expect(replacePromptText({ sheetName: 'S', approval: {}, editedCells: [] })).toEqual({
+      carried: 'The approval block (Reviewer, Date, Decision, Comments) is empty; Replace carries it over if it is filled in.',
+      lost: 'No other cell of it was typed into.',
+    });
+    expect(replacePromptText({ sheetName: 'S', approval: {}, editedCells: null }).lost).toMatch(/older version.*cannot tell/);
+    const many = replacePromptText({ sheetName: 'S', approval: {}, editedCells: Array.from({ length: 15 }, (_, i) => `A${i + 1}`) });
+    expect(many.lost).toMatch(/A12 and 3 more/);
   });
 });

@@ -17,6 +17,8 @@ import { boundsOf, formatBound, isDateBounds, type DateBounds, type FieldBounds 
 import { dec } from '../money';
 import { AFFORDABILITY_RULEBOOK } from '../rulebooks/affordability';
 import { ALL_RULEBOOKS, withOverrides } from '../rulebooks';
+import { overrideRangeProblem } from '../rulebooks/ranges';
+import type { RulebookParameter } from '../rulebooks/types';
 import {
   HARDSHIPS,
   INCOME_FREQUENCIES,
@@ -598,6 +600,9 @@ function checkRulebookOverrides(raw: unknown, path: string, problems: InputProbl
         ok = false;
       } else if (typeof value === 'number' && !Number.isFinite(value)) {
         problems.push({ field: paramPath, message: `must be a finite number, not ${value}` });
+        ok = false;
+      } else if (typeof value === 'number' && overrideRangeProblem(current as RulebookParameter, value)) {
+        problems.push({ field: paramPath, message: overrideRangeProblem(current as RulebookParameter, value)! });
         ok = false;
       } else {
         out[id][name] = value as number | string | boolean;

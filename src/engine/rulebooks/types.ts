@@ -32,6 +32,9 @@ export interface RulebookParameter<T extends ParameterValue = ParameterValue> {
    * else the status recorded in rulebooks/sourceChecks.ts, else `quoted` (`sourceStatus()`).
    */
   status?: SourceStatus;
+  /** The range an override must lie in, where the generic rule of ranges.ts does not fit. */
+  min?: number;
+  max?: number;
 }
 
 export type RulebookParameters<P> = { [K in keyof P]: P[K] extends ParameterValue ? RulebookParameter<P[K]> : never };

@@ -12,6 +12,7 @@
  * and docs/pane-workbench.md lists them all with the test that holds each one.
  */
 import { absoluteAddress, boxAddress, boxContains, boxesOverlap, boxSize, parseBox, splitSheet } from './addresses';
+import { beforeOperation } from './faults';
 import { formatValue } from './format';
 import { MAX_COLUMNS, MAX_ROWS, SheetModel, quoteSheet, type Box, type CellModel, type ChartModel, type NameModel, type Scalar, type TableModel, type WorkbookModel } from './model';
 
@@ -95,7 +96,10 @@ export class RequestContext {
     const hf = this.model.hf;
     hf.suspendEvaluation();
     try {
-      for (const op of ops) op();
+      for (const op of ops) {
+        beforeOperation(this.model); // fault injection (faults.ts); a no-op unless a test armed it
+        op();
+      }
     } finally {
       hf.resumeEvaluation();
     }

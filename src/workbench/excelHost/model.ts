@@ -197,6 +197,8 @@ export class WorkbookModel {
     this.hf.renameSheet(sheet.hfId, newName);
     // Defined names follow the sheet, as in Excel.
     for (const name of this.names) name.formula = name.formula.split(quotedOld).join(quoteSheet(newName)).split(`${sheet.name}!`).join(`${quoteSheet(newName)}!`);
+    // So do chart series (Excel updates a chart's source references when its sheet is renamed).
+    for (const chart of this.sheets.flatMap((s) => s.charts)) chart.sourceAddress = chart.sourceAddress.split(`${quotedOld}!`).join(`${quoteSheet(newName)}!`).split(`${sheet.name}!`).join(`${quoteSheet(newName)}!`);
     sheet.name = newName;
   }
 

@@ -139,11 +139,26 @@ export function WorkbenchApp(props: WorkbenchAppProps): React.JSX.Element {
   const formulaBarRef = React.useRef<HTMLInputElement>(null);
   const gridRef = React.useRef<HTMLDivElement>(null);
 
-  // A sheet the pane just added (New case, Build Case Summary) comes to the front, as in Excel.
+  // The sheet the add-in activated (a new case, a summary, a case chosen in the pane) comes to the
+  // front, as in Excel; a sheet the pane just added does too.
+  const activeName = props.workbook.activeSheetId ? (props.workbook.sheetById(props.workbook.activeSheetId)?.name ?? null) : null;
+  const lastActive = React.useRef(activeName);
   React.useEffect(() => {
-    if (visibleSheets.length > sheetCount.current) setSheetName(visibleSheets[visibleSheets.length - 1].name);
+    if (activeName && activeName !== lastActive.current) setSheetName(activeName);
+    else if (visibleSheets.length > sheetCount.current) setSheetName(visibleSheets[visibleSheets.length - 1].name);
+    lastActive.current = activeName;
     sheetCount.current = visibleSheets.length;
-  }, [visibleSheets]);
+  }, [visibleSheets, activeName]);
+
+  /** Choosing a tab activates the sheet, as in Excel: the pane then works on the case the user is on. */
+  const chooseSheet = (name: string) => {
+    setSheetName(name);
+    const chosen = props.workbook.sheetByName(name);
+    if (chosen) {
+      props.workbook.activeSheetId = chosen.id;
+      lastActive.current = name;
+    }
+  };
 
   const sheet = visibleSheets.find((s) => s.name === sheetName) ?? visibleSheets[0];
   const selectedCell: GridCell | null = sheet?.cells[selected.row]?.[selected.column] ?? null;
@@ -231,7 +246,7 @@ export function WorkbenchApp(props: WorkbenchAppProps): React.JSX.Element {
       <iframe key={paneKey} className={styles.pane} src="taskpane.html" title="LM Workbench task pane" data-testid="pane" />
 
       <section className={styles.workbook} aria-label="In-memory workbook" data-testid="workbook">
-        <TabList selectedValue={sheet?.name ?? ''} onTabSelect={(_, data) => setSheetName(String(data.value))} size="small" aria-label="Sheets">
+        <TabList selectedValue={sheet?.name ?? ''} onTabSelect={(_, data) => chooseSheet(String(data.value))} size="small" aria-label="Sheets">
           {visibleSheets.map((s) => (
             <Tab key={s.name} value={s.name} data-sheet={s.name}>
               {s.name}

@@ -84,6 +84,8 @@ async function start(): Promise<void> {
     },
     syncCount: () => host.syncCount(),
     sheetNames: (): string[] => workbook.sheets.map((sheet) => sheet.name),
+    /** The active sheet's name (the one the pane works on). */
+    activeSheet: (): string | null => (workbook.activeSheetId ? (workbook.sheetById(workbook.activeSheetId)?.name ?? null) : null),
     /** Every non-empty cell of a sheet: address, value (formulas computed), formula, format and display text. */
     cells(sheetName: string) {
       const sheet = gridFromWorkbook(workbook).find((s) => s.name === sheetName);
