@@ -77,7 +77,7 @@ describe('plain-English choices', () => {
     expect(choiceLabel('REDUCTION_IN_INCOME')).toBe('Reduction in income');
   });
 
-  test("LM.EVALUATE over the sheet's label and value columns reads the plain-English choices", () => {
+  test("LM.CASEOPTIONS over the sheet's label and value columns reads the plain-English choices", () => {
     const plan = caseInputPlan(FIXTURE_CASE_JSON);
     const value = (address: string) => plan.cells.find((c) => c.address === address)?.value ?? null;
     const range = PLACED_FIELDS.map((f) => [value(`A${f.row + 1}`), typeof value(`B${f.row + 1}`) === 'number' && f.kind === 'date' ? FIXTURE_CASE_JSON.evaluationDate : value(`B${f.row + 1}`)]);
