@@ -137,7 +137,11 @@ const POSITIVE = new Set(['loan.upb', 'loan.contractualPI', 'property.value', 'd
 const AT_LEAST_ONE = new Set(['loan.remainingTermMonths', 'loan.lienPosition', 'borrower.familySize']);
 /** Dates of the current delinquency or application, and the evaluation date: a year in the 1920s is refused. */
 const EVENT_DATES = new Set(['evaluationDate', 'loan.nextDueDate', 'options.firstTrialPaymentDate', 'options.applicationReceivedDate',
-  'options.applicationCompleteDate', 'options.foreclosureSaleDate']);
+  'options.applicationCompleteDate', 'options.foreclosureSaleDate',
+  // The notice of the servicer's decision on the current application (1024.41(h)(2)).
+  'options.decisionNoticeSentDate',
+  // A prior payment deferral: the GSE deferral programs date from 2020, so a year in the 1920s is no deferral.
+  'loan.lastDeferralEffectiveDate']);
 
 function expected(field: Field, cls: BadClass): Verdict {
   const { path, spec } = field;
@@ -172,7 +176,9 @@ function documentedDefault(field: Field): unknown {
   if (spec.kind === 'boolean') return false;
   if (path === 'rulebookOverrides') return {};
   if (path.startsWith('borrower.debts[0].balance')) return undefined; // absent stays absent
-  const nullWhenAbsent = ['loan.monthsSinceLastModification', 'property.value', 'borrower.familySize', 'borrower.livingExpenses', 'borrower.liquidAssets'];
+  // Net income and maintenance/utilities: absent means "not given" (VA residual income then uses gross income and says so).
+  const nullWhenAbsent = ['loan.monthsSinceLastModification', 'property.value', 'borrower.familySize', 'borrower.livingExpenses', 'borrower.liquidAssets',
+    'borrower.netMonthlyIncome', 'borrower.maintenanceAndUtilities'];
   if (spec.kind === 'amount' && !nullWhenAbsent.includes(path) && !path.startsWith('disposition.')) return 0;
   if (spec.kind === 'integer' && !nullWhenAbsent.includes(path) && !path.startsWith('disposition.')) return 0;
   return null;
