@@ -594,6 +594,9 @@ function checkRulebookOverrides(raw: unknown, path: string, problems: InputProbl
       } else if (typeof value === 'number' && !Number.isFinite(value)) {
         problems.push({ field: paramPath, message: `must be a finite number, not ${value}` });
         ok = false;
+      } else if (typeof value === 'number' && overrideRangeProblem(name, value, current.value as number) !== null) {
+        problems.push({ field: paramPath, message: overrideRangeProblem(name, value, current.value as number) as string });
+        ok = false;
       } else {
         out[id][name] = value as number | string | boolean;
       }
@@ -607,6 +610,29 @@ function checkRulebookOverrides(raw: unknown, path: string, problems: InputProbl
     }
   }
   return ok ? out : undefined;
+}
+
+/**
+ * A numeric override's plausible range, from the published value's shape (docs/engine-core.md,
+ * "Bounds"; an interim guard until each parameter carries its own bounds): never negative (no
+ * published parameter is), a published fraction below 1 (a rate, a share of the UPB) stays at
+ * most 1 (a cap typed 50 for 50% is a percent typed as a number), and nothing beyond 100 times
+ * the published figure (a count of 1e9 months would make the engine run out of memory). A term
+ * (`...TermMonths`, `termMonths`) or a count of trial payments is a whole number of at least 1; a
+ * count of months, days or payments published whole stays whole.
+ */
+function overrideRangeProblem(name: string, value: number, published: number): string | null {
+  if (/TermMonths$|^termMonths$|PaymentCount/.test(name) && (!Number.isInteger(value) || value < 1)) {
+    return `must be a whole number of 1 or more (a term or a count of payments), not ${numberExcerpt(value)}`;
+  }
+  if (Number.isInteger(published) && /(Months|Days?|Count|Size)$/.test(name) && !Number.isInteger(value)) {
+    return `must be a whole number (of months, days or payments), not ${numberExcerpt(value)}`;
+  }
+  if (value < 0) return `must not be negative (${numberExcerpt(value)}); the published value is ${published}`;
+  if (published > 0 && published < 1 && value > 1) return `${numberExcerpt(value)} looks like a percent: the published value is the fraction ${published}; enter e.g. ${Number((value / 100).toPrecision(12))}`;
+  const limit = published > 0 ? published * 100 : 1_000_000;
+  if (value > limit) return `must be at most ${limit} (100 times the published ${published}), not ${numberExcerpt(value)}; check the digits`;
+  return null;
 }
 
 /** An engine message, cut to a short excerpt-safe length (it may quote an override's value). */
