@@ -601,8 +601,8 @@ function checkRulebookOverrides(raw: unknown, path: string, problems: InputProbl
       } else if (typeof value === 'number' && !Number.isFinite(value)) {
         problems.push({ field: paramPath, message: `must be a finite number, not ${value}` });
         ok = false;
-      } else if (typeof value === 'number' && overrideRangeProblem(current as RulebookParameter, value)) {
-        problems.push({ field: paramPath, message: overrideRangeProblem(current as RulebookParameter, value)! });
+      } else if (typeof value === 'number' && overrideRangeProblem(current as RulebookParameter, value, name) !== null) {
+        problems.push({ field: paramPath, message: overrideRangeProblem(current as RulebookParameter, value, name) as string });
         ok = false;
       } else {
         out[id][name] = value as number | string | boolean;
