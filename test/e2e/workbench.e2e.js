@@ -372,7 +372,9 @@ test('an array formula typed in the grid spills into its neighbours, and shows #
   const payment = await at('Z3');
   assert.ok(payment && payment.spilledFrom === 'Y3', `Z3 should hold the spilled payment, got ${JSON.stringify(payment)}`);
   assert.ok(Math.abs(payment.value - 2746.48) < 0.011, `the spilled plan payment is ${payment.value}`);
-  assert.equal(await page.locator(`[data-testid=sheet-table][data-sheet="${sheet}"] td[data-address="Z3"]`).getAttribute('data-spilled-from'), 'Y3');
+  // The grid redraws after the workbook changes: wait for it rather than read the DOM at once.
+  const spilledCell = page.locator(`[data-testid=sheet-table][data-sheet="${sheet}"] td[data-address="Z3"]`);
+  await until('the grid to draw Z3 as spilled from Y3', async () => (await spilledCell.getAttribute('data-spilled-from')) === 'Y3');
   await typeInCell(page, sheet, 'Z3', 'in the way');
   assert.equal((await at('Y3')).value, '#SPILL!', 'a taken cell blocks the spill');
   await typeInCell(page, sheet, 'Z3', '');
