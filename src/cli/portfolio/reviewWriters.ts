@@ -4,7 +4,7 @@
  * an apostrophe in CSV (OWASP "CSV injection"): a case id from a tape must never run in Excel.
  */
 import { exceptionOf, type PortfolioReviewRow } from '../../engine/portfolioReview';
-import { stripControlSequences } from './terminalText';
+import { stripControls } from '../../engine/errors';
 
 export const CSV_COLUMNS: [string, (row: PortfolioReviewRow) => string | number | boolean | null][] = [
   ['row', (r) => r.row],
@@ -47,7 +47,7 @@ export function jsonLine(row: PortfolioReviewRow): string {
 function csvField(value: string | number | boolean | null): string {
   if (value === null) return '';
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  let text = stripControlSequences(value);
+  let text = stripControls(value);
   if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
