@@ -3,13 +3,13 @@
  * waterfall order, and the recommendation. Figures are printed as the engine rounded them; the
  * loan number is masked to its last 4 digits and borrower names are not printed.
  */
+import { maskLoanNumber as maskedLoanNumber } from '../engine/masking';
 import { dec } from '../engine/money';
 import type { LoanCase } from '../engine/case/types';
 import type { Affordability, Evaluation, OptionResult, Timeline } from '../engine/results';
 
 export function maskLoanNumber(loanNumber: string | null): string {
-  if (!loanNumber) return '(none)';
-  return `****${loanNumber.slice(-4)}`;
+  return loanNumber ? maskedLoanNumber(loanNumber) : '(none)';
 }
 
 export function money(value: number | null | undefined): string {
