@@ -20,6 +20,7 @@
 import type { LoanCase } from './case/types';
 import { addBusinessDays } from './holidays';
 import { daysDelinquent, type IsoDate } from './dates';
+import { exactCents, ratioOfCents } from './cents';
 import { Decimal } from './money';
 import { maskLoanNumber } from './masking';
 import { computeTimeline } from './regulationX';
@@ -102,10 +103,7 @@ export function reviewRowOf(row: number, loanCase: LoanCase, evaluation: Reviewa
   const program = evaluation.recommendation.program;
   const option = program ? evaluation.options[program] : undefined;
   const loan = loanCase.loan;
-  const current = new Decimal(loan.contractualPI).plus(loan.monthlyEscrow);
-  const proposed = option ? proposedPaymentOf(option, current) : null;
-  const change = proposed === null ? null : proposed.minus(current);
-  const reduction = proposed === null || current.isZero() ? null : current.minus(proposed).dividedBy(current).toDecimalPlaces(4, Decimal.ROUND_HALF_UP).toNumber();
+  const payments = paymentFigures(loan.contractualPI, loan.monthlyEscrow, option);
   const postModificationDti = option && typeof (option as { postModificationDti?: unknown }).postModificationDti === 'number' ? ((option as { postModificationDti: number }).postModificationDti) : null;
 
   const affordabilityFlag = affordabilityFlagOf(option, evaluation.affordability);
@@ -120,10 +118,10 @@ export function reviewRowOf(row: number, loanCase: LoanCase, evaluation: Reviewa
     hardship: loanCase.borrower.hardship,
     program,
     programLabel: option ? option.label : null,
-    currentPayment: current.toNumber(),
-    proposedPayment: proposed === null ? null : proposed.toNumber(),
-    paymentChange: change === null ? null : change.toNumber(),
-    reduction,
+    currentPayment: payments.current,
+    proposedPayment: payments.proposed,
+    paymentChange: payments.change,
+    reduction: payments.reduction,
     postModificationDti,
     affordabilityFlag,
     interpretationUsed: option ? rulebookHasInterpretation(option.rulebook) : false,
@@ -189,12 +187,42 @@ export function compareReviewRows(a: PortfolioReviewRow, b: PortfolioReviewRow):
   return a.exceptionRank - b.exceptionRank || a.row - b.row;
 }
 
-function proposedPaymentOf(option: OptionResult, current: Decimal): Decimal | null {
-  const payment = (option as { monthlyPayment?: unknown }).monthlyPayment;
-  if (typeof payment === 'number') return new Decimal(payment);
-  // Deferral and partial claim cure the arrears and keep the contractual payment.
-  if (option.kind === 'deferral' || option.kind === 'partialClaim') return current;
-  return null;
+interface PaymentFigures {
+  current: number;
+  proposed: number | null;
+  change: number | null;
+  reduction: number | null;
+}
+
+/** Decimals of the reduction fraction (a percent with two decimals), rounded half-up. */
+const REDUCTION_DECIMALS = 4;
+
+/**
+ * Current payment (P&I + escrow), the payment under the option, the change and the reduction.
+ * Deferral and partial claim cure the arrears and keep the contractual payment. Whole-cent figures
+ * (every engine amount is one) are done in exact integer cents; anything else in decimal.
+ */
+function paymentFigures(contractualPI: number, escrow: number, option: OptionResult | undefined): PaymentFigures {
+  const monthly = option ? (option as { monthlyPayment?: unknown }).monthlyPayment : undefined;
+  const keepsPayment = option !== undefined && (option.kind === 'deferral' || option.kind === 'partialClaim');
+  const piCents = exactCents(contractualPI);
+  const escrowCents = exactCents(escrow);
+  const monthlyCents = typeof monthly === 'number' ? exactCents(monthly) : null;
+  if (piCents !== null && escrowCents !== null && (typeof monthly !== 'number' || monthlyCents !== null)) {
+    const current = piCents + escrowCents;
+    const proposed = monthlyCents ?? (keepsPayment ? current : null);
+    if (proposed === null) return { current: current / 100, proposed: null, change: null, reduction: null };
+    const saved = current - proposed;
+    const magnitude = current === 0 ? null : ratioOfCents(Math.abs(saved), current, REDUCTION_DECIMALS);
+    if (current === 0 || magnitude !== null) {
+      return { current: current / 100, proposed: proposed / 100, change: -saved / 100 || 0, reduction: magnitude === null ? null : saved < 0 ? -magnitude : magnitude };
+    }
+  }
+  const current = new Decimal(contractualPI).plus(escrow);
+  const proposed = typeof monthly === 'number' ? new Decimal(monthly) : keepsPayment ? current : null;
+  if (proposed === null) return { current: current.toNumber(), proposed: null, change: null, reduction: null };
+  const reduction = current.isZero() ? null : current.minus(proposed).dividedBy(current).toDecimalPlaces(REDUCTION_DECIMALS, Decimal.ROUND_HALF_UP).toNumber();
+  return { current: current.toNumber(), proposed: proposed.toNumber(), change: proposed.minus(current).toNumber(), reduction };
 }
 
 function affordabilityFlagOf(option: OptionResult | undefined, affordability: Affordability): string | null {
@@ -221,6 +249,19 @@ function rulebookHasInterpretation(ref: RulebookRef): boolean {
   return has;
 }
 
+const horizons = new Map<IsoDate, IsoDate>();
+
+/** The last date that is "due soon" from an evaluation date (a tape shares its date: computed once). */
+function dueSoonHorizon(evaluationDate: IsoDate): IsoDate {
+  let horizon = horizons.get(evaluationDate);
+  if (horizon === undefined) {
+    horizon = addBusinessDays(evaluationDate, DUE_SOON_BUSINESS_DAYS);
+    if (horizons.size > 1000) horizons.clear();
+    horizons.set(evaluationDate, horizon);
+  }
+  return horizon;
+}
+
 function nextDeadlineOf(timeline: Timeline, evaluationDate: IsoDate): { next: PortfolioReviewRow['nextDeadline']; status: DeadlineStatus; detail: string | null } {
   const dated: { item: string; date: IsoDate }[] = [];
   for (const item of Object.keys(DEADLINE_LABELS)) {
@@ -236,7 +277,7 @@ function nextDeadlineOf(timeline: Timeline, evaluationDate: IsoDate): { next: Po
     const last = passed[passed.length - 1];
     return { next, status: 'passed', detail: `${DEADLINE_LABELS[last.item]} was due ${last.date}, before the evaluation date: confirm it was done` };
   }
-  if (upcoming && upcoming.date <= addBusinessDays(evaluationDate, DUE_SOON_BUSINESS_DAYS)) {
+  if (upcoming && upcoming.date <= dueSoonHorizon(evaluationDate)) {
     return { next, status: 'due soon', detail: `${DEADLINE_LABELS[upcoming.item]} due ${upcoming.date}, within ${DUE_SOON_BUSINESS_DAYS} business days` };
   }
   return { next, status: 'ok', detail: null };

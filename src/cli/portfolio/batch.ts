@@ -1,6 +1,7 @@
 /** What the main thread sends a worker, and the evaluation of one batch (shared by workers and the in-process path). */
 import { resolveTapeHeaders } from '../../engine/loanTape';
 import { MAX_RECORD_BYTES } from './limits';
+import { parseCsvRecord } from './csvRecord';
 import { reviewCaseJson, reviewTapeRow, type BatchOptions } from '../../engine/portfolioBatch';
 import { reviewErrorRow, type PortfolioReviewRow } from '../../engine/portfolioReview';
 
@@ -10,8 +11,8 @@ export interface WorkerSetup {
   headerRow: string[] | null;
 }
 
-/** One loan: a tape row's cells, or a case JSON text (parsed in the worker, so the main thread only splits lines). */
-export type BatchItem = { row: number; cells: string[] } | { row: number; jsonText: string };
+/** One loan: a tape row's CSV record or a case JSON text, parsed in the worker (the main thread only splits the tape). */
+export type BatchItem = { row: number; record: string } | { row: number; jsonText: string };
 
 export interface BatchRequest {
   seq: number;
@@ -32,7 +33,11 @@ export function reviewBatch(setup: WorkerSetup, items: BatchItem[]): PortfolioRe
     headersBySetup.set(setup, headers);
   }
   return items.map((item) => {
-    if ('cells' in item) return reviewTapeRow(item.row, headers ?? { ok: false, problem: 'the tape has no header row' }, item.cells, setup.options);
+    if ('record' in item) {
+      const parsed = parseCsvRecord(item.record);
+      if (!parsed.ok) return reviewErrorRow(item.row, null, parsed.problem);
+      return reviewTapeRow(item.row, headers ?? { ok: false, problem: 'the tape has no header row' }, parsed.cells, setup.options);
+    }
     if (item.jsonText === '') return reviewErrorRow(item.row, null, `the line is longer than ${MAX_RECORD_BYTES / 1024} KB: one case object per line`);
     let json: unknown;
     try {

@@ -17,7 +17,7 @@ import type { WorkerSetup } from './batch';
 import { inProcessRunner, workerPool, type BatchRunner } from './pool';
 import { csvHeader, csvLine, jsonLine } from './reviewWriters';
 import { MAX_RECORD_BYTES } from './limits';
-import { isRecordTooLong, openTape, tapeFileProblem, tapeFormatOf } from './tapeSource';
+import { TapeHeaderError, isRecordTooLong, openTape, tapeFileProblem, tapeFormatOf } from './tapeSource';
 
 export const PORTFOLIO_HELP = `  lm portfolio TAPE [--json|--csv] [--out FILE] [--defaults D.json] [--workers N]
   lm portfolio TAPE --xlsx OUT.xlsx                 the Portfolio Review of a loan tape (.csv with the
@@ -160,11 +160,11 @@ export async function runPortfolio(argv: string[], io: PortfolioIo): Promise<num
   return 0;
 }
 
-/** The reader's failure in words (never the file's text: csv-parse quotes the record). */
+/** The reader's failure in words (never the file's text). */
 function tapeReadProblem(error: unknown): string {
   if (isRecordTooLong(error)) return `a record is longer than ${MAX_RECORD_BYTES / 1024} KB: is this a loan tape?`;
-  const code = (error as { code?: unknown } | null)?.code;
-  return typeof code === 'string' && code.startsWith('CSV_') ? `not a CSV file the reader understands (${code})` : 'the tape could not be read to its end';
+  if (error instanceof TapeHeaderError) return `the header row is ${error.message}`;
+  return 'the tape could not be read to its end';
 }
 
 function parsePortfolioArgs(argv: string[]): PortfolioArgs | { error: string } {

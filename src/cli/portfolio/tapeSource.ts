@@ -1,13 +1,13 @@
 /**
- * Reads a loan tape as a stream of batches: CSV with the LM.PORTFOLIO headers (RFC 4180, through
- * csv-parse) or JSON lines of cases. Nothing is held but the current batch, so memory stays flat.
+ * Reads a loan tape as a stream of batches: CSV with the LM.PORTFOLIO headers (RFC 4180: records
+ * split here, parsed in the workers, see csvRecord.ts) or JSON lines of cases. Nothing is held but the current batch, so memory stays flat.
  * Limits: a regular file only (a FIFO or device never ends), and one record at most
  * MAX_RECORD_BYTES (a tape row is a few hundred bytes; a run-away record is refused by row).
  */
 import { createReadStream, statSync } from 'fs';
-import { parse } from 'csv-parse';
 import type { BatchItem } from './batch';
 import { MAX_RECORD_BYTES } from './limits';
+import { RecordTooLongError, csvRecordBatches, isBlankRecord, parseCsvRecord } from './csvRecord';
 
 export type TapeFormat = 'csv' | 'jsonl';
 
@@ -20,9 +20,9 @@ export function tapeFormatOf(file: string, explicit?: string): TapeFormat | { er
   return { error: 'the tape must be a .csv file with the LM.PORTFOLIO headers or a .jsonl file of cases (or say --format csv|jsonl)' };
 }
 
-/** A record over MAX_RECORD_BYTES (csv-parse's error code). */
+/** A record over MAX_RECORD_BYTES. */
 export function isRecordTooLong(error: unknown): boolean {
-  return (error as { code?: unknown } | null)?.code === 'CSV_MAX_RECORD_SIZE';
+  return error instanceof RecordTooLongError;
 }
 
 /** Why the file cannot be read as a tape, or null. */
@@ -48,39 +48,30 @@ export interface TapeBatches {
 
 /** Opens the tape and reads its header (CSV); then `batches` yields rows `batchSize` at a time. */
 export async function openTape(file: string, format: TapeFormat, batchSize: number): Promise<TapeBatches> {
-  const input = createReadStream(file, format === 'jsonl' ? { encoding: 'utf8' } : {});
+  const input = createReadStream(file, { encoding: 'utf8' });
   const close = () => input.destroy();
   if (format === 'jsonl') return { headerRow: null, batches: jsonLineBatches(input, batchSize), close };
-  const parser = parse({ bom: true, relax_column_count: true, skip_empty_lines: false, max_record_size: MAX_RECORD_BYTES });
-  input.on('error', (error) => parser.destroy(error));
-  const records = input.pipe(parser)[Symbol.asyncIterator]();
+  const records = csvRecordBatches(input as AsyncIterable<string>, batchSize);
   try {
     const first = await records.next();
-    const headerRow = first.done ? [] : (first.value as string[]);
-    return { headerRow, batches: csvBatches(records, batchSize), close };
+    if (first.done || first.value.length === 0) return { headerRow: [], batches: (async function* () {})(), close };
+    const header = parseCsvRecord(first.value[0].record);
+    if (!header.ok) throw new TapeHeaderError(header.problem);
+    return { headerRow: header.cells, batches: csvBatches(first.value.slice(1), records), close };
   } catch (error) {
     close();
     throw error;
   }
 }
 
-async function* csvBatches(records: AsyncIterator<string[]>, batchSize: number): AsyncGenerator<BatchItem[]> {
-  let batch: BatchItem[] = [];
-  let row = 1;
-  for (;;) {
-    const next = await records.next();
-    if (next.done) break;
-    row++;
-    const cells = next.value;
-    // Blank lines and rows of empty cells are skipped, as LM.PORTFOLIO skips a table's blank rows.
-    if (cells.every((cell) => cell.trim() === '')) continue;
-    batch.push({ row, cells });
-    if (batch.length >= batchSize) {
-      yield batch;
-      batch = [];
-    }
-  }
-  if (batch.length > 0) yield batch;
+/** The header row is not CSV: no row can be read. */
+export class TapeHeaderError extends Error {}
+
+/** Record batches without blank rows; the rest of the first batch comes first. */
+async function* csvBatches(firstRest: { row: number; record: string }[], records: AsyncGenerator<{ row: number; record: string }[]>): AsyncGenerator<BatchItem[]> {
+  const keep = (batch: { row: number; record: string }[]) => batch.filter((item) => !isBlankRecord(item.record));
+  if (firstRest.length > 0) yield keep(firstRest);
+  for await (const batch of records) yield keep(batch);
 }
 
 async function* jsonLineBatches(input: AsyncIterable<unknown>, batchSize: number): AsyncGenerator<BatchItem[]> {
