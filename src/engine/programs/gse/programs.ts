@@ -219,18 +219,25 @@ export const GSE_FLEX_PROGRAM: ProgramDefinition = {
  */
 export function flagAffordability(result: ModificationResult, threshold: number): void {
   const ratio = result.postModificationDti;
-  result.affordabilityFlag = ratio === null ? null : new Decimal(ratio).greaterThan(threshold);
+  // Number order is decimal.js's order (it reads a number as its shortest round-trip string, and
+  // that reading is strictly increasing), so the flag needs no decimal on this hot path.
+  result.affordabilityFlag = ratio === null ? null : ratio > threshold;
   result.steps.push({
     step: 'affordability',
     action:
       ratio === null
         ? 'no income in the case: the post-modification housing ratio is not computed'
-        : result.affordabilityFlag
-          ? `post-modification housing ratio ${new Decimal(ratio).times(100).toDecimalPlaces(1, Decimal.ROUND_HALF_UP).toFixed(1)}% above ${new Decimal(threshold).times(100).toString()}%: payment may not be sustainable (the option stays eligible)`
-          : `post-modification housing ratio ${new Decimal(ratio).times(100).toDecimalPlaces(1, Decimal.ROUND_HALF_UP).toFixed(1)}% at or below ${new Decimal(threshold).times(100).toString()}%`,
+        : `post-modification housing ratio ${percentOneDecimal(ratio)}% ${result.affordabilityFlag ? 'above' : 'at or below'} ${Number((threshold * 100).toPrecision(12))}%${result.affordabilityFlag ? ': payment may not be sustainable (the option stays eligible)' : ''}`,
     rule: 'GSE-FLEX affordabilityFlagRatio (engine.md 4 step 7, Interpretation)',
     after: { postModificationDti: ratio, affordabilityFlag: result.affordabilityFlag },
   });
+}
+
+/** A fraction as a percent with one decimal, half-up ("60.7"); in integers when it has at most 6 decimals (postModificationDti has). */
+function percentOneDecimal(fraction: number): string {
+  const millionths = Math.round(fraction * 1e6);
+  if (fraction >= 0 && Number.isSafeInteger(millionths) && millionths / 1e6 === fraction) return (Math.floor((millionths + 500) / 1000) / 10).toFixed(1);
+  return new Decimal(fraction).times(100).toDecimalPlaces(1, Decimal.ROUND_HALF_UP).toFixed(1);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -75,6 +75,15 @@ describe('Flex affordability flag (engine.md 4 step 7)', () => {
     flagAffordability(above, 0.4);
     expect(above.affordabilityFlag).toBe(true);
     expect(above.steps[0].action).toMatch(/payment may not be sustainable/);
+    // The percent is shown half-up to one decimal: 0.60725 is 60.725% -> 60.7%, 0.60750 -> 60.8%.
+    const shown = (dti: number) => {
+      const r = result(dti);
+      flagAffordability(r, 0.4);
+      return r.steps[0].action;
+    };
+    expect(shown(0.60725)).toBe('post-modification housing ratio 60.7% above 40%: payment may not be sustainable (the option stays eligible)');
+    expect(shown(0.6075)).toMatch(/^post-modification housing ratio 60\.8% above 40%/);
+    expect(shown(0.3)).toBe('post-modification housing ratio 30.0% at or below 40%');
     const none = result(null);
     flagAffordability(none, 0.4);
     expect(none.affordabilityFlag).toBeNull();
