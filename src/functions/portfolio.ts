@@ -99,20 +99,21 @@ export async function portfolioInSlices(table: any[][], show_header?: any, slici
     const header = optionalBoolean(show_header, 'show_header');
     const headers = headerCells(table[0] as unknown[]);
     const tapeHeaders = resolveTapeHeaders(headers);
-    const results: LoanTapeResult[] = [];
+    // The spilled rows are built as the loans are evaluated, so the last slice does not map them all.
+    const spill: (string | number | boolean)[][] = header === false ? [] : [PORTFOLIO_HEADER];
+    const firstLoan = spill.length;
     for (let index = 1; index < table.length; index++) {
       const cells = (table as unknown[][])[index];
       const row = index + 1;
       const read = rowCells(Array.isArray(cells) ? cells : [cells], headers);
       // A row with a bad cell is reported in its place; a blank row is skipped, as the engine skips it.
-      if ('problem' in read) results.push(errorResult(row, read.problem));
-      else if (!read.cells.every(isBlankCell)) results.push(evaluateTapeRow(row, tapeHeaders, read.cells, {}));
+      if ('problem' in read) spill.push(portfolioRow(errorResult(row, read.problem)));
+      else if (!read.cells.every(isBlankCell)) spill.push(portfolioRow(evaluateTapeRow(row, tapeHeaders, read.cells, {})));
       if (slicer.rowDone()) await slicer.yield();
     }
-    if (results.length === 0) throw new ArgumentError('table', 'table has no loan rows (every row below the header is blank)', 'na');
-    const rows = results.map(portfolioRow);
+    if (spill.length === firstLoan) throw new ArgumentError('table', 'table has no loan rows (every row below the header is blank)', 'na');
     slicer.finish();
-    return header === false ? rows : [PORTFOLIO_HEADER, ...rows];
+    return spill;
   } catch (error) {
     throw toExcelError(error);
   }
