@@ -15,7 +15,7 @@ import { isBlankCell, type CellValue } from '../engine/caseFields';
 import { ArgumentError } from '../engine/errors';
 import { evaluateTapeRow, resolveTapeHeaders, type LoanTapeResult } from '../engine/loanTape';
 import { PassedErrorValue, optionalBoolean, plainCell } from './arguments';
-import { toExcelError } from './excelErrors';
+import { excelError, toExcelError } from './excelErrors';
 import { DEFAULT_SLICE, Slicer, type SliceBudget } from './slices';
 
 export const PORTFOLIO_HEADER = ['Row', 'Case ID', 'Recommended', 'New payment', 'Reduction', 'At risk', 'Notes'];
@@ -69,18 +69,27 @@ function errorResult(row: number, problem: string): LoanTapeResult {
 export interface PortfolioSlicing {
   budget?: SliceBudget;
   onSlice?: (ms: number) => void;
+  /** Read between slices: once true, the call stops there (Excel canceled it). */
+  canceled?: () => boolean;
 }
 
 /**
  * Evaluates a loan tape (a loan per row; headers are case-format field names such as upb, rate, investor). Spills a row per loan.
  * @customfunction PORTFOLIO PORTFOLIO
  * @helpurl https://localhost:3000/help/functions.html#lmportfolio
+ * @cancelable
  * @param table The loan tape with its header row. Dates as Excel dates or YYYY-MM-DD; blank cells take the case defaults.
  * @param [show_header] TRUE (default) to spill a header row first; FALSE for the loan rows only.
+ * @param [invocation] Given by Excel: its onCanceled stops a call that an edit has superseded.
  * @returns One row per loan: sheet row, case id, recommended program, new payment, reduction, at risk, notes (or the row's error).
  */
-export async function portfolio(table: any[][], show_header?: any): Promise<any[][]> {
-  return portfolioInSlices(table, show_header);
+export async function portfolio(table: any[][], show_header?: any, invocation?: CustomFunctions.CancelableInvocation): Promise<any[][]> {
+  // A cancelable function's onCanceled is called "when the custom function is canceled"
+  // (Microsoft Learn, CustomFunctions.CancelableInvocation, CustomFunctionsRuntime 1.1), e.g. when
+  // an edit supersedes the call: stop at the next slice instead of finishing a tape Excel will drop.
+  let canceled = false;
+  if (invocation) invocation.onCanceled = () => (canceled = true);
+  return portfolioInSlices(table, show_header, { canceled: () => canceled });
 }
 
 /**
@@ -109,7 +118,10 @@ export async function portfolioInSlices(table: any[][], show_header?: any, slici
       // A row with a bad cell is reported in its place; a blank row is skipped, as the engine skips it.
       if ('problem' in read) spill.push(portfolioRow(errorResult(row, read.problem)));
       else if (!read.cells.every(isBlankCell)) spill.push(portfolioRow(evaluateTapeRow(row, tapeHeaders, read.cells, {})));
-      if (slicer.rowDone()) await slicer.yield();
+      if (slicer.rowDone()) {
+        await slicer.yield();
+        if (slicing.canceled?.()) throw excelError('na', 'LM.PORTFOLIO was canceled before it finished');
+      }
     }
     if (spill.length === firstLoan) throw new ArgumentError('table', 'table has no loan rows (every row below the header is blank)', 'na');
     slicer.finish();

@@ -102,3 +102,21 @@ describe('LM.PORTFOLIO in slices gives the synchronous evaluation, row for row',
     await expect(portfolio([tape[0], tape[0].map(() => null)] as never)).rejects.toMatchObject({ code: '#N/A', message: 'table has no loan rows (every row below the header is blank)' });
   });
 });
+
+describe('LM.PORTFOLIO is cancelable', () => {
+  test('canceled by Excel (an edit superseded the call), it stops at the next slice and rejects', async () => {
+    const invocation: { onCanceled?: () => void } = {};
+    const call = portfolio(tape, true, invocation as never);
+    expect(typeof invocation.onCanceled).toBe('function');
+    // Cancel as soon as the first slice has yielded; the call must not run its remaining slices.
+    setTimeout(() => invocation.onCanceled?.(), 0);
+    // Rejected, not resolved: it stopped at a yield before the last row (it checks only between slices).
+    await expect(call).rejects.toMatchObject({ code: '#N/A', message: 'LM.PORTFOLIO was canceled before it finished' });
+  });
+
+  test('never canceled, the invocation changes nothing', async () => {
+    const part = tape.slice(0, 51);
+    expect(await portfolio(part, true, {} as never)).toEqual(synchronous(part));
+  });
+});
+
