@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * npm run bench [-- --json] [-- --build] [-- --rounds N] [-- --no-compile] [-- --batch-loans N]
+ * npm run bench [-- --json] [-- --build] [-- --rounds N] [-- --no-compile] [-- --batch-loans N] [-- --slice-loans N]
  *
  * Compiles the engine, the bench code, the summary plans and the in-memory Excel host to
  * .bench-build/ (tsconfig.bench.json; type errors in work in progress are reported on stderr
@@ -8,6 +8,8 @@
  *  - GSE Flex evaluations per second, decimal engine and the float64 comparator, and the ratio;
  *  - full-case evaluations per second;
  *  - engine time of a 10,000-loan LM.PORTFOLIO call;
+ *  - a 100,000-loan LM.PORTFOLIO call in slices: its longest slice (ms between yields), its total
+ *    time, and the same tape in one block as the synchronous function ran it (--slice-loans N);
  *  - `lm portfolio` on a generated 1,000,000-loan CSV tape, on every core and on one worker;
  *  - context.sync() round trips to build the Case Summary of the largest sample case;
  *  - gzip size of the production bundles in dist/ (built first only with --build).
@@ -78,6 +80,17 @@ if (fs.existsSync(summaryBench)) {
   }
 } else note('summary syncs not measured: src/bench/summarySyncs.ts is not built');
 
+// LM.PORTFOLIO in slices: how long it holds the shared runtime at most (100,000 loans unless --slice-loans N; 0 skips it).
+const sliceArg = args.indexOf('--slice-loans');
+const sliceLoans = sliceArg >= 0 ? Math.max(0, Number(args[sliceArg + 1]) || 0) : 100000;
+if (sliceLoans > 0) {
+  try {
+    Object.assign(figures, await require(path.join(build, 'bench/portfolioSlices.js')).measurePortfolioSlices(sliceLoans, note));
+  } catch (error) {
+    note(`LM.PORTFOLIO slices not measured: ${String(error && error.message).split('\n')[0]}`);
+  }
+}
+
 // Bundle sizes: the largest .js of each entry in dist/ (webpack names them functions*.js, taskpane*.js).
 const distDir = args.includes('--build') ? path.join(root, '.bench-build', 'dist') : path.join(root, 'dist');
 function gzipOf(prefix) {
@@ -121,6 +134,7 @@ if (json) {
     `  decimal / float64 time ratio    ${fmt(figures.flexDecimalToFloatRatio, 'x')}   (target: within 30x)`,
     `  full case evaluations           ${fmt(figures.fullCaseEvaluationsPerSecond, ' cases/s')}`,
     `  LM.PORTFOLIO, 10,000 loans      ${fmt(figures.portfolio10kMs, ' ms engine time')}   (target: under 1,000 ms)`,
+    `  LM.PORTFOLIO, ${fmt(figures.portfolioSlicedLoans)} loans    longest slice ${fmt(figures.portfolioSlicedLongestSliceMs, ' ms')} (CPU ${fmt(figures.portfolioSlicedLongestSliceCpuMs, ' ms')}, median ${fmt(figures.portfolioSlicedMedianSliceMs, ' ms')}) of ${fmt(figures.portfolioSlicedSlices)} slices, total ${fmt(figures.portfolioSlicedTotalMs, ' ms')} (one block: ${fmt(figures.portfolioOneBlockMs, ' ms')})`,
     `  lm portfolio, ${fmt(figures.portfolioBatchLoans)} loans  ${fmt(figures.portfolioBatchSeconds, ' s')} on ${fmt(figures.portfolioBatchWorkers)} workers: ${fmt(figures.portfolioBatchLoansPerSecond, ' loans/s')}, ${fmt(figures.portfolioBatchLoansPerSecondPerCore, ' loans/s per core')}, one worker ${fmt(figures.portfolioBatchOneWorkerLoansPerSecond, ' loans/s')}, peak ${fmt(figures.portfolioBatchPeakMemoryMb, ' MB')}   (target: 1,000,000 under 60 s)`,
     `  Case Summary context.sync()     ${fmt(figures.summarySyncs, ' syncs')}`,
     `  functions bundle, gzip          ${fmt(figures.functionsBundleGzipBytes, ' bytes')}   (target: under 150 KB; ${figures.bundleBuild || 'no'} build)`,

@@ -58,10 +58,9 @@ function contextFor(loanCase: LoanCase): EvaluationContext {
     loanCase,
     affordability: computeAffordability(loanCase),
     results,
-    rulebook(book: string | Rulebook) {
-      const id = typeof book === 'string' ? book : book.id;
-      const rulebook = findRulebook(id);
-      if (!rulebook) throw new Error(`no rulebook "${id}"`);
+    rulebook(book: Rulebook) {
+      const rulebook = findRulebook(book.id);
+      if (!rulebook) throw new Error(`no rulebook "${book.id}"`);
       // eslint-disable-next-line @typescript-eslint/no-explicit-any
       return { ref: rulebookRef(rulebook), params: parameterValues(rulebook) as any, rulebook: rulebook as any };
     },

@@ -12,7 +12,7 @@ import type { EvaluationContext, ProgramDefinition, RulebookInContext } from './
 import { chooseOption, inTier, programInTier, recommend, recommendationRoute } from './recommendation';
 import { caseModificationNpv } from './npv';
 import { computeTimeline } from './regulationX';
-import { NPV_RULEBOOK, REGULATION_X_RULEBOOK, type NpvParams, type RegulationXParams } from './rulebooks/disposition';
+import { NPV_RULEBOOK, REGULATION_X_RULEBOOK } from './rulebooks/disposition';
 import type { Evaluation, OptionResult, Recommendation, RulebookRef } from './results';
 import { parameterValues, rulebookInForce, rulebookRef, withOverrides } from './rulebooks';
 import { formatRulebookRef, type ParameterValue, type Rulebook } from './rulebooks/types';
@@ -47,7 +47,7 @@ export function evaluateParsedCase(loanCase: LoanCase, options: EvaluateOptions 
     const result = programById(id).evaluate(context);
     // Every eligible modification carries its NPV against foreclosure (a decision aid, engine.md section 7).
     if (result.kind === 'modification' && result.eligible) {
-      const npv = context.rulebook<NpvParams>(NPV_RULEBOOK);
+      const npv = context.rulebook(NPV_RULEBOOK);
       result.npv = caseModificationNpv(loanCase, result, npv.params, npv.ref);
     }
     results[id] = result;
@@ -61,7 +61,7 @@ export function evaluateParsedCase(loanCase: LoanCase, options: EvaluateOptions 
     waterfall: programIds.filter((id) => id in results),
     options: results,
     affordability,
-    timeline: computeTimeline(loanCase, context.rulebook<RegulationXParams>(REGULATION_X_RULEBOOK).params),
+    timeline: computeTimeline(loanCase, context.rulebook(REGULATION_X_RULEBOOK).params),
     recommendation: recommend(loanCase, programIds, results),
     rulebooks: usedRulebooks,
     warnings: [...warnings, ...rulebookWarnings],
@@ -132,7 +132,7 @@ export function recommendParsedCase(loanCase: LoanCase, options: RecommendOption
   const { chosen } = chooseOption(route, programIds.filter((id) => results[id]), results);
   const recommended = chosen ? results[chosen] : undefined;
   if (options.recommendedNpv !== false && recommended && recommended.kind === 'modification' && recommended.eligible) {
-    const npv = context.rulebook<NpvParams>(NPV_RULEBOOK);
+    const npv = context.rulebook(NPV_RULEBOOK);
     recommended.npv = caseModificationNpv(loanCase, recommended, npv.params, npv.ref);
   }
 
@@ -242,10 +242,10 @@ function startEvaluation(loanCase: LoanCase, options: EvaluateOptions) {
   const usedRulebooks: RulebookRef[] = [];
 
   const results: Record<string, OptionResult> = {};
-  // One implementation of both overloads: any version of a rulebook (or its id) resolves to the
-  // version in force on the evaluation date, so the program code never picks a version itself.
-  const rulebook = <P extends Record<string, ParameterValue>>(book: Rulebook<P> | string): RulebookInContext<P> => {
-    const id = typeof book === 'string' ? book : book.id;
+  // Any version of a rulebook resolves to the version in force on the evaluation date, so the
+  // program code never picks a version itself.
+  const rulebook = <P extends Record<string, ParameterValue>>(book: Rulebook<P>): RulebookInContext<P> => {
+    const id = book.id;
     let inForce = rulebooksInForce.get(id) as Rulebook<P> | undefined;
     if (!inForce) {
       const chosen = rulebookInForce(id, loanCase.evaluationDate);

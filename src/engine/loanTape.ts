@@ -108,7 +108,8 @@ export function caseJsonOfTapeRow(
   return { ok: true, json, caseId: String(json.caseId) };
 }
 
-function evaluateTapeRow(row: number, headers: TapeHeaders, cells: CellValue[], options: LoanTapeOptions): LoanTapeResult {
+/** One non-blank row of the tape (`row` is its 1-based sheet row). Exported for LM.PORTFOLIO, which evaluates the tape in slices. */
+export function evaluateTapeRow(row: number, headers: TapeHeaders, cells: CellValue[], options: LoanTapeOptions): LoanTapeResult {
   const built = caseJsonOfTapeRow(row, headers, cells, options.defaults);
   if (!built.ok) return errorRow(row, built.caseId, built.problem);
   const { json, caseId } = built;

@@ -381,6 +381,29 @@ test('an array formula typed in the grid spills into its neighbours, and shows #
   assert.equal((await at('Z3')).spilledFrom, 'Y3', 'cleared, the array flows again');
 });
 
+test('=LM.PORTFOLIO (asynchronous, in slices) is computed in the grid: busy while it runs, then its rows spill', async ({ page }) => {
+  // A two-loan tape on its own sheet: the Freddie Mac reference loan and a row with text as its UPB.
+  const header = ['caseId', 'investor', 'evaluationDate', 'upb', 'rate', 'remainingTermMonths', 'contractualPI', 'monthlyEscrow', 'monthsDelinquent', 'delinquentInterest', 'value', 'modificationRate', 'firstTrialPaymentDate'];
+  const loans = [
+    ['REF-FLEX-1', 'FREDDIE', 45945, 347868.83, 0.0475, 322, 1913.14, 350, 4, 8261.88, 50000, 0.065, 45962],
+    ['BAD', 'FREDDIE', 45945, 'lots', 0.0475, 322, 1913.14, 350, 4, 0, 50000, 0.065, 45962],
+  ];
+  const values = {};
+  [header, ...loans].forEach((row, r) => row.forEach((value, c) => (values[`${String.fromCharCode(65 + c)}${r + 1}`] = value)));
+  const sheet = 'Tape';
+  const active = await host(page, 'activeSheet');
+  await host(page, 'addUserSheet', sheet, values);
+  await until('the tape sheet in the grid', async () => (await page.locator(`[role=tab][data-sheet="${sheet}"]`).count()) > 0);
+  await typeInCell(page, sheet, 'A5', '=LM.PORTFOLIO(A1:M3)');
+  const at = async (address) => (await host(page, 'cells', sheet)).find((c) => c.address === address);
+  await until('LM.PORTFOLIO to settle and spill', async () => (await at('A5'))?.value === 'Row');
+  assert.equal((await at('B6')).value, 'REF-FLEX-1');
+  assert.equal((await at('B6')).spilledFrom, 'A5');
+  assert.equal((await at('C7')).value, '#ERROR');
+  assert.equal((await at('G7')).value, 'row 3, loan.upb: "lots" is not a number');
+  if (active) await page.locator(`[role=tab][data-sheet="${active}"]`).click(); // back to the sheet the pane was on
+});
+
 test('typing over a selected cell replaces it and Enter moves down, as in Excel', async ({ page }) => {
   const sheet = (await host(page, 'sheetNames'))[0];
   await page.locator(`[data-testid=sheet-table][data-sheet="${sheet}"] td[data-address="Y5"]`).click();

@@ -178,4 +178,12 @@ describe('the program registry checks itself', () => {
     };
     expect(readTarget(makeContext(makeCase({ investor: 'FHA' })))).toBe(0.25);
   });
+
+  test('context.rulebook has no form by id: a string does not compile', () => {
+    const context = makeContext(makeCase({ investor: 'FHA' }));
+    // @ts-expect-error By id the parameter type would be only the caller's claim: the string form is gone.
+    const byId = () => context.rulebook('FHA-LOSS-MIT');
+    // At run time (from untyped code) an id is not a rulebook either.
+    expect(byId).toThrow();
+  });
 });

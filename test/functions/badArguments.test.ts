@@ -103,17 +103,20 @@ function asPassed(spec: ArgumentSpec, value: unknown): unknown {
 
 type Verdict = 'clear error' | 'documented #DIV/0!' | 'documented default' | 'valid result' | 'silent wrong result' | 'unclear error' | 'internal error';
 
-function call(spec: CallSpec, index: number, value: unknown): { ok: true; result: unknown } | { ok: false; error: unknown } {
+type Outcome = { ok: true; result: unknown } | { ok: false; error: unknown };
+
+/** One call; an asynchronous function (LM.PORTFOLIO) is awaited, and its rejection is its error. */
+async function call(spec: CallSpec, index: number, value: unknown): Promise<Outcome> {
   const args = spec.args.map((a, i) => (i === index ? value : a.value));
   while (args.length > 0 && args[args.length - 1] === undefined) args.pop();
   try {
-    return { ok: true, result: spec.fn(...args) };
+    return { ok: true, result: await spec.fn(...args) };
   } catch (error) {
     return { ok: false, error };
   }
 }
 
-function verdict(arg: ArgumentSpec, input: BadInput, expected: Expected, outcome: ReturnType<typeof call>): Verdict {
+function verdict(arg: ArgumentSpec, input: BadInput, expected: Expected, outcome: Outcome): Verdict {
   if (outcome.ok) {
     if (expected === 'error') return 'silent wrong result';
     return ['missing', 'null', 'empty text'].includes(input.label) ? 'documented default' : 'valid result';
@@ -131,24 +134,24 @@ function verdict(arg: ArgumentSpec, input: BadInput, expected: Expected, outcome
 describe('bad-argument matrix: every LM function argument x every class of bad input', () => {
   const rows: { fn: string; arg: string; input: string; verdict: Verdict; detail: string }[] = [];
 
-  beforeAll(() => {
+  beforeAll(async () => {
     for (const spec of CALLS) {
-      spec.args.forEach((arg, index) => {
+      for (const [index, arg] of spec.args.entries()) {
         for (const { input, expected } of badInputs(arg)) {
-          const outcome = call(spec, index, asPassed(arg, input.value));
+          const outcome = await call(spec, index, asPassed(arg, input.value));
           let v = verdict(arg, input, expected, outcome);
           // In a loan tape an error value or a data type in a row's cell makes that row an error row.
           if (arg.kind === 'tape' && outcome.ok && expected !== 'result') v = 'silent wrong result';
           const detail = outcome.ok ? JSON.stringify(outcome.result).slice(0, 120) : `${(outcome.error as { code?: string }).code ?? ''} ${customMessage(outcome.error as { code: string; message?: string })}`;
           rows.push({ fn: spec.id, arg: arg.name, input: input.label, verdict: v, detail });
         }
-      });
+      }
     }
   });
 
-  test('every valid baseline call gives a result', () => {
+  test('every valid baseline call gives a result', async () => {
     for (const spec of CALLS) {
-      const outcome = call(spec, -1, undefined);
+      const outcome = await call(spec, -1, undefined);
       expect({ fn: spec.id, ok: outcome.ok, error: outcome.ok ? null : customMessage(outcome.error as never) }).toEqual({ fn: spec.id, ok: true, error: null });
     }
   });
@@ -166,7 +169,7 @@ describe('bad-argument matrix: every LM function argument x every class of bad i
     for (const spec of CALLS) for (const arg of spec.args) expect(rows.some((r) => r.fn === spec.id && r.arg === arg.name)).toBe(true);
   });
 
-  test('a bad cell in a loan tape is an error in its own row, named by its header; the other loans are evaluated', () => {
+  test('a bad cell in a loan tape is an error in its own row, named by its header; the other loans are evaluated', async () => {
     const tape = CALLS.find((c) => c.id === 'PORTFOLIO');
     if (!tape) throw new Error('no PORTFOLIO');
     const upb = TAPE_HEADER.indexOf('upb');
@@ -178,7 +181,7 @@ describe('bad-argument matrix: every LM function argument x every class of bad i
       const second: unknown[] = [...TAPE_LOAN];
       second[0] = 'T-2';
       second[upb] = bad;
-      const rows2 = tape.fn([TAPE_HEADER, TAPE_LOAN, second], false) as unknown[][];
+      const rows2 = (await tape.fn([TAPE_HEADER, TAPE_LOAN, second], false)) as unknown[][];
       expect(rows2).toHaveLength(2);
       expect(rows2[0][2]).not.toBe('#ERROR');
       expect(rows2[1].slice(0, 3)).toEqual([3, expect.anything(), '#ERROR']);

@@ -27,8 +27,8 @@ describe('custom messages only on #VALUE! and #N/A', () => {
     expect(customMessage(toExcelError(new CustomFunctionError('#NUM!', 'a message Excel would drop')))).toBe('');
   });
 
-  test.each(CALLS.map((c) => [c.id, c] as const))('LM.%s passes #NUM! and #DIV/0! on bare, from every argument', (_id, spec) => {
-    spec.args.forEach((arg, index) => {
+  test.each(CALLS.map((c) => [c.id, c] as const))('LM.%s passes #NUM! and #DIV/0! on bare, from every argument', async (_id, spec) => {
+    for (const [index, arg] of spec.args.entries()) {
       for (const [code, type] of [['#NUM!', 'Num'], ['#DIV/0!', 'Div0']]) {
         // A tape's error cell is its row's note, a case range's is #VALUE! naming the row (badArguments.test.ts).
         if (arg.kind === 'tape' || arg.kind === 'caseRange') continue;
@@ -36,7 +36,7 @@ describe('custom messages only on #VALUE! and #N/A', () => {
         const args = spec.args.map((a, i) => (i === index ? value : a.value));
         let thrown: unknown = null;
         try {
-          spec.fn(...args);
+          await spec.fn(...args); // an asynchronous function (LM.PORTFOLIO) rejects with its error
         } catch (error) {
           thrown = error;
         }
@@ -44,7 +44,7 @@ describe('custom messages only on #VALUE! and #N/A', () => {
         const error = thrown as CustomFunctionError;
         expect({ arg: arg.name, code: error.code, message: customMessage(error) }).toEqual({ arg: arg.name, code, message: '' });
       }
-    });
+    }
   });
 
   describe('in cells (HyperFormula bridge)', () => {

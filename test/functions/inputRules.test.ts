@@ -51,8 +51,8 @@ describe('LM.NPV: the state', () => {
 
 describe('field names and numerals in a tape or a case range', () => {
   for (const name of ['toString', 'constructor', '__proto__', 'hasOwnProperty']) {
-    test(`a "${name}" header is refused by name in every row`, () => {
-      const rows = portfolio([[...TAPE_HEADER, name], [...TAPE_LOAN, 5]] as never, false);
+    test(`a "${name}" header is refused by name in every row`, async () => {
+      const rows = await portfolio([[...TAPE_HEADER, name], [...TAPE_LOAN, 5]] as never, false);
       expect(rows[0][2]).toBe('#ERROR');
       expect(rows[0][6]).toContain(`"${name}" is not a case field`);
     });
@@ -62,16 +62,16 @@ describe('field names and numerals in a tape or a case range', () => {
       expect(error.message).toContain(`"${name}" is not a case field`);
     });
   }
-  test.each(['0x4E000', '1e5', 'Infinity', '0b101', ' 12 34 '])('tape text %j is not read as a number', (text) => {
+  test.each(['0x4E000', '1e5', 'Infinity', '0b101', ' 12 34 '])('tape text %j is not read as a number', async (text) => {
     const loan: unknown[] = [...TAPE_LOAN];
     loan[TAPE_HEADER.indexOf('upb')] = text;
-    const rows = portfolio([TAPE_HEADER, loan] as never, false);
+    const rows = await portfolio([TAPE_HEADER, loan] as never, false);
     expect(rows[0][6]).toBe(`row 2, loan.upb: ${JSON.stringify(text)} is not a number`);
   });
-  test('plain decimal text with $ and commas is still read', () => {
+  test('plain decimal text with $ and commas is still read', async () => {
     const loan: unknown[] = [...TAPE_LOAN];
     loan[TAPE_HEADER.indexOf('upb')] = '$347,868.83';
-    expect(portfolio([TAPE_HEADER, loan] as never, false)).toEqual(portfolio([TAPE_HEADER, TAPE_LOAN] as never, false));
+    expect(await portfolio([TAPE_HEADER, loan] as never, false)).toEqual(await portfolio([TAPE_HEADER, TAPE_LOAN] as never, false));
   });
 });
 
@@ -97,11 +97,12 @@ describe('Excel data types as arguments', () => {
 
 describe('in cells (HyperFormula bridge, error cells passed in as Excel does with allowErrorForDataTypeAny)', () => {
   beforeAll(registerAllLmFunctions);
-  test('LM.PORTFOLIO: a #DIV/0! in one loan row makes that row an error row; the other loan is evaluated', () => {
+  test('LM.PORTFOLIO: a #DIV/0! in one loan row makes that row an error row; the other loan is evaluated', async () => {
     const second: unknown[] = [...TAPE_LOAN];
     second[0] = 'T-2';
     second[TAPE_HEADER.indexOf('upb')] = '=1/0';
     const wb = workbook([TAPE_HEADER, TAPE_LOAN, second, ['=LM.PORTFOLIO(A1:L3, FALSE())']] as never);
+    await wb.settle();
     expect(wb.value('B4')).toBe('T-1');
     expect(wb.value('C4')).not.toBe('#ERROR');
     expect([wb.value('A5'), wb.value('C5'), wb.value('G5')]).toEqual([3, '#ERROR', 'row 3, upb holds #DIV/0!']);

@@ -3,7 +3,7 @@
  * ranges, blanks, text, errors in inputs, spills) and directly as Excel calls them. Every
  * expected figure is a hand computation shown beside it, or a published reference figure.
  */
-import { excelErrorOf } from '../support/customFunctionsShim';
+import { excelErrorOf, excelErrorOfAsync } from '../support/customFunctionsShim';
 import { readReferenceCase } from '../support/referenceCases';
 import { registerAllLmFunctions } from '../support/lmAllFunctions';
 import { workbook } from '../support/hyperformulaBridge';
@@ -300,8 +300,8 @@ describe('LM.PORTFOLIO', () => {
   const header: Cell[] = ['caseId', 'investor', 'evaluationDate', 'upb', 'rate', 'remainingTermMonths', 'contractualPI', 'monthlyEscrow', 'monthsDelinquent', 'delinquentInterest', 'value', 'modificationRate', 'firstTrialPaymentDate'];
   const flexLoan: Cell[] = ['REF-FLEX-1', 'FREDDIE', 45945, 347868.83, 0.0475, 322, 1913.14, 350, 4, 8261.88, 50000, 0.065, '2025-11-01'];
   const badLoan: Cell[] = ['BAD', 'FREDDIE', 45945, 'lots', 0.0475, 322, 1913.14, 350, 4, 0, 50000, 0.065, null];
-  test('one row per loan; a bad row is an error row, not a failed call', () => {
-    const rows = portfolio([header, flexLoan, badLoan] as never);
+  test('one row per loan; a bad row is an error row, not a failed call', async () => {
+    const rows = await portfolio([header, flexLoan, badLoan] as never);
     expect(rows[0]).toEqual(['Row', 'Case ID', 'Recommended', 'New payment', 'Reduction', 'At risk', 'Notes']);
     expect(rows).toHaveLength(3);
     expect(rows[1][0]).toBe(2);
@@ -309,15 +309,18 @@ describe('LM.PORTFOLIO', () => {
     expect(typeof rows[1][5]).toBe('boolean');
     expect(rows[2]).toEqual([3, 'BAD', '#ERROR', '', '', '', 'row 3, loan.upb: "lots" is not a number']);
   });
-  test('from cells: spills one row per loan under a header', () => {
+  test('from cells: spills one row per loan under a header', async () => {
     const wb = workbook([header, flexLoan, badLoan, ['=LM.PORTFOLIO(A1:M3)']]);
+    // Asynchronous: the cell is busy until the Promise resolves (Excel shows #BUSY!).
+    expect(wb.value('A4')).toMatchObject({ value: '#N/A', message: expect.stringContaining('#BUSY!') });
+    await wb.settle();
     expect(wb.value('A4')).toBe('Row');
     expect(wb.value('B5')).toBe('REF-FLEX-1');
     expect(wb.value('C6')).toBe('#ERROR');
     expect(wb.value('G6')).toBe('row 3, loan.upb: "lots" is not a number');
   });
-  test('without a header row; a table with no loans', () => {
-    expect(portfolio([header, flexLoan] as never, false)).toHaveLength(1);
-    expect(excelErrorOf(() => portfolio([header] as never)).message).toBe('table must be a range with a header row and at least one loan row');
+  test('without a header row; a table with no loans', async () => {
+    expect(await portfolio([header, flexLoan] as never, false)).toHaveLength(1);
+    expect((await excelErrorOfAsync(() => portfolio([header] as never))).message).toBe('table must be a range with a header row and at least one loan row');
   });
 });

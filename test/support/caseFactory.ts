@@ -181,8 +181,8 @@ export function makeContext(loanCase: LoanCase, options: ContextOptions = {}): E
     loanCase,
     affordability,
     results: options.results ?? {},
-    rulebook<P extends Record<string, ParameterValue>>(book: string | Rulebook<P>) {
-      const id = typeof book === 'string' ? book : book.id;
+    rulebook<P extends Record<string, ParameterValue>>(book: Rulebook<P>) {
+      const id = book.id;
       const published = findRulebook(id) as Rulebook<P> | undefined;
       if (!published) throw new Error(`no rulebook ${id}`);
       const rulebook = withOverrides(published, { ...(loanCase.rulebookOverrides[id] ?? {}), ...(options.rulebookOverrides?.[id] ?? {}) });

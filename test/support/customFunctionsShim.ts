@@ -27,6 +27,18 @@ export function excelErrorOf(call: () => unknown): { code: string; message: stri
   }
 }
 
+/** The CustomFunctions.Error an asynchronous function rejects with (fails the test when it resolves instead). */
+export async function excelErrorOfAsync(call: () => Promise<unknown>): Promise<{ code: string; message: string }> {
+  let value: unknown;
+  try {
+    value = await call();
+  } catch (error) {
+    if (!(error instanceof CustomFunctionError)) throw error;
+    return { code: error.code, message: error.message ?? '' };
+  }
+  throw new Error(`expected an Excel error, got ${JSON.stringify(value)}`);
+}
+
 /**
  * The custom message of an error as Excel would show it: the shim's Error, like Excel's, keeps
  * the code as its message when none was given, so that counts as no message.

@@ -12,7 +12,13 @@
  * - a thrown `CustomFunctions.Error` becomes the cell error of the same code, with its message
  *   only for #VALUE! and #N/A: Excel shows no custom message with any other code ("The #VALUE!
  *   and #N/A errors also support custom error messages", Microsoft Learn, custom-functions-errors);
- * - a matrix result spills.
+ * - a matrix result spills;
+ * - a function that returns a Promise (LM.PORTFOLIO) leaves its cell busy until the Promise
+ *   settles, as Excel shows #BUSY! meanwhile; `workbook(...).settle()` waits for every pending
+ *   call and recalculates, and the call's cell then shows what the Promise gave. HyperFormula has
+ *   no asynchronous functions (handsontable/hyperformula issue 1119) and no #BUSY! error: the
+ *   busy cell is #N/A with a message starting "#BUSY!", and a settled result is remembered by
+ *   formula cell and arguments, so the recalculation reads it without calling the function again.
  * HyperFormula sizes a spill when it parses the formula, before any argument is known, so every
  * function with a matrix result declares its size from the shape of its arguments (`resultSize`).
  *
@@ -124,6 +130,52 @@ function resultValue(value: unknown, dimensionality: string | undefined): Simple
   return value as Raw;
 }
 
+/** A call that returned a Promise: the arguments it was given (as JSON) and, once settled, its outcome. */
+interface AsyncCall {
+  args: string;
+  settled: boolean;
+  failed: boolean;
+  outcome: unknown;
+}
+
+/** Asynchronous calls by function and formula cell; a settled one answers the recalculation that `settle()` runs. */
+const asyncCalls = new Map<string, AsyncCall>();
+/** Promises not yet settled (what `settle()` waits for). */
+const pendingCalls = new Set<Promise<void>>();
+
+function isThenable(value: unknown): value is PromiseLike<unknown> {
+  return typeof value === 'object' && value !== null && typeof (value as { then?: unknown }).then === 'function';
+}
+
+/** The cell of a call still computing: Excel's #BUSY!, as #N/A with that message (HyperFormula has no #BUSY!). */
+function busy(name: string): CellError {
+  return new CellError(ErrorType.NA, `#BUSY! ${name} is still computing`);
+}
+
+/** The result of a call, or its cell while a Promise it returned is pending (see the header). */
+function callResult(fn: BridgedFunction, name: string, args: unknown[], at: { sheet: number; row: number; col: number } | undefined): SimpleRangeValue | Raw | CellError {
+  const callKey = `${name}@${at ? `${at.sheet}:${at.row}:${at.col}` : '?'}`;
+  const argsKey = JSON.stringify(args);
+  const known = asyncCalls.get(callKey);
+  if (known && known.args === argsKey) {
+    if (!known.settled) return busy(name);
+    return known.failed ? cellError(known.outcome) : resultValue(known.outcome, fn.resultDimensionality);
+  }
+  const result = fn.implementation(...args);
+  if (!isThenable(result)) return resultValue(result, fn.resultDimensionality);
+  const call: AsyncCall = { args: argsKey, settled: false, failed: false, outcome: undefined };
+  asyncCalls.set(callKey, call);
+  const settling = Promise.resolve(result).then(
+    (value) => Object.assign(call, { settled: true, outcome: value }),
+    (error: unknown) => Object.assign(call, { settled: true, failed: true, outcome: error }),
+  );
+  const tracked: Promise<void> = settling.then(() => {
+    pendingCalls.delete(tracked);
+  });
+  pendingCalls.add(tracked);
+  return busy(name);
+}
+
 let pluginCount = 0;
 
 /**
@@ -173,7 +225,7 @@ export function registerFunctions(namespace: string, functions: BridgedFunction[
           }
         }
         try {
-          return resultValue(fn.implementation(...excelArgs), fn.resultDimensionality);
+          return callResult(fn, name, excelArgs, (state as { formulaAddress?: { sheet: number; row: number; col: number } }).formulaAddress);
         } catch (error) {
           return cellError(error);
         }
@@ -200,12 +252,21 @@ export function registerFunctionsOnce(namespace: string, functions: BridgedFunct
   for (const fn of fresh) registered.add(`${namespace}.${fn.id}`.toUpperCase());
 }
 
-/** A one-sheet workbook from rows of cell contents (formulas as "=..."); values read by A1 address. */
-export function workbook(rows: (string | number | boolean | null)[][]): { hf: HyperFormula; value: (a1: string) => unknown } {
+/**
+ * A one-sheet workbook from rows of cell contents (formulas as "=..."); values read by A1 address.
+ * `settle()` waits for the asynchronous calls and recalculates, until none is pending.
+ */
+export function workbook(rows: (string | number | boolean | null)[][]): { hf: HyperFormula; value: (a1: string) => unknown; settle: () => Promise<void> } {
   const hf = HyperFormula.buildFromArray(rows, { licenseKey: 'gpl-v3', language: 'enGB' });
   const sheet = 0;
   return {
     hf,
+    async settle() {
+      while (pendingCalls.size > 0) {
+        await Promise.all([...pendingCalls]);
+        hf.rebuildAndRecalculate();
+      }
+    },
     value(a1: string) {
       const address = hf.simpleCellAddressFromString(a1, sheet);
       if (!address) throw new Error(`bad address ${a1}`);

@@ -19,11 +19,10 @@ export interface EvaluationContext {
   /**
    * The rulebook in force for this evaluation, with its parameter values: the version of that
    * rulebook id covering the evaluation date, overrides applied. Pass the rulebook object (e.g.
-   * `FHA_RULEBOOK`): the parameter type then follows from it.
+   * `FHA_RULEBOOK`): the parameter type then follows from it. There is no form by id: by id the
+   * parameter type would be only the caller's claim, and a typo in a parameter name would compile.
    */
   rulebook<P extends Record<string, ParameterValue>>(book: Rulebook<P>): RulebookInContext<P>;
-  /** @deprecated By id the parameter type is only the caller's claim: pass the rulebook object instead. */
-  rulebook<P extends Record<string, ParameterValue>>(id: string): RulebookInContext<P>;
   /** Results of the options already evaluated in this waterfall, by program id. */
   results: Readonly<Record<string, OptionResult>>;
 }

@@ -264,25 +264,30 @@ export const PORTFOLIO_DISPOSITION_RULEBOOK = dispositionRulebook('DISPOSITION-P
   deedInLieuRelocationAssistance: { value: 0, source: NO_SOURCE, interpretation: true },
 });
 
-/** The disposition rulebook of an investor family. */
-export function dispositionRulebookId(investor: Investor): string {
+/** The disposition rulebook of an investor family (the object, so its parameter type follows). */
+export function dispositionRulebookOf(investor: Investor): Rulebook<DispositionParams> {
   switch (investor) {
     case 'FANNIE':
     case 'FREDDIE':
-      return GSE_DISPOSITION_RULEBOOK.id;
+      return GSE_DISPOSITION_RULEBOOK;
     case 'FHA':
-      return FHA_DISPOSITION_RULEBOOK.id;
+      return FHA_DISPOSITION_RULEBOOK;
     case 'VA':
-      return VA_DISPOSITION_RULEBOOK.id;
+      return VA_DISPOSITION_RULEBOOK;
     case 'USDA':
-      return USDA_DISPOSITION_RULEBOOK.id;
+      return USDA_DISPOSITION_RULEBOOK;
     case 'PORTFOLIO':
-      return PORTFOLIO_DISPOSITION_RULEBOOK.id;
+      return PORTFOLIO_DISPOSITION_RULEBOOK;
   }
   // Exhaustive without a default: a new investor fails type-checking here (and, from untyped
   // input, at run time) instead of falling through to the portfolio rules.
   const unknown: never = investor;
   throw new RangeError(`no disposition rulebook for investor ${JSON.stringify(unknown)}`);
+}
+
+/** The id of the disposition rulebook of an investor family. */
+export function dispositionRulebookId(investor: Investor): string {
+  return dispositionRulebookOf(investor).id;
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

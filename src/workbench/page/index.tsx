@@ -12,8 +12,8 @@ import { apiLevelFromQuery } from '../excelHost/requirementSets';
 import type { WorkbookModel } from '../excelHost/model';
 import type { CaseInput } from '../../engine/case/types';
 import { CustomFunctionRegistry } from './customFunctions';
-import { registerLmFunctions, type FunctionsMetadata } from './lmFunctionsPlugin';
-import { gridFromWorkbook } from './gridModel';
+import { onAsyncSettled, registerLmFunctions, type FunctionsMetadata } from './lmFunctionsPlugin';
+import { a1, gridFromWorkbook } from './gridModel';
 import { WorkbenchApp, type SampleChoice } from './WorkbenchApp';
 import sampleCase from './sampleCase.json';
 import sampleCaseLarge from './sampleCaseLarge.json';
@@ -72,6 +72,14 @@ async function start(): Promise<void> {
       await context.sync();
     });
   }
+
+  // An asynchronous LM function (LM.PORTFOLIO) has settled: write its formula again, as Excel
+  // fills the #BUSY! cell, so the grid recalculates it with the result (one round trip).
+  onAsyncSettled((at) => {
+    const sheet = workbook.sheets.find((s) => s.hfId === at.sheet);
+    const formula = sheet?.cell(at.row, at.col)?.formula;
+    if (sheet && formula) void editCell(sheet.name, a1(at.row, at.col), formula);
+  });
 
   /** What the pane's iframe and the browser tests reach through window.LM_WORKBENCH_HOST. */
   const workbenchHost = {

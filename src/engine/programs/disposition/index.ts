@@ -10,7 +10,7 @@ import { daysBetween } from '../../dates';
 import { Decimal, type DecimalInput, ZERO, centsNumber, dec, minDecimal, percentNumber, roundCents } from '../../money';
 import { foreclosureTimelineFor } from '../../npv';
 import type { AuditStep, DispositionResult, EligibilityCheck } from '../../results';
-import { GSE_DISPOSITION_RULEBOOK, NPV_RULEBOOK, type DispositionParams, type NpvParams, dispositionRulebookId } from '../../rulebooks/disposition';
+import { GSE_DISPOSITION_RULEBOOK, NPV_RULEBOOK, type DispositionParams, dispositionRulebookOf } from '../../rulebooks/disposition';
 import type { EvaluationContext, ProgramDefinition } from '../types';
 
 
@@ -159,7 +159,7 @@ export function shortSaleFigures(params: DispositionParams, terms: ShortSaleTerm
 
 function evaluateShortSale(context: EvaluationContext): DispositionResult {
   const { loanCase } = context;
-  const { ref, params } = context.rulebook<DispositionParams>(dispositionRulebookId(loanCase.investor));
+  const { ref, params } = context.rulebook(dispositionRulebookOf(loanCase.investor));
   const saleName = SALE_NAMES[loanCase.investor] ?? 'short sale';
   const label = saleName[0].toUpperCase() + saleName.slice(1);
   const checks = commonChecks(loanCase, params);
@@ -272,8 +272,8 @@ function evaluateShortSale(context: EvaluationContext): DispositionResult {
 
 function evaluateDeedInLieu(context: EvaluationContext): DispositionResult {
   const { loanCase } = context;
-  const { ref, params } = context.rulebook<DispositionParams>(dispositionRulebookId(loanCase.investor));
-  const npv = context.rulebook<NpvParams>(NPV_RULEBOOK.id).params;
+  const { ref, params } = context.rulebook(dispositionRulebookOf(loanCase.investor));
+  const npv = context.rulebook(NPV_RULEBOOK).params;
   const label = loanCase.investor === 'FANNIE' || loanCase.investor === 'FREDDIE' ? 'Deed-in-lieu (Mortgage Release)' : 'Deed-in-lieu of foreclosure';
   const checks = commonChecks(loanCase, params);
   const steps: AuditStep[] = [intentStep(loanCase)];
@@ -336,7 +336,7 @@ export const SHORT_SALE_PROGRAM: ProgramDefinition = {
   id: 'SHORT-SALE',
   label: 'Short sale / pre-foreclosure sale',
   kind: 'disposition',
-  // Nominal: the program applies the rulebook of the case's investor family (dispositionRulebookId).
+  // Nominal: the program applies the rulebook of the case's investor family (dispositionRulebookOf).
   rulebookId: GSE_DISPOSITION_RULEBOOK.id,
   evaluate: evaluateShortSale,
 };

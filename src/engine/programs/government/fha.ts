@@ -14,7 +14,7 @@
 import type { LoanCase } from '../../case/types';
 import { Decimal, type DecimalInput, ZERO, floorCents, minDecimal, roundCents, roundRateToStep, truncatePercent } from '../../money';
 import type { AuditStep, EligibilityCheck, ModificationResult, PartialClaimResult } from '../../results';
-import type { FhaParameters } from '../../rulebooks/government';
+import { FHA_RULEBOOK, type FhaParameters } from '../../rulebooks/government';
 import type { EvaluationContext, ProgramDefinition } from '../types';
 import { amountToReinstate, amountToReinstateFigures, principalOfMissedInstallments } from '../amountToReinstate';
 import { reasonOf } from '../checks';
@@ -110,7 +110,7 @@ function fhaModificationProgram(id: string, label: string, which: '30' | '40'): 
     rulebookId: FHA_RULEBOOK_ID,
     evaluate(context: EvaluationContext): ModificationResult {
       const { loanCase } = context;
-      const { ref, params } = context.rulebook<FhaParameters>(FHA_RULEBOOK_ID);
+      const { ref, params } = context.rulebook(FHA_RULEBOOK);
       const checks: EligibilityCheck[] = [
         investorCheck(loanCase, 'FHA'),
         occupancyCheck(loanCase),
@@ -232,7 +232,7 @@ export const FHA_PARTIAL_CLAIM: ProgramDefinition = {
   rulebookId: FHA_RULEBOOK_ID,
   evaluate(context: EvaluationContext): PartialClaimResult {
     const { loanCase } = context;
-    const { ref, params } = context.rulebook<FhaParameters>(FHA_RULEBOOK_ID);
+    const { ref, params } = context.rulebook(FHA_RULEBOOK);
     const { cap, available } = fhaPartialClaimAvailable(loanCase, params);
     const reinstatement = amountToReinstate(loanCase);
     const arrears = reinstatement.total;
@@ -290,7 +290,7 @@ export const FHA_PAYMENT_SUPPLEMENT: ProgramDefinition = {
   rulebookId: FHA_RULEBOOK_ID,
   evaluate(context: EvaluationContext): PartialClaimResult {
     const { loanCase } = context;
-    const { ref, params } = context.rulebook<FhaParameters>(FHA_RULEBOOK_ID);
+    const { ref, params } = context.rulebook(FHA_RULEBOOK);
     const { available } = fhaPartialClaimAvailable(loanCase, params);
     const arrears = arrearsForPartialClaim(loanCase);
     const pi = new Decimal(loanCase.loan.contractualPI);

@@ -11,7 +11,7 @@
 import type { Investor, LoanCase } from '../../case/types';
 import { Decimal } from '../../money';
 import type { AuditStep, EligibilityCheck, ForbearancePlanResult, RepaymentPlanResult, RulebookRef } from '../../results';
-import type { ParameterValue } from '../../rulebooks/types';
+import type { ParameterValue, Rulebook } from '../../rulebooks/types';
 import { forbearancePlan, repaymentPlan } from '../../workouts';
 import type { EvaluationContext, ProgramDefinition } from '../types';
 import { amountToReinstate } from '../amountToReinstate';
@@ -19,7 +19,8 @@ import { investorCheck } from './common';
 import { check, firstFailure, money, moneyText, pct } from './modificationMath';
 import { reasonOf } from '../checks';
 import { vaMaximumRate } from './va';
-import type { VaParameters } from '../../rulebooks/government';
+import { FHA_RULEBOOK, USDA_RULEBOOK, VA_RULEBOOK } from '../../rulebooks/government';
+import { PORTFOLIO_RULEBOOK } from '../../rulebooks/portfolio';
 
 function contractualPayment(loanCase: LoanCase): Decimal {
   return new Decimal(loanCase.loan.contractualPI).plus(loanCase.loan.monthlyEscrow);
@@ -30,26 +31,27 @@ function pastDue(loanCase: LoanCase): Decimal {
   return amountToReinstate(loanCase).total;
 }
 
-export interface RepaymentProgramSpec {
+export interface RepaymentProgramSpec<P extends Record<string, ParameterValue>> {
   id: string;
   label: string;
   investor: Investor;
-  rulebookId: string;
+  /** The rulebook object, so that `maxMonths` and `capRatio` read its parameters by their type. */
+  rulebook: Rulebook<P>;
   source: string;
   /** The longest plan for this case and a note on why, from the rulebook parameters. */
-  maxMonths(params: Record<string, ParameterValue>, loanCase: LoanCase): { months: number; why: string };
-  capRatio(params: Record<string, ParameterValue>): number;
+  maxMonths(params: P, loanCase: LoanCase): { months: number; why: string };
+  capRatio(params: P): number;
 }
 
-export function repaymentProgram(spec: RepaymentProgramSpec): ProgramDefinition {
+export function repaymentProgram<P extends Record<string, ParameterValue>>(spec: RepaymentProgramSpec<P>): ProgramDefinition {
   return {
     id: spec.id,
     label: spec.label,
     kind: 'repayment',
-    rulebookId: spec.rulebookId,
+    rulebookId: spec.rulebook.id,
     evaluate(context: EvaluationContext): RepaymentPlanResult {
       const { loanCase, affordability } = context;
-      const { ref, params } = context.rulebook<Record<string, ParameterValue>>(spec.rulebookId);
+      const { ref, params } = context.rulebook(spec.rulebook);
       const contractual = contractualPayment(loanCase);
       const arrears = pastDue(loanCase);
       const { months: maxMonths, why } = spec.maxMonths(params, loanCase);
@@ -94,7 +96,7 @@ export function repaymentProgram(spec: RepaymentProgramSpec): ProgramDefinition 
           action: calc.feasible
             ? `shortest plan: ${calc.months} months of ${moneyText(calc.monthlyPayment!)} (last ${moneyText(calc.finalMonthlyPayment!)}); ${why}`
             : `no compliant plan within ${maxMonths} months; ${why}`,
-          rule: `${spec.rulebookId}: ${spec.source}`,
+          rule: `${spec.rulebook.id}: ${spec.source}`,
           before: { contractualPayment: money(contractual), arrears: money(arrears) },
           after: { months: calc.months, monthlyPayment: calc.monthlyPayment === null ? null : money(calc.monthlyPayment), maxMonths, maxPayment: money(calc.maxPayment) },
         },
@@ -119,25 +121,26 @@ export function repaymentProgram(spec: RepaymentProgramSpec): ProgramDefinition 
   };
 }
 
-export interface ForbearanceProgramSpec {
+export interface ForbearanceProgramSpec<P extends Record<string, ParameterValue>> {
   id: string;
   label: string;
   investor: Investor;
-  rulebookId: string;
+  /** The rulebook object, so that the parameter names below must be its parameters. */
+  rulebook: Rulebook<P>;
   source: string;
-  maxMonthsParam: string;
-  incrementMonthsParam: string;
+  maxMonthsParam: keyof P & string;
+  incrementMonthsParam: keyof P & string;
 }
 
-export function forbearanceProgram(spec: ForbearanceProgramSpec): ProgramDefinition {
+export function forbearanceProgram<P extends Record<string, ParameterValue>>(spec: ForbearanceProgramSpec<P>): ProgramDefinition {
   return {
     id: spec.id,
     label: spec.label,
     kind: 'forbearance',
-    rulebookId: spec.rulebookId,
+    rulebookId: spec.rulebook.id,
     evaluate(context: EvaluationContext): ForbearancePlanResult {
       const { loanCase } = context;
-      const { ref, params } = context.rulebook<Record<string, ParameterValue>>(spec.rulebookId);
+      const { ref, params } = context.rulebook(spec.rulebook);
       const maxMonths = params[spec.maxMonthsParam] as number;
       const increment = params[spec.incrementMonthsParam] as number;
       const contractual = contractualPayment(loanCase);
@@ -169,14 +172,14 @@ export function forbearanceProgram(spec: ForbearanceProgramSpec): ProgramDefinit
         {
           step: 'Forbearance plan',
           action: `${calc.months} months with payments suspended (granted in increments of ${increment}, at most ${maxMonths} months); arrears grow by ${moneyText(calc.shortfallPerMonth)} a month`,
-          rule: `${spec.rulebookId}: ${spec.source}`,
+          rule: `${spec.rulebook.id}: ${spec.source}`,
           before: { arrears: money(pastDue(loanCase)), contractualPayment: money(contractual) },
           after: { months: calc.months, monthlyPayment: money(calc.monthlyPayment), arrearsAtEnd: money(calc.arrearsAtEnd) },
         },
         {
           step: 'Exit',
           action: `arrears of ${moneyText(calc.arrearsAtEnd)} at the end are resolved by a repayment plan, a partial claim or a modification`,
-          rule: spec.rulebookId,
+          rule: spec.rulebook.id,
         },
       ];
       const failure = firstFailure(checks);
@@ -223,7 +226,7 @@ export const FHA_REPAYMENT_PLAN = repaymentProgram({
   id: 'FHA-REPAYMENT-PLAN',
   label: 'FHA repayment plan',
   investor: 'FHA',
-  rulebookId: 'FHA-LOSS-MIT',
+  rulebook: FHA_RULEBOOK,
   source: 'repaymentMaxMonths, repaymentMaxPaymentRatio (Interpretation)',
   maxMonths: (p) => ({ months: p.repaymentMaxMonths as number, why: `limit ${p.repaymentMaxMonths as number} months` }),
   capRatio: (p) => p.repaymentMaxPaymentRatio as number,
@@ -233,7 +236,7 @@ export const FHA_FORBEARANCE = forbearanceProgram({
   id: 'FHA-FORBEARANCE',
   label: 'FHA forbearance',
   investor: 'FHA',
-  rulebookId: 'FHA-LOSS-MIT',
+  rulebook: FHA_RULEBOOK,
   source: 'forbearance granted incrementally up to 12 months (ML 2025-12)',
   maxMonthsParam: 'forbearanceMaxMonths',
   incrementMonthsParam: 'forbearanceIncrementMonths',
@@ -243,12 +246,12 @@ export const VA_REPAYMENT_PLAN = repaymentProgram({
   id: 'VA-REPAYMENT-PLAN',
   label: 'VA repayment plan',
   investor: 'VA',
-  rulebookId: 'VA-LOSS-MIT',
+  rulebook: VA_RULEBOOK,
   source: 'M26-4 5.05 (extended 12 or 18 months when the loan rate is below the maximum modified rate)',
   maxMonths: (p, loanCase) => {
     const base = p.repaymentMaxMonths as number;
     const extended = p.repaymentExtendedMaxMonths as number;
-    const maxRate = vaMaximumRate(loanCase, p as unknown as VaParameters);
+    const maxRate = vaMaximumRate(loanCase, p);
     if (maxRate === null) return { months: base, why: `limit ${base} months (no PMMS: the extended plan is not checked)` };
     return new Decimal(loanCase.loan.rate).lessThan(maxRate)
       ? { months: extended, why: `note rate below the maximum modified rate ${maxRate.times(100).toString()}%: up to ${extended} months` }
@@ -261,7 +264,7 @@ export const VA_SPECIAL_FORBEARANCE = forbearanceProgram({
   id: 'VA-SPECIAL-FORBEARANCE',
   label: 'VA special forbearance',
   investor: 'VA',
-  rulebookId: 'VA-LOSS-MIT',
+  rulebook: VA_RULEBOOK,
   source: 'M26-4 chapter 5 special forbearance (Interpretation: up to 12 months, one grant)',
   maxMonthsParam: 'specialForbearanceMaxMonths',
   incrementMonthsParam: 'specialForbearanceMaxMonths',
@@ -271,7 +274,7 @@ export const USDA_REPAYMENT_AGREEMENT = repaymentProgram({
   id: 'USDA-REPAYMENT-AGREEMENT',
   label: 'USDA repayment agreement',
   investor: 'USDA',
-  rulebookId: 'USDA-LOSS-MIT',
+  rulebook: USDA_RULEBOOK,
   source: '7 CFR 3555.303: at most 3 months',
   maxMonths: (p) => ({ months: p.repaymentMaxMonths as number, why: `limit ${p.repaymentMaxMonths as number} months` }),
   capRatio: (p) => p.repaymentMaxPaymentRatio as number,
@@ -281,7 +284,7 @@ export const USDA_SPECIAL_FORBEARANCE = forbearanceProgram({
   id: 'USDA-SPECIAL-FORBEARANCE',
   label: 'USDA special forbearance',
   investor: 'USDA',
-  rulebookId: 'USDA-LOSS-MIT',
+  rulebook: USDA_RULEBOOK,
   source: '7 CFR 3555.303: at most 12 months of PITI',
   maxMonthsParam: 'specialForbearanceMaxMonths',
   incrementMonthsParam: 'specialForbearanceMaxMonths',
@@ -291,7 +294,7 @@ export const PORTFOLIO_REPAYMENT_PLAN = repaymentProgram({
   id: 'PORTFOLIO-REPAYMENT-PLAN',
   label: 'Portfolio repayment plan',
   investor: 'PORTFOLIO',
-  rulebookId: 'PORTFOLIO-MOD',
+  rulebook: PORTFOLIO_RULEBOOK,
   source: 'servicer policy (repaymentMaxMonths, repaymentMaxPaymentRatio)',
   maxMonths: (p) => ({ months: p.repaymentMaxMonths as number, why: `limit ${p.repaymentMaxMonths as number} months` }),
   capRatio: (p) => p.repaymentMaxPaymentRatio as number,
@@ -301,7 +304,7 @@ export const PORTFOLIO_FORBEARANCE = forbearanceProgram({
   id: 'PORTFOLIO-FORBEARANCE',
   label: 'Portfolio forbearance plan',
   investor: 'PORTFOLIO',
-  rulebookId: 'PORTFOLIO-MOD',
+  rulebook: PORTFOLIO_RULEBOOK,
   source: 'servicer policy (forbearanceMaxMonths, forbearanceIncrementMonths)',
   maxMonthsParam: 'forbearanceMaxMonths',
   incrementMonthsParam: 'forbearanceIncrementMonths',

@@ -15,7 +15,7 @@ import type { LoanCase } from '../../case/types';
 import { addDays, addMonths, firstOfMonth, type IsoDate } from '../../dates';
 import { Decimal, ZERO, floorCents, minDecimal, roundCents, roundRateToStep } from '../../money';
 import type { EligibilityCheck, ModificationResult } from '../../results';
-import type { UsdaParameters } from '../../rulebooks/government';
+import { USDA_RULEBOOK, type UsdaParameters } from '../../rulebooks/government';
 import type { EvaluationContext, ProgramDefinition } from '../types';
 import { amountToReinstate, principalOfMissedInstallments } from '../amountToReinstate';
 import { computeClaimModification } from './claimModification';
@@ -47,7 +47,7 @@ export const USDA_MODIFICATION: ProgramDefinition = {
     const { loanCase } = context;
     const id = 'USDA-MODIFICATION';
     const label = 'USDA streamline modification with mortgage recovery advance';
-    const { ref, params } = context.rulebook<UsdaParameters>(USDA_RULEBOOK_ID);
+    const { ref, params } = context.rulebook(USDA_RULEBOOK);
     const checks: EligibilityCheck[] = [
       investorCheck(loanCase, 'USDA'),
       occupancyCheck(loanCase),

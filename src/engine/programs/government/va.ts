@@ -13,7 +13,7 @@ import type { LoanCase } from '../../case/types';
 import { Decimal, type DecimalInput, ZERO, minDecimal, roundCents, roundRateToStep } from '../../money';
 import { requiredResidualIncome, residualIncome } from '../../vaResidual';
 import type { Affordability, AuditStep, EligibilityCheck, ModificationResult, PartialClaimResult } from '../../results';
-import type { VaParameters } from '../../rulebooks/government';
+import { VA_RULEBOOK, type VaParameters } from '../../rulebooks/government';
 import type { EvaluationContext, ProgramDefinition } from '../types';
 import { amountToReinstate } from '../amountToReinstate';
 import { reasonOf } from '../checks';
@@ -163,7 +163,7 @@ function vaModificationProgram(id: string, label: string, which: '30' | '40'): P
     rulebookId: VA_RULEBOOK_ID,
     evaluate(context: EvaluationContext): ModificationResult {
       const { loanCase, affordability } = context;
-      const { ref, params } = context.rulebook<VaParameters>(VA_RULEBOOK_ID);
+      const { ref, params } = context.rulebook(VA_RULEBOOK);
       const checks: EligibilityCheck[] = [investorCheck(loanCase, 'VA'), occupancyCheck(loanCase), pmmsCheck(loanCase)];
       const term = which === '30' ? params.modificationTermMonths : params.maxTermMonths;
       const figures = computeVaModification(loanCase, params, term);
@@ -275,7 +275,7 @@ export const VA_PARTIAL_CLAIM: ProgramDefinition = {
   rulebookId: VA_RULEBOOK_ID,
   evaluate(context: EvaluationContext): PartialClaimResult {
     const { loanCase, affordability } = context;
-    const { ref, params } = context.rulebook<VaParameters>(VA_RULEBOOK_ID);
+    const { ref, params } = context.rulebook(VA_RULEBOOK);
     const result = evaluateVaPartialClaim(loanCase, affordability, params);
     const failure = firstFailure(result.checks);
     return {

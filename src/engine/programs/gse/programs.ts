@@ -9,7 +9,13 @@ import { daysBetween, monthsBetween } from '../../dates';
 import { exactSum } from '../../cents';
 import { Decimal, type DecimalInput, centsNumber, roundCents } from '../../money';
 import type { AuditStep, CheckId, DeferralResult, EligibilityCheck, ForbearancePlanResult, ModificationResult, RepaymentPlanResult } from '../../results';
-import type { GseFlexParameters, GseForbearanceParameters, GsePaymentDeferralParameters, GseRepaymentPlanParameters } from '../../rulebooks/gse';
+import {
+  GSE_FLEX_RULEBOOK,
+  GSE_FORBEARANCE_RULEBOOK,
+  GSE_PAYMENT_DEFERRAL_RULEBOOK,
+  GSE_REPAYMENT_PLAN_RULEBOOK,
+  type GseFlexParameters,
+} from '../../rulebooks/gse';
 import { forbearancePlan } from '../../workouts/forbearancePlan';
 import { paymentDeferral } from '../../workouts/paymentDeferral';
 import { repaymentPlan } from '../../workouts/repaymentPlan';
@@ -197,7 +203,7 @@ export const GSE_FLEX_PROGRAM: ProgramDefinition = {
   kind: 'modification',
   rulebookId: 'GSE-FLEX',
   evaluate(context: EvaluationContext): ModificationResult {
-    const { ref, params } = context.rulebook<GseFlexParameters>('GSE-FLEX');
+    const { ref, params } = context.rulebook(GSE_FLEX_RULEBOOK);
     const { loanCase } = context;
     const { checks, reasons } = flexCaseChecks(loanCase, params);
     let result: ModificationResult;
@@ -252,7 +258,7 @@ export const GSE_PAYMENT_DEFERRAL_PROGRAM: ProgramDefinition = {
   kind: 'deferral',
   rulebookId: 'GSE-PAYMENT-DEFERRAL',
   evaluate(context: EvaluationContext): DeferralResult {
-    const { ref, params: p } = context.rulebook<GsePaymentDeferralParameters>('GSE-PAYMENT-DEFERRAL');
+    const { ref, params: p } = context.rulebook(GSE_PAYMENT_DEFERRAL_RULEBOOK);
     const { loanCase, affordability } = context;
     const { loan, arrears, borrower } = loanCase;
     let calc: ReturnType<typeof paymentDeferral>;
@@ -382,7 +388,7 @@ export const GSE_REPAYMENT_PLAN_PROGRAM: ProgramDefinition = {
   kind: 'repayment',
   rulebookId: 'GSE-REPAYMENT-PLAN',
   evaluate(context: EvaluationContext): RepaymentPlanResult {
-    const { ref, params: p } = context.rulebook<GseRepaymentPlanParameters>('GSE-REPAYMENT-PLAN');
+    const { ref, params: p } = context.rulebook(GSE_REPAYMENT_PLAN_RULEBOOK);
     const { loanCase, affordability } = context;
     const { loan, options } = loanCase;
     const checks: EligibilityCheck[] = [conventionalFirstLienCheck(loanCase)];
@@ -497,7 +503,7 @@ export const GSE_FORBEARANCE_PROGRAM: ProgramDefinition = {
   kind: 'forbearance',
   rulebookId: 'GSE-FORBEARANCE',
   evaluate(context: EvaluationContext): ForbearancePlanResult {
-    const { ref, params: p } = context.rulebook<GseForbearanceParameters>('GSE-FORBEARANCE');
+    const { ref, params: p } = context.rulebook(GSE_FORBEARANCE_RULEBOOK);
     const { loanCase } = context;
     const { borrower } = loanCase;
     const contractual = contractualPayment(loanCase);

@@ -17,7 +17,7 @@ import { principalAndInterest, monthlyRate } from '../../amortization';
 import type { LoanCase } from '../../case/types';
 import { Decimal, ZERO, floorCents, roundCents, roundRateToStep, truncatePercent } from '../../money';
 import type { Affordability, AuditStep, EligibilityCheck, ModificationResult } from '../../results';
-import type { PortfolioParameters, PortfolioTier2Parameters } from '../../rulebooks/portfolio';
+import { PORTFOLIO_RULEBOOK, PORTFOLIO_TIER2_RULEBOOK, type PortfolioParameters } from '../../rulebooks/portfolio';
 import type { EvaluationContext, ProgramDefinition } from '../types';
 import {
   check,
@@ -225,7 +225,7 @@ export const PORTFOLIO_MODIFICATION: ProgramDefinition = {
     const { loanCase, affordability } = context;
     const id = 'PORTFOLIO-MODIFICATION';
     const label = 'Portfolio modification (HAMP Tier 1 shaped)';
-    const { ref, params } = context.rulebook<PortfolioParameters>(PORTFOLIO_RULEBOOK_ID);
+    const { ref, params } = context.rulebook(PORTFOLIO_RULEBOOK);
     const income = grossIncome(affordability);
     const otherHousing = housingExpenseOtherThanPI(loanCase, affordability);
     const pre = new Decimal(loanCase.loan.contractualPI);
@@ -332,7 +332,7 @@ export const PORTFOLIO_TIER2_MODIFICATION: ProgramDefinition = {
     const { loanCase, affordability } = context;
     const id = 'PORTFOLIO-TIER2-MODIFICATION';
     const label = 'Portfolio modification (HAMP Tier 2 shaped)';
-    const { ref, params } = context.rulebook<PortfolioTier2Parameters>(PORTFOLIO_TIER2_RULEBOOK_ID);
+    const { ref, params } = context.rulebook(PORTFOLIO_TIER2_RULEBOOK);
     const checks: EligibilityCheck[] = [];
     if (loanCase.market.pmms === null) {
       checks.push(check('pmms-given', 'market rate (PMMS) given', 'not checked', 'market.pmms not given'));

@@ -10,7 +10,7 @@
 import fc from 'fast-check';
 import { VA_40_YEAR_MODIFICATION, VA_MODIFICATION, VA_PARTIAL_CLAIM, vaMaximumRate } from '../../../../src/engine/programs/government/va';
 import { findRulebook, parameterValues } from '../../../../src/engine/rulebooks';
-import type { VaParameters } from '../../../../src/engine/rulebooks/government';
+import { VA_RULEBOOK, type VaParameters } from '../../../../src/engine/rulebooks/government';
 import type { ModificationResult, PartialClaimResult } from '../../../../src/engine/results';
 import { makeContext, makeFhaTestCase } from '../../../support/caseFactory';
 
@@ -89,7 +89,7 @@ describe('VA-MODIFICATION (30 years)', () => {
 
   test("M26-4 5.08 rounding 'up' as an override: 6.31% -> 6.375% + 0.50% = 6.875%, capped by note + 1%", () => {
     const context = makeContext(vaCase({ rate: 0.07 }), { grossMonthlyIncome: 6000, rulebookOverrides: { 'VA-LOSS-MIT': { rateRounding: 'up' } } });
-    const params = context.rulebook<VaParameters>('VA-LOSS-MIT').params;
+    const params = context.rulebook(VA_RULEBOOK).params;
     expect(vaMaximumRate(context.loanCase, params)?.toNumber()).toBe(0.06875);
     const capped = vaMaximumRate(vaCase({ rate: 0.055 }), params);
     expect(capped?.toNumber()).toBe(0.065); // 5.50% + 1.00%
