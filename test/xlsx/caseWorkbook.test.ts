@@ -10,7 +10,7 @@ import { parseCase } from '../../src/engine/case/parse';
 import type { CaseInput } from '../../src/engine/case/types';
 import { evaluateParsedCase } from '../../src/engine/evaluate';
 import { caseWorkbook, caseWorkbookBytes, caseWorkbookPlans } from '../../src/xlsx/caseWorkbook';
-import { argb, cellContent, columnWidthInCharacters } from '../../src/xlsx/planSheet';
+import { addPlanSheet, argb, cellContent, columnWidthInCharacters } from '../../src/xlsx/planSheet';
 import { cellAddress, parseCellAddress } from '../../src/summary/sheetPlan';
 import { sheetValue } from '../support/xlsxCells';
 
@@ -168,5 +168,23 @@ describe('the Case Summary workbook of the Fannie Mae Flex example', () => {
     const { book, plans } = result;
     const chart = plans.caseSummary.charts[0];
     expect(book.getWorksheet(plans.caseSummary.sheetName)!.getCell(chart.topLeft).value).toMatch(/^Chart not included/);
+  });
+});
+
+describe('sheet-scoped defined names in the file (ECMA-376 Part 1, 18.2.5: definedName@localSheetId)', () => {
+  test("each Case Summary's LM_Decision belongs to its own sheet, by the sheet's position", () => {
+    const parsed = parseCase(JSON.parse(readFileSync(join(__dirname, '..', '..', 'examples', 'fannie-flex.json'), 'utf8')));
+    if (!parsed.ok) throw new Error('the example does not parse');
+    const evaluation = evaluateParsedCase(parsed.case);
+    const plans = caseWorkbookPlans(parsed.case, evaluation);
+    const book = caseWorkbook(plans);
+    // A second summary in the same file: exceljs alone would merge the two names into one.
+    addPlanSheet(book, { ...plans.caseSummary, sheetName: 'Case Summary (2)' });
+    const written = (book.definedNames as unknown as { model: { name: string; ranges: string[]; localSheetId?: number }[] }).model.filter((n) => n.name === 'LM_Decision');
+    const decision = plans.caseSummary.anchors.decision.replace(/^([A-Z]+)(\d+)$/, '$$$1$$$2');
+    expect(written).toEqual([
+      { name: 'LM_Decision', ranges: [`'${plans.caseSummary.sheetName}'!${decision}`], localSheetId: 1 },
+      { name: 'LM_Decision', ranges: [`'Case Summary (2)'!${decision}`], localSheetId: 2 },
+    ]);
   });
 });
