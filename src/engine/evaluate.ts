@@ -13,7 +13,7 @@ import { chooseOption, inTier, programInTier, recommend, recommendationRoute } f
 import { caseModificationNpv } from './npv';
 import { computeTimeline } from './regulationX';
 import { NPV_RULEBOOK, REGULATION_X_RULEBOOK } from './rulebooks/disposition';
-import type { Evaluation, OptionResult, Recommendation, RulebookRef } from './results';
+import type { Evaluation, OptionResult, Recommendation, RulebookOverrideUsed, RulebookRef } from './results';
 import { parameterValues, rulebookInForce, rulebookRef, withOverrides } from './rulebooks';
 import { formatRulebookRef, type ParameterValue, type Rulebook } from './rulebooks/types';
 import { checkRegistry } from './registry';
@@ -41,7 +41,7 @@ export function evaluateCase(input: unknown, options: EvaluateOptions = {}): Eva
 }
 
 export function evaluateParsedCase(loanCase: LoanCase, options: EvaluateOptions = {}, warnings: string[] = []): Evaluation {
-  const { programIds, affordability, usedRulebooks, results, context, rulebookWarnings } = startEvaluation(loanCase, options);
+  const { programIds, affordability, usedRulebooks, results, context, rulebookWarnings, overridesUsed } = startEvaluation(loanCase, options);
 
   for (const id of programIds) {
     const result = programById(id).evaluate(context);
@@ -65,6 +65,7 @@ export function evaluateParsedCase(loanCase: LoanCase, options: EvaluateOptions 
     recommendation: recommend(loanCase, programIds, results),
     rulebooks: usedRulebooks,
     warnings: [...warnings, ...rulebookWarnings],
+    ...(overridesUsed.length > 0 ? { overrides: overridesUsed } : {}),
   };
 }
 
@@ -240,6 +241,7 @@ function startEvaluation(loanCase: LoanCase, options: EvaluateOptions) {
   const overrides = mergeOverrides(loanCase.rulebookOverrides, options.rulebookOverrides);
   const rulebooksInForce = new Map<string, Rulebook>();
   const usedRulebooks: RulebookRef[] = [];
+  const overridesUsed: RulebookOverrideUsed[] = [];
 
   const results: Record<string, OptionResult> = {};
   // Any version of a rulebook resolves to the version in force on the evaluation date, so the
@@ -253,11 +255,17 @@ function startEvaluation(loanCase: LoanCase, options: EvaluateOptions) {
       inForce = withOverrides(chosen.rulebook as Rulebook<P>, overrides[id] ?? {});
       rulebooksInForce.set(id, inForce);
       usedRulebooks.push(rulebookRef(inForce));
+      // The workbook's settings are applied over the case's own: a parameter they name came from them.
+      for (const [parameter, used] of Object.entries(overrides[id] ?? {})) {
+        const published = (chosen.rulebook.parameters as Record<string, { value: unknown }>)[parameter]?.value;
+        const source = options.rulebookOverrides?.[id]?.[parameter] !== undefined ? 'workbook settings' : 'case';
+        overridesUsed.push({ rulebook: rulebookRef(inForce), parameter, published, used, source });
+      }
     }
     return { ref: rulebookRef(inForce), params: parameterValues(inForce), rulebook: inForce };
   };
   const context: EvaluationContext = { loanCase, affordability, results, rulebook };
-  return { programIds, affordability, overrides, usedRulebooks, results, context, rulebookWarnings };
+  return { programIds, affordability, overrides, usedRulebooks, results, context, rulebookWarnings, overridesUsed };
 }
 
 /** A program of the registry; an id that is not one is a defect, never skipped. */

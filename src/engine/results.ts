@@ -300,6 +300,18 @@ export interface Recommendation {
   passedOver?: { program: string; label: string; reason: string }[];
 }
 
+/** A rulebook parameter the evaluation used with a value other than the published one (engine.md section 9). */
+export interface RulebookOverrideUsed {
+  rulebook: RulebookRef;
+  parameter: string;
+  /** The published value of the rulebook version in force. */
+  published: unknown;
+  /** The value the evaluation used. */
+  used: unknown;
+  /** Where the override came from: the case file's `rulebookOverrides`, or the workbook's settings (the caller's, applied on top). */
+  source: 'case' | 'workbook settings';
+}
+
 export interface Evaluation {
   caseId: string;
   investor: Investor;
@@ -314,4 +326,6 @@ export interface Evaluation {
   rulebooks: RulebookRef[];
   /** Case-level observations that are not errors (e.g. a stale valuation). */
   warnings: string[];
+  /** Every rulebook override applied, by rulebook and parameter; absent when none was. */
+  overrides?: RulebookOverrideUsed[];
 }

@@ -6,7 +6,7 @@
 import { FORMATS, STYLES, cellAddress, parseCellAddress, type CellValue, type PlannedCell, type SheetPlan } from '../summary/sheetPlan';
 
 export interface RenderOptions {
-  /** How each planned defined name is added: on the workbook, on the sheet, or not at all. */
+  /** How each planned defined name is added: on the workbook, on the sheet, or not at all (a name planned with a scope keeps it). */
   nameScope?: (name: string) => 'workbook' | 'worksheet' | 'skip';
   /** Final table names (table names are unique in a workbook). */
   tableName?: (planned: string) => string;
@@ -75,6 +75,7 @@ export function renderPlan(context: Excel.RequestContext, sheet: Excel.Worksheet
   // cell formatted as Text keeps what is written as it is (leading zeros, "=...", "+...", "-...", "@...").
   block.numberFormat = formats;
   block.formulas = inputs as unknown as string[][];
+  if (plan.topAligned) block.format.verticalAlignment = 'Top';
 
   // Styles: one range per horizontal run of cells with the same look.
   const styled = positioned
@@ -94,6 +95,7 @@ export function renderPlan(context: Excel.RequestContext, sheet: Excel.Worksheet
     if (style.fontColor) range.format.font.color = style.fontColor;
     if (style.fontSize) range.format.font.size = style.fontSize;
     if (style.horizontalAlignment) range.format.horizontalAlignment = style.horizontalAlignment;
+    if (style.verticalAlignment) range.format.verticalAlignment = style.verticalAlignment;
     if (style.wrapText !== undefined) range.format.wrapText = style.wrapText;
   };
   for (const run of runs) applyStyle(sheet.getRange(`${cellAddress(run.row, run.from)}:${cellAddress(run.row, run.to)}`), run.style);
@@ -124,7 +126,7 @@ export function renderPlan(context: Excel.RequestContext, sheet: Excel.Worksheet
   }
 
   for (const name of plan.names) {
-    const scope = options.nameScope ? options.nameScope(name.name) : 'workbook';
+    const scope = name.scope ?? (options.nameScope ? options.nameScope(name.name) : 'workbook');
     if (scope === 'skip') continue;
     const target = sheet.getRange(name.address);
     if (scope === 'workbook') context.workbook.names.add(name.name, target, name.comment);
@@ -138,9 +140,12 @@ export function renderPlan(context: Excel.RequestContext, sheet: Excel.Worksheet
   if (plan.tabColor) sheet.tabColor = plan.tabColor;
 
   sheet.pageLayout.orientation = plan.print.orientation === 'Landscape' ? 'Landscape' : 'Portrait';
-  sheet.pageLayout.zoom = { horizontalFitToPages: plan.print.fitToPagesWide };
+  if (plan.print.paperSize) sheet.pageLayout.paperSize = plan.print.paperSize;
+  sheet.pageLayout.zoom = plan.print.scale !== undefined ? { scale: plan.print.scale } : { horizontalFitToPages: plan.print.fitToPagesWide };
   sheet.pageLayout.setPrintArea(plan.print.printArea);
   sheet.pageLayout.setPrintTitleRows(plan.print.titleRows);
+  // A break before the top row of the range given (Excel.PageBreakCollection.add, ExcelApi 1.9).
+  for (const row of plan.print.rowBreaks ?? []) sheet.horizontalPageBreaks.add(`A${row}`);
 
   for (const spec of plan.charts) {
     const chart = sheet.charts.add(spec.type, sheet.getRange(spec.sourceAddress), spec.seriesBy);

@@ -8,7 +8,7 @@
 export type CellValue = string | number | boolean | null;
 
 /** Named looks, so that section headings, inputs and totals are styled alike everywhere. */
-export type CellStyleName = 'title' | 'subtitle' | 'section' | 'tableHeader' | 'label' | 'input' | 'total' | 'flag' | 'note' | 'good';
+export type CellStyleName = 'title' | 'subtitle' | 'section' | 'tableHeader' | 'label' | 'wrapLabel' | 'wrapText' | 'input' | 'total' | 'flag' | 'note' | 'good';
 
 export interface CellStyle {
   fill?: string;
@@ -17,6 +17,7 @@ export interface CellStyle {
   fontColor?: string;
   fontSize?: number;
   horizontalAlignment?: 'Left' | 'Center' | 'Right';
+  verticalAlignment?: 'Top' | 'Center' | 'Bottom';
   wrapText?: boolean;
 }
 
@@ -26,6 +27,9 @@ export const STYLES: Record<CellStyleName, CellStyle> = {
   section: { bold: true, fontSize: 12, fill: '#1F3864', fontColor: '#FFFFFF' },
   tableHeader: { bold: true, fill: '#D9E1F2', fontColor: '#1F3864' },
   label: { fontColor: '#404040' },
+  // Text that wraps within its own column (a long option name or check); the plan sets the row's height.
+  wrapLabel: { fontColor: '#404040', wrapText: true, verticalAlignment: 'Top' },
+  wrapText: { wrapText: true, verticalAlignment: 'Top' },
   // The one input fill of the Case Input sheet: a user can tell at a glance what to type in.
   input: { fill: '#FFF2CC', fontColor: '#000000' },
   total: { bold: true, fill: '#F2F2F2' },
@@ -71,6 +75,11 @@ export interface PlannedName {
   /** A1 address (cell or range) on the plan's sheet. */
   address: string;
   comment?: string;
+  /**
+   * 'worksheet': the name belongs to the plan's sheet (each Case Summary has its own LM_Decision);
+   * else the renderer's `nameScope` decides (workbook by default).
+   */
+  scope?: 'worksheet';
 }
 
 export interface PlannedTable {
@@ -110,10 +119,21 @@ export interface PlannedChart {
 
 export interface PrintSetup {
   orientation: 'Landscape' | 'Portrait';
+  /**
+   * Fit the print area to this many pages wide (as many tall as needed). Ignored when `scale` is
+   * given: a plan with `rowBreaks` prints at a fixed scale, so that its own breaks, not a scale the
+   * application computes, decide what each page holds.
+   */
   fitToPagesWide: number;
+  /** A fixed print scale in percent (Excel allows 10 to 400), instead of fitting to the page width. */
+  scale?: number;
+  /** The paper the layout was sized for (US Letter: Excel's default in the US). */
+  paperSize?: 'Letter';
   printArea: string;
   /** Rows repeated on every printed page, e.g. "$1:$4". */
   titleRows: string;
+  /** Manual page breaks: each row (1-based) that starts a new printed page. */
+  rowBreaks?: number[];
 }
 
 export interface SheetPlan {
@@ -134,6 +154,8 @@ export interface SheetPlan {
   charts: PlannedChart[];
   showGridlines: boolean;
   tabColor?: string;
+  /** Every cell aligned to the top (rows with wrapped text read from their first line). */
+  topAligned?: boolean;
 }
 
 /** "A" for 0, "Z" for 25, "AA" for 26. */

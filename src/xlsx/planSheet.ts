@@ -45,10 +45,12 @@ function applyStyle(cell: Cell, name: CellStyleName): void {
   const style = STYLES[name];
   const font = fontOf(name);
   // Fresh objects per cell: exceljs shares style objects between cells that were styled alike.
-  if (font) cell.font = { ...cell.font, ...font };
+  // The font is named: a font without a name falls back to the theme's (Cambria in LibreOffice), wider than Calibri.
+  if (font) cell.font = { name: 'Calibri', size: 11, ...cell.font, ...font };
   if (style.fill) cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(style.fill) } } as Fill;
   const alignment: Partial<Alignment> = { ...cell.alignment };
   if (style.horizontalAlignment) alignment.horizontal = style.horizontalAlignment.toLowerCase() as Alignment['horizontal'];
+  if (style.verticalAlignment) alignment.vertical = style.verticalAlignment === 'Center' ? 'middle' : (style.verticalAlignment.toLowerCase() as Alignment['vertical']);
   if (style.wrapText !== undefined) alignment.wrapText = style.wrapText;
   if (Object.keys(alignment).length > 0) cell.alignment = alignment;
 }
@@ -88,6 +90,7 @@ export function addPlanSheet(workbook: Workbook, plan: SheetPlan, options: PlanS
     const cell = sheet.getCell(planned.address);
     if (planned.numberFormat) cell.numFmt = planned.numberFormat;
     cell.value = cellContent(planned);
+    if (plan.topAligned) cell.alignment = { vertical: 'top' };
     if (planned.style) applyStyle(cell, planned.style);
   }
 
@@ -136,7 +139,10 @@ export function addPlanSheet(workbook: Workbook, plan: SheetPlan, options: PlanS
     });
   }
 
-  for (const name of plan.names) workbook.definedNames.add(qualifiedAddress(plan.sheetName, absolute(name.address)), name.name);
+  for (const name of plan.names) {
+    if (name.scope === 'worksheet') addSheetScopedName(workbook, plan.sheetName, name.name, qualifiedAddress(plan.sheetName, absolute(name.address)));
+    else workbook.definedNames.add(qualifiedAddress(plan.sheetName, absolute(name.address)), name.name);
+  }
 
   for (const [column, width] of Object.entries(plan.columnWidths)) sheet.getColumn(column).width = columnWidthInCharacters(width);
   for (const [row, height] of Object.entries(plan.rowHeights ?? {})) sheet.getRow(Number(row)).height = height;
@@ -144,12 +150,16 @@ export function addPlanSheet(workbook: Workbook, plan: SheetPlan, options: PlanS
   sheet.pageSetup = {
     ...sheet.pageSetup,
     orientation: plan.print.orientation === 'Landscape' ? 'landscape' : 'portrait',
-    fitToPage: true,
-    fitToWidth: plan.print.fitToPagesWide,
-    fitToHeight: 0, // as many pages tall as needed
+    ...(plan.print.scale !== undefined
+      ? { fitToPage: false, scale: plan.print.scale }
+      : { fitToPage: true, fitToWidth: plan.print.fitToPagesWide, fitToHeight: 0 }), // as many pages tall as needed
+    // Letter (paperSize 1) is the file format's default (ECMA-376 Part 1, 18.3.1.63 pageSetup@paperSize):
+    // exceljs writes no paperSize for it, which is what a plan's `paperSize: 'Letter'` asks for.
     printArea: absoluteRows(plan.print.printArea),
     printTitlesRow: plan.print.titleRows.replace(/\$/g, ''),
   };
+  // exceljs writes a break after the row it is added to: the row before the one that starts the page.
+  for (const row of plan.print.rowBreaks ?? []) sheet.getRow(row - 1).addPageBreak();
 
   if (options.chartNote) {
     for (const chart of plan.charts) {
@@ -161,6 +171,43 @@ export function addPlanSheet(workbook: Workbook, plan: SheetPlan, options: PlanS
     }
   }
   return sheet;
+}
+
+interface ScopedName {
+  sheetName: string;
+  name: string;
+  range: string;
+}
+type DefinedNameModel = { name: string; ranges: string[]; localSheetId?: number };
+const scopedNames = new WeakMap<Workbook, ScopedName[]>();
+
+/**
+ * A defined name that belongs to one sheet (<definedName localSheetId="n">, ECMA-376 Part 1,
+ * 18.2.5). exceljs keeps names by name for the whole workbook, so two sheets' LM_Decision would
+ * become one name: the sheet-scoped ones are added to the model exceljs writes, with the sheet's
+ * position as localSheetId (counted as exceljs counts it for print areas).
+ */
+function addSheetScopedName(workbook: Workbook, sheetName: string, name: string, range: string): void {
+  let list = scopedNames.get(workbook);
+  if (!list) {
+    list = [];
+    scopedNames.set(workbook, list);
+    const names = workbook.definedNames as unknown as { model: DefinedNameModel[] };
+    const descriptor = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(names), 'model')!;
+    const scoped = list;
+    Object.defineProperty(names, 'model', {
+      configurable: true,
+      get(): DefinedNameModel[] {
+        const own = descriptor.get!.call(this) as DefinedNameModel[];
+        const sheets = workbook.worksheets.map((ws) => ws.name);
+        return [...own, ...scoped.map((s) => ({ name: s.name, ranges: [s.range], localSheetId: sheets.indexOf(s.sheetName) }))];
+      },
+      set(value: DefinedNameModel[]) {
+        descriptor.set!.call(this, value);
+      },
+    });
+  }
+  list.push({ sheetName, name, range });
 }
 
 /**

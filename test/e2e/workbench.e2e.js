@@ -282,11 +282,11 @@ test('Build Case Summary writes the summary; its native formulas (HyperFormula) 
   assert.equal(valueByLabel(cells, /^Case ID$/, 'B').value, SAMPLE.caseId);
   assert.equal(valueByLabel(cells, /^Loan number$/, 'B').value, '****7736', 'the loan number is masked to its last 4 digits');
   // Hand check of the sample: 1,850 biweekly = 1,850 x 26 / 12 = 4,008.33; + 950 x 2 = 1,900; + 400 = 6,308.33.
-  assertCents(valueByLabel(cells, /^Gross monthly income/, 'D').value, 6308.33, 'gross monthly income (hand computation)');
-  assertCents(valueByLabel(cells, /^Gross monthly income/, 'D').value, a.grossMonthlyIncome, 'gross monthly income');
+  assertCents(valueByLabel(cells, /^Gross monthly income \(counted lines\)/, 'D').value, 6308.33, 'gross monthly income (hand computation)');
+  assertCents(valueByLabel(cells, /^Gross monthly income \(counted lines\)/, 'D').value, a.grossMonthlyIncome, 'gross monthly income');
   assertCents(valueByLabel(cells, /^Housing expense \(PITIA\)/, 'D').value, a.housingExpense, 'housing expense');
   assertCents(valueByLabel(cells, /^Other debts$/, 'D').value, a.otherDebtPayments, 'other debts');
-  assertCents(valueByLabel(cells, /^Current total payment$/, 'B').value, SAMPLE.loan.contractualPI + SAMPLE.loan.monthlyEscrow, 'current payment (1,520.06 + 403)');
+  assertCents(valueByLabel(cells, /^Payment now$/, 'B').value, SAMPLE.loan.contractualPI + SAMPLE.loan.monthlyEscrow, 'current payment (1,520.06 + 403)');
   const frontEnd = valueByLabel(cells, /^Front-end DTI/, 'D');
   assert.ok(frontEnd.formula && frontEnd.formula.startsWith('='), 'the front-end DTI is a native formula');
   assert.ok(Math.abs(frontEnd.value - a.frontEndDti) < 0.00005, `front-end DTI: sheet ${frontEnd.value}, engine ${a.frontEndDti}`);
@@ -547,7 +547,7 @@ test('the large sample (14 income lines, 12 debts): the summary lists every line
   // 125 x 52/12 = 541.667; 362 x 52/12 = 1,568.667; 210 x 2 = 420; 300; 75: total exactly 13,024.25.
   // (Summing the five lines rounded to cents first would give 13,024.26.)
   assertCents(expected.grossMonthlyIncome, 13024.25, 'gross monthly income (engine against the hand computation)');
-  assertCents(valueByLabel(cells, /^Gross monthly income/, 'D').value, expected.grossMonthlyIncome, 'gross monthly income');
+  assertCents(valueByLabel(cells, /^Gross monthly income \(counted lines\)/, 'D').value, expected.grossMonthlyIncome, 'gross monthly income');
   assertCents(valueByLabel(cells, /^Other debts$/, 'D').value, expected.otherDebtPayments, 'other debts');
   assertCents(valueByLabel(cells, /^Housing expense \(PITIA\)/, 'D').value, expected.housingExpense, 'housing expense');
   const match = /written in (\d+) round trips/.exec(text);

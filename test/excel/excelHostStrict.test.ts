@@ -78,6 +78,10 @@ const PROXIES: Record<string, Getter> = {
     const o = c.workbook.worksheets.getItem('Data').pageLayout;
     return { object: o, read: () => o.orientation, load: () => o.load('orientation') };
   },
+  PageBreakCollection: (c) => {
+    const o = c.workbook.worksheets.getItem('Data').horizontalPageBreaks;
+    return { object: o, read: () => o.items, load: () => o.load('items') };
+  },
   WorksheetProtection: (c) => {
     const o = c.workbook.worksheets.getItem('Data').protection;
     return { object: o, read: () => o.protected, load: () => o.load('protected') };

@@ -21,7 +21,7 @@ import {
   selectCell,
 } from '../../src/excel/workbookActions';
 import { PLACED_FIELDS } from '../../src/summary/caseInputLayout';
-import { caseSummaryPlan } from '../../src/summary/caseSummaryPlan';
+import { SUMMARY_PRINT_SCALE, caseSummaryPlan } from '../../src/summary/caseSummaryPlan';
 import { installGlobals, type InMemoryExcel } from '../../src/workbench/excelHost';
 import { FIXTURE_CASE, FIXTURE_CASE_JSON, FIXTURE_FIGURES } from '../summary/fixtures';
 
@@ -81,10 +81,16 @@ describe('Case Summary', () => {
     expect(snapshot.cells[`F${row}`]).toMatchObject({ value: flex.rate, numberFormat: '0.000%' });
     const evalDateCell = Object.entries(snapshot.cells).find(([, c]) => c.value === 'Evaluation date')![0];
     expect(snapshot.cells[`B${evalDateCell.slice(1)}`]).toMatchObject({ text: '2025-10-15', numberFormat: 'yyyy-mm-dd' });
-    expect(snapshot.cells.B5.text).toBe('2025-001843'); // case id stays text
+    const caseIdCell = Object.entries(snapshot.cells).find(([address, c]) => address.startsWith('A') && c.value === 'Case ID')![0];
+    expect(snapshot.cells[`B${caseIdCell.slice(1)}`].text).toBe('2025-001843'); // case id stays text
     expect(snapshot.showGridlines).toBe(false);
     expect(snapshot.frozenRows).toBe(2);
-    expect(snapshot.pageLayout).toMatchObject({ orientation: 'Landscape', zoom: { horizontalFitToPages: 1 }, printTitleRows: '1:2' });
+    // Portrait Letter at a fixed scale, with a page break after page 1 (the decision).
+    expect(snapshot.pageLayout).toMatchObject({ orientation: 'Portrait', paperSize: 'Letter', zoom: { scale: SUMMARY_PRINT_SCALE }, printTitleRows: '1:2', horizontalPageBreaks: [anchors.lastDecisionRow] });
+    // The Decision cell carries the sheet's own LM_Decision (the Portfolio Review reads it).
+    expect(snapshot.names.filter((n) => n.name === 'LM_Decision')).toEqual([
+      expect.objectContaining({ scope: 'Worksheet', formula: `='Case Summary 2025-001843'!$${anchors.decision.replace(/(\d+)/, '$$$1')}` }),
+    ]);
     expect(snapshot.validations.find((v) => v.address === anchors.decision)?.list).toEqual(['Approve', 'Decline', 'Return for rework']);
     expect(snapshot.charts).toHaveLength(1);
     expect(snapshot.charts[0].sourceAddress).toBe(`'Case Summary 2025-001843'!${anchors.chartData}`);
@@ -170,7 +176,7 @@ describe('Replace keeps the manager\'s decision and names what would be lost', (
     host.user.setCell(sheetName, `B${loanNumberRow}`, 'edited');
     const inspected = await inspectSummary('2025-001843');
     expect(inspected!.approval).toEqual({ Decision: 'Decline', Reviewer: 'M. Manager', Comments: 'Income not verified' });
-    expect(inspected!.editedCells).toEqual([`J3`, `B${loanNumberRow} (Loan number)`]);
+    expect(inspected!.editedCells).toEqual([`J3 (1. Decision)`, `B${loanNumberRow} (Loan number)`]);
 
     const again = await buildCaseSummary(evaluation, FIXTURE_CASE, { replaceExisting: true });
     expect(again.carried).toEqual({ Decision: 'Decline', Reviewer: 'M. Manager', Comments: 'Income not verified' });

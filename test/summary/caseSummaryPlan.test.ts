@@ -1,8 +1,8 @@
 /** The Case Summary plan (pure): sections, masking, flags, formulas. */
 import { evaluateParsedCase } from '../../src/engine/evaluate';
 import type { Evaluation } from '../../src/engine/results';
-import { caseSummaryPlan, maskLoanNumber, maskSsn } from '../../src/summary/caseSummaryPlan';
-import type { SheetPlan } from '../../src/summary/sheetPlan';
+import { SUMMARY_PRINT_SCALE, caseSummaryPlan, maskLoanNumber, maskSsn } from '../../src/summary/caseSummaryPlan';
+import { cellAddress, parseCellAddress, type SheetPlan } from '../../src/summary/sheetPlan';
 import { FIXTURE_CASE } from './fixtures';
 
 const valueAt = (plan: SheetPlan, address: string) => plan.cells.find((c) => c.address === address);
@@ -29,11 +29,31 @@ describe('sections', () => {
   const evaluation = evaluateParsedCase(FIXTURE_CASE);
   const plan = caseSummaryPlan(evaluation, FIXTURE_CASE, { sheetName: 'Case Summary 2025-001843', preparer: 'A. Specialist' });
 
-  test('the eleven sections of case-summary.md, in order, headed alike', () => {
+  test('page 1 (the decision) has five sections, then the detail; numbered in order, headed alike', () => {
     const headings = plan.cells.filter((c) => c.style === 'section' && typeof c.value === 'string' && /^\d+\. /.test(c.value));
-    expect(headings.map((c) => Number(String(c.value).split('.')[0]))).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
+    expect(headings.map((c) => Number(String(c.value).split('.')[0]))).toEqual(headings.map((_, i) => i + 1));
+    const titles = headings.map((c) => String(c.value).replace(/^\d+\. /, ''));
+    expect(titles.slice(0, 5)).toEqual(['Decision', 'Key figures', 'Every option, in the investor’s order', 'Regulation X dates', 'Approval']);
+    expect(titles).toEqual(expect.arrayContaining(['Eligibility checks (every option)', 'Net present value (NPV)', 'Rulebook overrides', 'Interpretations used by the recommended option', 'Audit trail (recommended option)']));
+    const pageOne = headings.filter((c) => Number(c.address.replace(/\D/g, '')) <= plan.anchors.lastDecisionRow);
+    expect(pageOne).toHaveLength(5);
     const rows = headings.map((c) => Number(c.address.replace(/\D/g, '')));
     expect([...rows].sort((a, b) => a - b)).toEqual(rows);
+  });
+
+  test('merges do not overlap, and no cell is planned inside a merge but its first', () => {
+    const covered = new Map<string, string>();
+    for (const merge of plan.merges) {
+      const [from, to] = merge.split(':').map(parseCellAddress);
+      for (let r = from.row; r <= to.row; r++)
+        for (let c = from.column; c <= to.column; c++) {
+          const address = cellAddress(r, c);
+          expect(covered.get(address)).toBeUndefined();
+          covered.set(address, merge);
+        }
+    }
+    const inside = plan.cells.filter((cell) => covered.has(cell.address) && !covered.get(cell.address)!.startsWith(`${cell.address}:`));
+    expect(inside.map((cell) => `${cell.address} in ${covered.get(cell.address)}`)).toEqual([]);
   });
 
   test('one options row per evaluated option, in waterfall order', () => {
@@ -60,9 +80,10 @@ describe('sections', () => {
     expect(plan.validations).toContainEqual({ address: plan.anchors.decision, list: ['Approve', 'Decline', 'Return for rework'] });
   });
 
-  test('print: landscape, one page wide, print area and titles; gridlines off; panes frozen under the header', () => {
-    expect(plan.print).toMatchObject({ orientation: 'Landscape', fitToPagesWide: 1, titleRows: '$1:$2' });
-    expect(plan.print.printArea).toMatch(/^A1:K\d+$/);
+  test('print: portrait Letter at a fixed scale, a break after page 1, print area and titles; gridlines off; panes frozen under the header', () => {
+    expect(plan.print).toMatchObject({ orientation: 'Portrait', paperSize: 'Letter', titleRows: '$1:$2', rowBreaks: [plan.anchors.lastDecisionRow + 1] });
+    expect(plan.print.printArea).toMatch(/^A1:I\d+$/);
+    expect(plan.print.scale).toBe(SUMMARY_PRINT_SCALE);
     expect(plan.showGridlines).toBe(false);
     expect(plan.freezeRows).toBe(2);
   });
@@ -106,7 +127,7 @@ describe('flags', () => {
     const plan = caseSummaryPlan(evaluation, FIXTURE_CASE, { sheetName: 'S' });
     const statusOf = (label: string) => {
       const row = plan.cells.find((c) => c.value === label)!.address.replace(/\D/g, '');
-      return plan.cells.find((c) => c.address === `C${row}`)!;
+      return plan.cells.find((c) => c.address === `D${row}`)!;
     };
     // 2025-09-26 is 19 days before 2025-10-15; 2025-10-18 is 3 days after (within 5); 2025-11-01 is 17 days after.
     expect(statusOf('Acknowledgment due')).toMatchObject({ value: 'MISSED by 19 days', style: 'flag' });

@@ -50,6 +50,19 @@ export interface RecalculationRun {
  * `workDir` gets the fresh profile. Fails after `timeoutMs`, killing the whole soffice process group.
  */
 export async function recalculateWithLibreOffice(soffice: string, files: string[], outDir: string, workDir: string, timeoutMs: number): Promise<RecalculationRun> {
+  return convertWithLibreOffice(soffice, files, outDir, workDir, timeoutMs, 'xlsx:Calc MS Excel 2007 XML', 'xlsx');
+}
+
+/**
+ * Prints `files` to PDF (all in one soffice run, `--convert-to pdf`: Calc's PDF export prints each
+ * sheet's print area with its page setup and manual page breaks) into `outDir`. Same fresh profile
+ * and time box as `recalculateWithLibreOffice`.
+ */
+export async function printToPdfWithLibreOffice(soffice: string, files: string[], outDir: string, workDir: string, timeoutMs: number): Promise<RecalculationRun> {
+  return convertWithLibreOffice(soffice, files, outDir, workDir, timeoutMs, 'pdf:calc_pdf_Export', 'pdf');
+}
+
+async function convertWithLibreOffice(soffice: string, files: string[], outDir: string, workDir: string, timeoutMs: number, target: string, extension: string): Promise<RecalculationRun> {
   const profile = join(workDir, 'libreoffice-profile');
   mkdirSync(join(profile, 'user'), { recursive: true });
   writeFileSync(join(profile, 'user', 'registrymodifications.xcu'), RECALC_ALWAYS_PROFILE);
@@ -62,7 +75,7 @@ export async function recalculateWithLibreOffice(soffice: string, files: string[
     '--nolockcheck',
     '--nodefault',
     '--convert-to',
-    'xlsx:Calc MS Excel 2007 XML',
+    target,
     '--outdir',
     outDir,
     ...files,
@@ -94,7 +107,7 @@ export async function recalculateWithLibreOffice(soffice: string, files: string[
   });
   const outputs = new Map<string, string>();
   for (const file of files) {
-    const converted = join(outDir, file.split(/[\\/]/).pop() as string);
+    const converted = join(outDir, (file.split(/[\\/]/).pop() as string).replace(/\.[^.]+$/, `.${extension}`));
     if (!existsSync(converted)) throw new Error(`LibreOffice wrote no ${converted}`);
     outputs.set(file, converted);
   }

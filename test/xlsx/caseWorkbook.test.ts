@@ -10,7 +10,7 @@ import { parseCase } from '../../src/engine/case/parse';
 import type { CaseInput } from '../../src/engine/case/types';
 import { evaluateParsedCase } from '../../src/engine/evaluate';
 import { caseWorkbook, caseWorkbookBytes, caseWorkbookPlans } from '../../src/xlsx/caseWorkbook';
-import { argb, cellContent, columnWidthInCharacters } from '../../src/xlsx/planSheet';
+import { addPlanSheet, argb, cellContent, columnWidthInCharacters } from '../../src/xlsx/planSheet';
 import { cellAddress, parseCellAddress } from '../../src/summary/sheetPlan';
 import { sheetValue } from '../support/xlsxCells';
 
@@ -119,10 +119,19 @@ describe('the Case Summary workbook of the Fannie Mae Flex example', () => {
     const { book, plans } = result;
     for (const plan of [plans.caseInput, plans.caseSummary]) {
       const setup = book.getWorksheet(plan.sheetName)!.pageSetup;
-      expect(setup.orientation).toBe('landscape');
-      expect(setup.fitToPage).toBe(true);
-      expect(setup.fitToWidth).toBe(plan.print.fitToPagesWide);
-      expect(setup.fitToHeight).toBe(0);
+      expect(setup.orientation).toBe(plan.print.orientation.toLowerCase());
+      if (plan.print.scale === undefined) {
+        expect(setup.fitToPage).toBe(true);
+        expect(setup.fitToWidth).toBe(plan.print.fitToPagesWide);
+        expect(setup.fitToHeight).toBe(0);
+      } else {
+        // The summary prints at a fixed scale, with a manual break after page 1.
+        expect(setup.fitToPage).toBe(false);
+        expect(setup.scale).toBe(plan.print.scale);
+        // exceljs does not read rowBreaks back: checked on the workbook as it is written (the print test prints it).
+        const breaks = (caseWorkbook(plans).getWorksheet(plan.sheetName) as unknown as { rowBreaks: { id: number }[] }).rowBreaks.map((b) => b.id);
+        expect(breaks).toEqual((plan.print.rowBreaks ?? []).map((row) => row - 1));
+      }
       expect(setup.printArea?.replace(/\$/g, '')).toBe(plan.print.printArea);
       expect(setup.printTitlesRow?.replace(/\$/g, '')).toBe(plan.print.titleRows.replace(/\$/g, ''));
     }
@@ -159,5 +168,23 @@ describe('the Case Summary workbook of the Fannie Mae Flex example', () => {
     const { book, plans } = result;
     const chart = plans.caseSummary.charts[0];
     expect(book.getWorksheet(plans.caseSummary.sheetName)!.getCell(chart.topLeft).value).toMatch(/^Chart not included/);
+  });
+});
+
+describe('sheet-scoped defined names in the file (ECMA-376 Part 1, 18.2.5: definedName@localSheetId)', () => {
+  test("each Case Summary's LM_Decision belongs to its own sheet, by the sheet's position", () => {
+    const parsed = parseCase(JSON.parse(readFileSync(join(__dirname, '..', '..', 'examples', 'fannie-flex.json'), 'utf8')));
+    if (!parsed.ok) throw new Error('the example does not parse');
+    const evaluation = evaluateParsedCase(parsed.case);
+    const plans = caseWorkbookPlans(parsed.case, evaluation);
+    const book = caseWorkbook(plans);
+    // A second summary in the same file: exceljs alone would merge the two names into one.
+    addPlanSheet(book, { ...plans.caseSummary, sheetName: 'Case Summary (2)' });
+    const written = (book.definedNames as unknown as { model: { name: string; ranges: string[]; localSheetId?: number }[] }).model.filter((n) => n.name === 'LM_Decision');
+    const decision = plans.caseSummary.anchors.decision.replace(/^([A-Z]+)(\d+)$/, '$$$1$$$2');
+    expect(written).toEqual([
+      { name: 'LM_Decision', ranges: [`'${plans.caseSummary.sheetName}'!${decision}`], localSheetId: 1 },
+      { name: 'LM_Decision', ranges: [`'Case Summary (2)'!${decision}`], localSheetId: 2 },
+    ]);
   });
 });

@@ -156,7 +156,7 @@ function anchorFigures(plans: CaseWorkbookPlans, evaluation: Evaluation): { addr
   const a = evaluation.affordability;
   const anchors = plans.caseSummary.anchors;
   const hasIncome = (a.grossMonthlyIncome ?? 0) > 0;
-  return [
+  const figures = [
     { address: anchors.grossMonthlyIncome, figure: a.grossMonthlyIncome ?? 0, format: FORMATS.currency },
     { address: anchors.housingExpense, figure: a.housingExpense, format: FORMATS.currency },
     { address: anchors.otherDebts, figure: a.otherDebtPayments, format: FORMATS.currency },
@@ -164,6 +164,12 @@ function anchorFigures(plans: CaseWorkbookPlans, evaluation: Evaluation): { addr
     { address: anchors.backEndDti, figure: hasIncome ? a.backEndDti : 'n/a', format: FORMATS.percent },
     { address: anchors.surplusIncome, figure: hasIncome ? a.surplusIncome : 'n/a', format: FORMATS.currency },
   ];
+  // Page 1 shows some of these figures by a reference ("=D120"): those cells follow the edits too.
+  const references = plans.caseSummary.cells.flatMap((cell) => {
+    const source = figures.find((f) => cell.formula === `=${f.address}`);
+    return source ? [{ ...source, address: cell.address }] : [];
+  });
+  return [...figures, ...references];
 }
 
 /** The monthly conversion cells of the income lines, with the engine's monthly amount of each line. */
@@ -283,13 +289,14 @@ describe.each(cases.map((v) => [v.name, v] as const))('%s', (name, v) => {
 
   // Frozen rows and gridlines are view settings: a headless conversion has no view and writes
   // LibreOffice's defaults, so they cannot be checked this way (test/xlsx/caseWorkbook.test.ts checks the file).
-  test('LibreOffice read the layout: landscape one page wide, print titles, tab colour, list validations, defined names, merges', async () => {
+  test('LibreOffice read the layout: orientation, fit or scale, print titles, tab colour, list validations, defined names, merges', async () => {
     const book = await recalculated(`${name}.xlsx`);
     for (const plan of [v.plans.caseInput, summary]) {
       const sheet = book.getWorksheet(plan.sheetName)!;
       expect(sheet.properties.tabColor).toEqual({ argb: `FF${plan.tabColor!.slice(1).toUpperCase()}` });
       // (LibreOffice writes fitToPage="true", which exceljs reads as false: only the page counts are compared.)
-      expect(sheet.pageSetup).toMatchObject({ orientation: 'landscape', fitToWidth: plan.print.fitToPagesWide, fitToHeight: 0 });
+      if (plan.print.scale === undefined) expect(sheet.pageSetup).toMatchObject({ orientation: plan.print.orientation.toLowerCase(), fitToWidth: plan.print.fitToPagesWide, fitToHeight: 0 });
+      else expect(sheet.pageSetup).toMatchObject({ orientation: plan.print.orientation.toLowerCase(), scale: plan.print.scale });
       expect(sheet.pageSetup.printTitlesRow?.replace(/\$/g, '')).toBe(plan.print.titleRows.replace(/\$/g, ''));
       const rules = (sheet as unknown as { dataValidations: { model: Record<string, { type: string; formulae: string[] }> } }).dataValidations.model;
       for (const validation of plan.validations) {

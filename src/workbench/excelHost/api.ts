@@ -378,6 +378,7 @@ export class WorksheetProxy extends ClientObject {
   readonly freezePanes: FreezePanesProxy;
   readonly pageLayout: PageLayoutProxy;
   readonly protection: ProtectionProxy;
+  readonly horizontalPageBreaks: PageBreakCollectionProxy;
 
   constructor(
     ctx: RequestContext,
@@ -390,6 +391,7 @@ export class WorksheetProxy extends ClientObject {
     this.freezePanes = new FreezePanesProxy(ctx, this);
     this.pageLayout = new PageLayoutProxy(ctx, this);
     this.protection = new ProtectionProxy(ctx, this);
+    this.horizontalPageBreaks = new PageBreakCollectionProxy(ctx, this);
   }
 
   /** For collection items: the requested properties are known right away (they were loaded with the collection). */
@@ -581,7 +583,7 @@ export class PageLayoutProxy extends ClientObject {
   }
   protected snapshot(): Record<string, unknown> {
     const p = this.sheet.model().pageLayout;
-    return { orientation: p.orientation, zoom: { ...p.zoom }, centerHorizontally: p.centerHorizontally, printGridlines: p.printGridlines };
+    return { orientation: p.orientation, zoom: { ...p.zoom }, centerHorizontally: p.centerHorizontally, printGridlines: p.printGridlines, paperSize: p.paperSize };
   }
   get orientation(): string {
     return this.read('orientation');
@@ -593,7 +595,19 @@ export class PageLayoutProxy extends ClientObject {
     return this.read('zoom');
   }
   set zoom(value: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number }) {
+    // Excel.PageLayoutZoomOptions.scale: "Print page scale value can be between 10 and 400."
+    if (value.scale !== undefined && value.scale !== null && !(Number.isFinite(value.scale) && value.scale >= 10 && value.scale <= 400)) {
+      throw invalid(`zoom.scale must be between 10 and 400, not ${String(value.scale)}`);
+    }
     this.write('zoom', value, () => (this.sheet.model().pageLayout.zoom = { ...value }));
+  }
+  get paperSize(): string {
+    return this.read('paperSize');
+  }
+  /** One of Excel.PaperType's values (ExcelApi 1.9); Excel rejects any other string with InvalidArgument. */
+  set paperSize(value: string) {
+    if (!PAPER_TYPES.includes(value)) throw invalid(`"${value}" is not an Excel.PaperType`);
+    this.write('paperSize', value, () => (this.sheet.model().pageLayout.paperSize = value));
   }
   get centerHorizontally(): boolean {
     return this.read('centerHorizontally');
@@ -622,6 +636,62 @@ export class PageLayoutProxy extends ClientObject {
   }
   setPrintTitleColumns(range: RangeProxy | string): void {
     this.ctx.queue(() => (this.sheet.model().pageLayout.printTitleColumns = this.addressOf(range)));
+  }
+}
+
+/** Excel.PaperType's values (@types/office-js, ExcelApi 1.9). */
+const PAPER_TYPES = [
+  'Letter', 'LetterSmall', 'Tabloid', 'Ledger', 'Legal', 'Statement', 'Executive', 'A3', 'A4', 'A4Small', 'A5', 'B4', 'B5', 'Folio', 'Quatro',
+  'Paper10x14', 'Paper11x17', 'Note', 'Envelope9', 'Envelope10', 'Envelope11', 'Envelope12', 'Envelope14', 'Csheet', 'Dsheet', 'Esheet',
+  'EnvelopeDL', 'EnvelopeC5', 'EnvelopeC3', 'EnvelopeC4', 'EnvelopeC6', 'EnvelopeC65', 'EnvelopeB4', 'EnvelopeB5', 'EnvelopeB6',
+  'EnvelopeItaly', 'EnvelopeMonarch', 'EnvelopePersonal', 'FanfoldUS', 'FanfoldStdGerman', 'FanfoldLegalGerman',
+];
+
+/**
+ * A worksheet's manual horizontal page breaks (Excel.PageBreakCollection, ExcelApi 1.9): `add`
+ * puts a break before the top row of the range given. Rules enforced: the range is on this sheet
+ * ("The range immediately after the page break to be added"), and a sheet holds at most 1026
+ * horizontal page breaks (Microsoft, Worksheet.HPageBreaks: "There is a limit of 1026 horizontal
+ * page breaks per sheet"). A break before a row that has one already adds nothing.
+ */
+export const MAX_HORIZONTAL_PAGE_BREAKS = 1026;
+
+export class PageBreakCollectionProxy extends ClientObject {
+  constructor(
+    ctx: RequestContext,
+    private readonly sheet: WorksheetProxy,
+  ) {
+    super(ctx);
+  }
+  /** Each break as Excel.PageBreak's loadable properties (a horizontal break's columnIndex is 0). */
+  protected snapshot(): Record<string, unknown> {
+    return { items: this.sheet.model().pageLayout.horizontalPageBreaks.map((rowIndex) => ({ rowIndex, columnIndex: 0 })) };
+  }
+  get items(): { rowIndex: number; columnIndex: number }[] {
+    return this.read('items');
+  }
+  add(pageBreakRange: RangeProxy | string): { rowIndex: number } {
+    const result = { rowIndex: -1 };
+    this.ctx.queue(() => {
+      let top: number;
+      if (typeof pageBreakRange === 'string') {
+        const { sheet, local } = splitSheet(pageBreakRange);
+        if (sheet !== null && sheet.toLowerCase() !== this.sheet.model().name.toLowerCase()) throw invalid(`the range ${pageBreakRange} is on another worksheet`);
+        const box = parseBox(local);
+        if (!box) throw invalid(`"${pageBreakRange}" is not a range address`);
+        top = box.r0;
+      } else {
+        top = pageBreakRange.box().r0;
+      }
+      const breaks = this.sheet.model().pageLayout.horizontalPageBreaks;
+      if (!breaks.includes(top)) {
+        if (breaks.length >= MAX_HORIZONTAL_PAGE_BREAKS) throw invalid(`a worksheet holds at most ${MAX_HORIZONTAL_PAGE_BREAKS} horizontal page breaks`);
+        breaks.push(top);
+        breaks.sort((a, b) => a - b);
+      }
+      result.rowIndex = top;
+    });
+    return result;
   }
 }
 

@@ -72,6 +72,9 @@ export interface PageLayoutModel {
   zoom: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number };
   centerHorizontally: boolean;
   printGridlines: boolean;
+  paperSize: string;
+  /** Manual horizontal page breaks: the 0-based index of each row that starts a printed page, ascending. */
+  horizontalPageBreaks: number[];
 }
 
 export interface NameModel {
@@ -108,6 +111,8 @@ export class SheetModel {
     zoom: {},
     centerHorizontally: false,
     printGridlines: false,
+    paperSize: 'Letter',
+    horizontalPageBreaks: [],
   };
 
   constructor(
