@@ -35,7 +35,15 @@ function cellInput(cell: PlannedCell, textFormat: boolean): CellValue {
   return value;
 }
 
-export function renderPlan(context: Excel.RequestContext, sheet: Excel.Worksheet, plan: SheetPlan, options: RenderOptions = {}): void {
+/** Every cell of a plan (tables' headers and rows included) as input and number-format rows from A1. */
+export interface PlanGrid {
+  inputs: CellValue[][];
+  formats: string[][];
+  /** The styled cells, in row then column order. */
+  styled: { row: number; column: number; style: NonNullable<PlannedCell['style']> }[];
+}
+
+export function planGrid(plan: SheetPlan): PlanGrid & { bodyStyles: { address: string; style: NonNullable<PlannedCell['style']> }[] } {
   // All cells, including the tables' headers and rows, go into one rectangular block.
   const cells: PlannedCell[] = [...plan.cells];
   const bodyStyles: { address: string; style: NonNullable<PlannedCell['style']> }[] = [];
@@ -70,21 +78,32 @@ export function renderPlan(context: Excel.RequestContext, sheet: Excel.Worksheet
     if (cell.text) formats[row][column] = FORMATS.text;
     inputs[row][column] = cellInput(cell, formats[row][column] === FORMATS.text);
   }
-  const block = sheet.getRangeByIndexes(0, 0, maxRow + 1, maxColumn + 1);
-  // The formats go first, in the same batch: Excel reads each value against its cell's format, and a
-  // cell formatted as Text keeps what is written as it is (leading zeros, "=...", "+...", "-...", "@...").
-  block.numberFormat = formats;
-  block.formulas = inputs as unknown as string[][];
-
-  // Styles: one range per horizontal run of cells with the same look.
   const styled = positioned
     .filter((p) => p.cell.style)
-    .sort((a, b) => a.row - b.row || a.column - b.column);
+    .sort((a, b) => a.row - b.row || a.column - b.column)
+    .map((p) => ({ row: p.row, column: p.column, style: p.cell.style! }));
+  return { inputs, formats, styled, bodyStyles };
+}
+
+export function renderPlan(context: Excel.RequestContext, sheet: Excel.Worksheet, plan: SheetPlan, options: RenderOptions = {}): void {
+  const grid = planGrid(plan);
+  const block = sheet.getRangeByIndexes(0, 0, grid.inputs.length, grid.inputs[0].length);
+  // The formats go first, in the same batch: Excel reads each value against its cell's format, and a
+  // cell formatted as Text keeps what is written as it is (leading zeros, "=...", "+...", "-...", "@...").
+  block.numberFormat = grid.formats;
+  block.formulas = grid.inputs as unknown as string[][];
+  renderPlanLayout(context, sheet, plan, grid, options);
+}
+
+/** Everything of a plan but the cells' contents: styles, merges, tables, validations, names, widths, print, charts. */
+export function renderPlanLayout(context: Excel.RequestContext, sheet: Excel.Worksheet, plan: SheetPlan, grid: ReturnType<typeof planGrid>, options: RenderOptions = {}): void {
+  const { styled, bodyStyles } = grid;
+  // Styles: one range per horizontal run of cells with the same look.
   const runs: { row: number; from: number; to: number; style: NonNullable<PlannedCell['style']> }[] = [];
-  for (const { cell, row, column } of styled) {
+  for (const { row, column, style } of styled) {
     const last = runs[runs.length - 1];
-    if (last && last.row === row && last.to === column - 1 && last.style === cell.style) last.to = column;
-    else runs.push({ row, from: column, to: column, style: cell.style! });
+    if (last && last.row === row && last.to === column - 1 && last.style === style) last.to = column;
+    else runs.push({ row, from: column, to: column, style });
   }
   const applyStyle = (range: Excel.Range, name: NonNullable<PlannedCell['style']>) => {
     const style = STYLES[name];

@@ -30,7 +30,10 @@ const rows = [
   row(5, 'C-5', 'sale', { evaluationDue: '2026-03-04' }), // due soon
   reviewErrorRow(6, 'C-6', 'loan.rate: rate 4.75 looks like a percent: enter 4.75% or 0.0475'),
 ];
-const summaries = new Map([['C-2', { sheetName: 'Case Summary C-2', decisionAddress: 'B90' }]]);
+const summaries = new Map([
+  ['C-2', { sheetName: 'Case Summary C-2', hasDecisionName: true }],
+  ['C-5', { sheetName: 'Case Summary C-5', hasDecisionName: false }],
+]);
 const plan = portfolioReviewPlan(rows, { reviewDate: '2026-03-02', summaries, source: 'a test tape' });
 const table = plan.tables[0];
 const col = (header: string) => table.headers.indexOf(header);
@@ -40,9 +43,13 @@ test('exceptions first: passed deadline, due soon, no option fits, input problem
   expect(table.rows.map((r) => r[col('Exception')])).toEqual(['Deadline passed: confirm done', 'Deadline due soon', 'No option fits', 'Problem in the input', '']);
 });
 
-test('the decision of a built summary is a live formula on its approval block; no summary, no formula', () => {
+test('the decision of a built summary is a live formula on its LM_Decision name; no name or no summary, no formula', () => {
   const c2 = table.rows.findIndex((r) => r[col('Case ID')] === 'C-2');
-  expect(table.formulas?.[c2][col('Decision')]).toBe("=IF('Case Summary C-2'!B90=\"\",\"\",'Case Summary C-2'!B90)");
+  expect(table.formulas?.[c2][col('Decision')]).toBe("=IF('Case Summary C-2'!LM_Decision=\"\",\"\",'Case Summary C-2'!LM_Decision)");
+  // A summary built before the name existed: linked, but its decision is not read (no guessed cell).
+  const c5 = table.rows.findIndex((r) => r[col('Case ID')] === 'C-5');
+  expect(table.formulas?.[c5][col('Summary')]).toBe('=HYPERLINK("#\'Case Summary C-5\'!A1","Case Summary C-5")');
+  expect(table.formulas?.[c5][col('Decision')]).toBeNull();
   expect(table.formulas?.[c2][col('Summary')]).toBe('=HYPERLINK("#\'Case Summary C-2\'!A1","Case Summary C-2")');
   const c3 = table.rows.findIndex((r) => r[col('Case ID')] === 'C-3');
   expect(table.formulas?.[c3][col('Decision')]).toBeNull();

@@ -279,6 +279,11 @@ export class WorkbookProxy extends ClientObject {
   getActiveWorksheet(): WorksheetProxy {
     return this.worksheets.getActiveWorksheet();
   }
+  /** The selection on the active sheet (Excel.Workbook.getSelectedRange, ExcelApi 1.1); A1 when nothing was selected. */
+  getSelectedRange(): RangeProxy {
+    const sheet = this.worksheets.getActiveWorksheet();
+    return new RangeProxy(this.ctx, sheet, () => ({ ...(this.ctx.model.selections.get(sheet.model().id) ?? { r0: 0, c0: 0, r1: 0, c1: 0 }) }));
+  }
 }
 
 // ---------------------------------------------------------------------------- Worksheets
@@ -954,7 +959,11 @@ export class RangeProxy extends ClientObject {
   }
 
   select(): void {
-    this.ctx.queue(() => void this.box());
+    this.ctx.queue(() => {
+      const sheet = this.sheet.model();
+      this.ctx.model.selections.set(sheet.id, { ...this.box() });
+      this.ctx.model.activeSheetId = sheet.id;
+    });
   }
 
   private derived(fn: (box: Box) => Box | null): RangeProxy {

@@ -161,6 +161,8 @@ export class WorkbookModel {
   tables: TableModel[] = [];
   readonly settings = new Map<string, unknown>();
   activeSheetId: string | null = null;
+  /** Each sheet's selected range (A1 until something is selected), as Excel keeps one per sheet. */
+  readonly selections = new Map<string, Box>();
   syncs = 0;
   /** Called after every sync (the workbench redraws its grid). */
   readonly listeners = new Set<() => void>();
