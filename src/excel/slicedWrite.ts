@@ -1,0 +1,71 @@
+/**
+ * Writes a sheet plan in row slices, each its own request under Excel's request size limit.
+ * Excel on the web refuses a request over 5 MB ("Resource limits and performance optimization
+ * for Office Add-ins", Excel add-ins section: "Payload size for requests and responses: 5 MB";
+ * error RequestPayloadSizeLimitExceeded, "Error handling with the Excel JavaScript API"). A review
+ * of tens of thousands of loans is more than that, so its cells go in slices sized from an
+ * estimate of the request's JSON (the values and number formats written), each synced on its
+ * own; the layout (styles, table, charts, print setup) goes with the last slice, in the caller's
+ * sync. A small sheet is one slice: one request, as renderPlan makes it.
+ */
+import type { CellValue, SheetPlan } from '../summary/sheetPlan';
+import { planGrid, renderPlanLayout, type RenderOptions } from './renderPlan';
+
+/**
+ * Bytes of estimated payload per request. The estimate counts the JSON of the values and formats
+ * only; Excel's request also carries the operations' own JSON (a few hundred bytes each) and the
+ * layout, so the slices keep half of the 5 MB limit as margin.
+ */
+export const SLICE_BUDGET_BYTES = 2_500_000;
+
+/** The estimated request bytes of one row of cells (its values and its number formats, as JSON). */
+export function rowPayloadBytes(inputs: readonly CellValue[], formats: readonly string[]): number {
+  return JSON.stringify(inputs).length + JSON.stringify(formats).length;
+}
+
+/** Rows [from, to) of each slice, every slice under the budget (a row over it alone is a slice of its own). */
+export function sliceRows(rowBytes: readonly number[], budget: number = SLICE_BUDGET_BYTES): { from: number; to: number }[] {
+  const slices: { from: number; to: number }[] = [];
+  let from = 0;
+  let bytes = 0;
+  for (let r = 0; r < rowBytes.length; r++) {
+    if (r > from && bytes + rowBytes[r] > budget) {
+      slices.push({ from, to: r });
+      from = r;
+      bytes = 0;
+    }
+    bytes += rowBytes[r];
+  }
+  if (rowBytes.length > 0) slices.push({ from, to: rowBytes.length });
+  return slices;
+}
+
+export interface SlicedRenderOptions extends RenderOptions {
+  budget?: number;
+  /** Called before each slice is queued; throwing (e.g. on cancel) stops the write. */
+  beforeSlice?: (slice: number, slices: number) => void;
+}
+
+/**
+ * Queues the plan on the sheet: every slice but the last is synced here; the last slice and the
+ * layout are left queued for the caller's sync. Returns the number of slices.
+ */
+export async function renderPlanInSlices(context: Excel.RequestContext, sheet: Excel.Worksheet, plan: SheetPlan, options: SlicedRenderOptions = {}): Promise<number> {
+  const grid = planGrid(plan);
+  const width = grid.inputs[0].length;
+  const slices = sliceRows(
+    grid.inputs.map((row, r) => rowPayloadBytes(row, grid.formats[r])),
+    options.budget,
+  );
+  for (let s = 0; s < slices.length; s++) {
+    options.beforeSlice?.(s, slices.length);
+    const { from, to } = slices[s];
+    const range = sheet.getRangeByIndexes(from, 0, to - from, width);
+    // Formats first, in the same request: a Text cell keeps what is written as it is (renderPlan).
+    range.numberFormat = grid.formats.slice(from, to);
+    range.formulas = grid.inputs.slice(from, to) as unknown as string[][];
+    if (s < slices.length - 1) await context.sync();
+  }
+  renderPlanLayout(context, sheet, plan, grid, options);
+  return slices.length;
+}
