@@ -354,7 +354,11 @@ export async function newCaseFromSelectedRow(): Promise<NewCaseFromRow> {
   if (!built.ok) {
     const field = /^([A-Za-z.[\]0-9]+):/.exec(built.problem)?.[1];
     const where = field ? cellOfField(field) : null;
-    return { ok: false, problem: `Row ${sheetRow}${where ? `, ${where}` : ''}: ${built.problem}. No case sheet was made.` };
+    // The cell is named: its content (borrower data) is not repeated in the message.
+    const column = field ? headers.fields.findIndex((f) => f !== null && f.path === field) : -1;
+    const typed = column >= 0 && cells[column] !== null && cells[column] !== '' ? JSON.stringify(String(cells[column])) : null;
+    const problem = typed ? built.problem.split(typed).join('the value') : built.problem;
+    return { ok: false, problem: `Row ${sheetRow}${where ? `, ${where}` : ''}: ${problem}. No case sheet was made.` };
   }
   const parsed = parseCase(built.json);
   const notes = parsed.ok ? [] : parsed.problems.map((p) => `${p.field}: ${p.message}${cellOfField(p.field) ? ` (${cellOfField(p.field)})` : ''}`);

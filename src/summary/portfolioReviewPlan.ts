@@ -69,8 +69,9 @@ const COLUMNS: { header: string; format: string; text?: boolean; value: (row: Po
   { header: 'Next deadline', format: FORMATS.text, value: (r) => r.nextDeadline?.label ?? null },
   { header: 'Deadline date', format: FORMATS.date, value: (r) => r.nextDeadline?.date ?? null },
   { header: 'Deadline status', format: FORMATS.text, value: (r) => (r.error ? null : STATUS_LABELS[r.deadlineStatus]) },
-  { header: 'Summary', format: FORMATS.text, value: () => null },
-  { header: 'Decision', format: FORMATS.text, value: () => null },
+  // General, not Text: a formula written into a Text cell stays text (Excel shows "=HYPERLINK(...)").
+  { header: 'Summary', format: FORMATS.general, value: () => null },
+  { header: 'Decision', format: FORMATS.general, value: () => null },
   { header: 'Problem (row, field, fix)', format: FORMATS.text, value: (r) => r.error },
 ];
 

@@ -70,13 +70,19 @@ test('two charts: recommendations by option and deadlines in the next 14 days; t
 
 test('rendered, the native totals count the rows: loans, by recommendation, by deadline status, by decision', async () => {
   const host = installGlobals(globalThis);
+  // The built summaries: C-2's names its Decision cell LM_Decision, where the manager typed Approve.
+  host.user.addSheet('Case Summary C-2');
+  host.user.addSheet('Case Summary C-5');
+  host.user.setCell('Case Summary C-2', 'B5', 'Approve');
   await Excel.run(async (context) => {
+    const summary = context.workbook.worksheets.getItem('Case Summary C-2');
+    summary.names.add('LM_Decision', summary.getRange('B5'));
     const sheet = context.workbook.worksheets.add(PORTFOLIO_REVIEW_SHEET);
     renderPlan(context, sheet, plan);
     await context.sync();
   });
-  const cells = host.getSheetSnapshot(PORTFOLIO_REVIEW_SHEET)!.cells;
   const valueRightOf = (label: string, column: string, next: string) => {
+    const cells = host.getSheetSnapshot(PORTFOLIO_REVIEW_SHEET)!.cells;
     const hit = Object.entries(cells).find(([address, cell]) => address.startsWith(column) && /^[A-Z]+\d+$/.test(address) && address.replace(/\d+/, '') === column && cell.value === label);
     if (!hit) throw new Error(`no ${label} in column ${column}`);
     return cells[`${next}${hit[0].slice(column.length)}`]?.value;
@@ -87,6 +93,10 @@ test('rendered, the native totals count the rows: loans, by recommendation, by d
   expect(valueRightOf('No option fits', 'D', 'E')).toBe(1);
   expect(valueRightOf('Passed', 'G', 'H')).toBe(1);
   expect(valueRightOf('Due soon', 'G', 'H')).toBe(1);
-  // No summary is built in this workbook: the decision of C-2 reads a blank (or missing) cell.
+  // C-2's decision is read live from its summary; C-5's summary has no LM_Decision: not decided.
+  expect(valueRightOf('Approve', 'J', 'K')).toBe(1);
+  expect(valueRightOf('Not decided', 'J', 'K')).toBe(4);
+  host.user.setCell('Case Summary C-2', 'B5', 'Decline');
   expect(valueRightOf('Approve', 'J', 'K')).toBe(0);
+  expect(valueRightOf('Decline', 'J', 'K')).toBe(1);
 });

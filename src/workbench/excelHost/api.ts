@@ -904,7 +904,7 @@ export class RangeProxy extends ClientObject {
       }
     }
     this.forEachInput(input, (cell, value, r, c) => {
-      const content = interpret(value, cell.numberFormat, this.ctx.model.hf);
+      const content = interpret(value, cell.numberFormat, this.ctx.model);
       if (!content) return;
       if (content.impliedFormat && cell.numberFormat === 'General') cell.numberFormat = content.impliedFormat;
       this.ctx.model.setContent(sheet, r, c, content);
@@ -1716,7 +1716,7 @@ export class TableRowCollectionProxy extends ClientObject {
       rows.forEach((row, i) => {
         row.forEach((value, c) => {
           const cell = sheet.ensureCell(firstMoved + i, t.box.c0 + c);
-          const content = interpret(value, cell.numberFormat, this.ctx.model.hf) ?? { formula: null, value: null };
+          const content = interpret(value, cell.numberFormat, this.ctx.model) ?? { formula: null, value: null };
           this.ctx.model.setContent(sheet, firstMoved + i, t.box.c0 + c, content);
         });
       });
