@@ -26,7 +26,7 @@ import { reviewErrorRow, type PortfolioReviewRow } from '../engine/portfolioRevi
 import { caseFromInputValues } from '../summary/caseInputRead';
 import { DECISION_NAME, PORTFOLIO_REVIEW_SHEET, PORTFOLIO_REVIEW_TABLE, portfolioReviewPlan, type SummaryLink } from '../summary/portfolioReviewPlan';
 import { columnLetter, qualifiedAddress, uniqueSheetName } from '../summary/sheetPlan';
-import { evaluateInChunks, ReviewCancelled, throwIfCancelled, type ChunkOptions } from './reviewChunks';
+import { evaluateInChunks, ReviewCancelled, throwIfCancelled, yieldToEventLoop, type ChunkOptions } from './reviewChunks';
 import type { WorkbookSettings } from './settingsValues';
 import { renderPlanInSlices } from './slicedWrite';
 import { stagedWrite, WriteFailedError } from './stagedWrite';
@@ -277,7 +277,11 @@ async function writeReview(
   const finalName = existing?.sheetName ?? uniqueSheetName(PORTFOLIO_REVIEW_SHEET, index.sheetNames);
   // The review date is the loans' evaluation date (as `lm portfolio` takes it), else today.
   const reviewDate = rows.find((row) => row.evaluationDate)?.evaluationDate ?? todayIso();
+  // The plan of a large review takes a moment: let the pane repaint before and after it.
+  await yieldToEventLoop();
   const plan = { ...portfolioReviewPlan(rows, { reviewDate, summaries, source }), sheetName: finalName };
+  await yieldToEventLoop();
+  throwIfCancelled(options.signal);
   // The old review's table still exists while the new one is built: the new one takes a free name.
   const tableName = freeTableName(PORTFOLIO_REVIEW_TABLE, [...index.tableNames, ...index.names.map((n) => n.name)]);
   let writeSlices = 0;

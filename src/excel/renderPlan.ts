@@ -44,39 +44,41 @@ export interface PlanGrid {
 }
 
 export function planGrid(plan: SheetPlan): PlanGrid & { bodyStyles: { address: string; style: NonNullable<PlannedCell['style']> }[] } {
-  // All cells, including the tables' headers and rows, go into one rectangular block.
-  const cells: PlannedCell[] = [...plan.cells];
+  // All cells, including the tables' headers and rows, go into one rectangular block. Table cells
+  // are placed by index (a review has hundreds of thousands: no address strings for them).
+  const positioned = plan.cells.map((cell) => ({ cell, ...parseCellAddress(cell.address) }));
   const bodyStyles: { address: string; style: NonNullable<PlannedCell['style']> }[] = [];
-  for (const table of plan.tables) {
-    const [first] = table.headerAddress.split(':');
-    const origin = parseCellAddress(first);
-    table.headers.forEach((header, c) => cells.push({ address: cellAddress(origin.row, origin.column + c), value: header }));
-    table.rows.forEach((row, r) =>
-      row.forEach((value, c) =>
-        cells.push({ address: cellAddress(origin.row + 1 + r, origin.column + c), value, formula: table.formulas?.[r]?.[c] ?? undefined, numberFormat: table.columnFormats?.[c], text: table.textColumns?.[c] }),
-      ),
-    );
+  const tables = plan.tables.map((table) => ({ table, origin: parseCellAddress(table.headerAddress.split(':')[0]) }));
+  let maxRow = 0;
+  let maxColumn = 0;
+  for (const { row, column } of positioned) {
+    maxRow = Math.max(maxRow, row);
+    maxColumn = Math.max(maxColumn, column);
+  }
+  for (const { table, origin } of tables) {
+    maxRow = Math.max(maxRow, origin.row + table.rows.length);
+    maxColumn = Math.max(maxColumn, origin.column + table.headers.length - 1);
     if (table.bodyStyle) {
       const last = cellAddress(origin.row + table.rows.length, origin.column + table.headers.length - 1);
       bodyStyles.push({ address: `${cellAddress(origin.row + 1, origin.column)}:${last}`, style: table.bodyStyle });
     }
   }
-
-  let maxRow = 0;
-  let maxColumn = 0;
-  const positioned = cells.map((cell) => {
-    const { row, column } = parseCellAddress(cell.address);
-    maxRow = Math.max(maxRow, row);
-    maxColumn = Math.max(maxColumn, column);
-    return { cell, row, column };
-  });
   const formats: string[][] = Array.from({ length: maxRow + 1 }, () => Array<string>(maxColumn + 1).fill('General'));
   const inputs: CellValue[][] = Array.from({ length: maxRow + 1 }, () => Array<CellValue>(maxColumn + 1).fill(''));
-  for (const { cell, row, column } of positioned) {
+  const place = (cell: Omit<PlannedCell, 'address'>, row: number, column: number) => {
     if (cell.numberFormat) formats[row][column] = cell.numberFormat;
     // User text goes into a text-formatted cell: "=HYPERLINK(...)", "+1", "-abc" or "@SUM(...)" stay text.
     if (cell.text) formats[row][column] = FORMATS.text;
-    inputs[row][column] = cellInput(cell, formats[row][column] === FORMATS.text);
+    inputs[row][column] = cellInput(cell as PlannedCell, formats[row][column] === FORMATS.text);
+  };
+  for (const { cell, row, column } of positioned) place(cell, row, column);
+  for (const { table, origin } of tables) {
+    table.headers.forEach((header, c) => place({ value: header }, origin.row, origin.column + c));
+    table.rows.forEach((row, r) =>
+      row.forEach((value, c) =>
+        place({ value, formula: table.formulas?.[r]?.[c] ?? undefined, numberFormat: table.columnFormats?.[c], text: table.textColumns?.[c] }, origin.row + 1 + r, origin.column + c),
+      ),
+    );
   }
   const styled = positioned
     .filter((p) => p.cell.style)

@@ -3,13 +3,20 @@
  * chunks, and between chunks the loop yields to the event loop (a zero-delay timer), so clicks,
  * repaints and LM.* calls queued meanwhile run. Office add-ins share one JavaScript runtime
  * between the task pane and the custom functions when the add-in uses the shared runtime; the
- * engine runs in the pane's thread (no worker: see docs/portfolio.md). Cancel is an AbortSignal,
+ * engine runs in the pane's thread (no worker: see docs/portfolio.md). A chunk ends after
+ * REVIEW_CHUNK loans or REVIEW_SLICE_MS, whichever comes first. Cancel is an AbortSignal,
  * checked at every yield.
  */
 import type { PortfolioReviewRow } from '../engine/portfolioReview';
 
-/** Loans evaluated between two yields (about 50 ms of work at the bench's rate). */
+/** At most this many loans between two yields. */
 export const REVIEW_CHUNK = 500;
+/**
+ * And at most this long: a loan takes from about 0.1 to 1 ms depending on the machine and its
+ * load, so a count alone could hold the pane for half a second; 40 ms keeps a click or a repaint
+ * waiting no longer than a frame or three.
+ */
+export const REVIEW_SLICE_MS = 40;
 
 /** What the user sees while a review runs. */
 export interface ReviewProgress {
@@ -46,13 +53,17 @@ export async function evaluateInChunks<T>(items: readonly T[], evaluate: (item: 
   const chunk = Math.max(1, options.chunkSize ?? REVIEW_CHUNK);
   const rows: PortfolioReviewRow[] = [];
   let longestBlockMs = 0;
-  for (let start = 0; start < items.length; start += chunk) {
+  let i = 0;
+  while (i < items.length) {
     throwIfCancelled(options.signal);
     const began = performance.now();
-    const end = Math.min(items.length, start + chunk);
-    for (let i = start; i < end; i++) rows.push(evaluate(items[i], i));
+    const end = Math.min(items.length, i + chunk);
+    do {
+      rows.push(evaluate(items[i], i));
+      i++;
+    } while (i < end && performance.now() - began < REVIEW_SLICE_MS);
     longestBlockMs = Math.max(longestBlockMs, performance.now() - began);
-    options.onProgress?.({ phase: 'evaluating', done: end, total: items.length });
+    options.onProgress?.({ phase: 'evaluating', done: i, total: items.length });
     await yieldToEventLoop();
   }
   throwIfCancelled(options.signal);

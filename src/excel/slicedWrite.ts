@@ -48,24 +48,35 @@ export interface SlicedRenderOptions extends RenderOptions {
 
 /**
  * Queues the plan on the sheet: every slice but the last is synced here; the last slice and the
- * layout are left queued for the caller's sync. Returns the number of slices.
+ * layout are left queued for the caller's sync. Returns the number of slices. The slices are the
+ * ones `sliceRows` cuts (each under the budget; a row over it alone). `beforeSlice` is told the
+ * slices known so far (the total is known only at the last one).
  */
 export async function renderPlanInSlices(context: Excel.RequestContext, sheet: Excel.Worksheet, plan: SheetPlan, options: SlicedRenderOptions = {}): Promise<number> {
   const grid = planGrid(plan);
   const width = grid.inputs[0].length;
-  const slices = sliceRows(
-    grid.inputs.map((row, r) => rowPayloadBytes(row, grid.formats[r])),
-    options.budget,
-  );
-  for (let s = 0; s < slices.length; s++) {
-    options.beforeSlice?.(s, slices.length);
-    const { from, to } = slices[s];
+  const budget = options.budget ?? SLICE_BUDGET_BYTES;
+  // Each slice is measured as it is cut (no pass over the whole sheet first): the work between two
+  // requests stays one slice's.
+  let slice = 0;
+  let from = 0;
+  while (from < grid.inputs.length) {
+    let to = from;
+    let bytes = 0;
+    do {
+      bytes += rowPayloadBytes(grid.inputs[to], grid.formats[to]);
+      to++;
+    } while (to < grid.inputs.length && bytes + rowPayloadBytes(grid.inputs[to], grid.formats[to]) <= budget);
+    const last = to >= grid.inputs.length;
+    options.beforeSlice?.(slice, last ? slice + 1 : slice + 2);
     const range = sheet.getRangeByIndexes(from, 0, to - from, width);
     // Formats first, in the same request: a Text cell keeps what is written as it is (renderPlan).
     range.numberFormat = grid.formats.slice(from, to);
     range.formulas = grid.inputs.slice(from, to) as unknown as string[][];
-    if (s < slices.length - 1) await context.sync();
+    slice++;
+    from = to;
+    if (!last) await context.sync();
   }
   renderPlanLayout(context, sheet, plan, grid, options);
-  return slices.length;
+  return slice;
 }
