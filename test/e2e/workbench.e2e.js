@@ -45,7 +45,13 @@ async function runAll(context) {
   let failed = 0;
   let skipped = 0;
   let stop = false;
+  // LM_E2E_ONLY=regex runs only the matching tests (and the `always` ones): for a quick look at a few.
+  const only = process.env.LM_E2E_ONLY ? new RegExp(process.env.LM_E2E_ONLY) : null;
   for (const t of tests) {
+    if (only && !only.test(t.name) && !t.always) {
+      skipped++;
+      continue;
+    }
     if (stop && !t.always) {
       skipped++;
       console.log(`  - ${t.name} (not run: an earlier test failed)`);
@@ -599,7 +605,7 @@ test('a Portfolio Review of the example tape: its native totals (HyperFormula) e
 
 test('a long review shows progress and Cancel leaves the workbook as it was', async ({ page }) => {
   const pane = page.frameLocator('[data-testid=pane]');
-  await host(page, 'loadGeneratedTape', 'Big tape', 8000);
+  await host(page, 'loadGeneratedTape', 'Big tape', 3000);
   await until('the generated tape', async () => (await host(page, 'sheetNames')).includes('Big tape'));
   const before = await host(page, 'sheetNames');
   const reviewBefore = await host(page, 'cells', 'Portfolio Review');
@@ -611,7 +617,8 @@ test('a long review shows progress and Cancel leaves the workbook as it was', as
   await dialog.getByRole('button', { name: 'Replace' }).click();
   await pane.getByTestId('review-progress').waitFor({ timeout: TIMEOUT });
   await page.getByTestId('pane').screenshot({ path: path.join(SCREENSHOTS, 'pane-review-progress.png') });
-  await pane.getByTestId('review-progress').getByRole('button', { name: 'Cancel', exact: true }).click();
+  // A click event at once: the progress bar moves, so waiting for a still button could outlast the review.
+  await pane.getByTestId('review-progress').getByRole('button', { name: 'Cancel', exact: true }).dispatchEvent('click');
   const text = await waitReviewStatus(pane, /cancelled|Built the sheet/, 60_000);
   assert.match(text, /Review cancelled/);
   assert.deepEqual(await host(page, 'sheetNames'), before, 'a sheet was added or removed');
