@@ -181,16 +181,30 @@ interface TapeTable {
 function queueSelectedTable(context: Excel.RequestContext): () => Promise<TapeTable | null> {
   const selection = context.workbook.getSelectedRange().load('rowIndex,columnIndex');
   const sheet = context.workbook.worksheets.getActiveWorksheet().load('name');
-  const tables = sheet.tables.load('items/name');
+  const tables = sheet.tables.load('items/name,items/showTotals');
   return async () => {
-    const boxes = tables.items.map((t) => ({ name: t.name, range: t.getRange().load('rowIndex,columnIndex,rowCount,columnCount') }));
+    const boxes = tables.items.map((t) => ({ name: t.name, showTotals: t.showTotals, range: t.getRange().load('rowIndex,columnIndex,rowCount,columnCount') }));
     if (boxes.length === 0) return null;
     await context.sync();
     const inside = boxes.find(({ range: r }) => selection.rowIndex >= r.rowIndex && selection.rowIndex < r.rowIndex + r.rowCount && selection.columnIndex >= r.columnIndex && selection.columnIndex < r.columnIndex + r.columnCount);
     if (!inside) return null;
     const r = inside.range;
-    return { tableName: inside.name, sheetName: sheet.name, rowIndex: r.rowIndex, columnIndex: r.columnIndex, rowCount: r.rowCount, columnCount: r.columnCount, selectedRow: selection.rowIndex };
+    // A totals row is no loan.
+    const rowCount = r.rowCount - (inside.showTotals ? 1 : 0);
+    return { tableName: inside.name, sheetName: sheet.name, rowIndex: r.rowIndex, columnIndex: r.columnIndex, rowCount, columnCount: r.columnCount, selectedRow: selection.rowIndex };
   };
+}
+
+/**
+ * A tape row's problem without the cell's own content: the engine's message may quote what was
+ * typed ("\"about 200k\" is not a number"), which can be borrower data; the row and field say where.
+ */
+function withoutCellText(problem: string, fields: readonly ({ path: string } | null)[], cells: readonly TapeCell[]): string {
+  const field = /^([A-Za-z][\w.[\]]*):/.exec(problem)?.[1];
+  const column = field ? fields.findIndex((f) => f !== null && f.path === field) : -1;
+  const cell = column >= 0 ? cells[column] : null;
+  if (cell === null || cell === undefined || cell === '') return problem;
+  return problem.split(JSON.stringify(String(cell))).join('the value');
 }
 
 const NO_TABLE =
@@ -238,7 +252,7 @@ export async function buildReviewFromTape(options: ReviewOptions): Promise<Revie
       loans,
       (loan) => {
         const built = caseJsonOfTapeRow(loan.row, headers, loan.cells);
-        if (!built.ok) return reviewErrorRow(loan.row, built.caseId, built.problem);
+        if (!built.ok) return reviewErrorRow(loan.row, built.caseId, withoutCellText(built.problem, headers.fields, loan.cells));
         return reviewCaseJson(loan.row, withSettings(built.json, options.settings), batch, false);
       },
       options,
@@ -359,9 +373,7 @@ export async function newCaseFromSelectedRow(): Promise<NewCaseFromRow> {
     const field = /^([A-Za-z.[\]0-9]+):/.exec(built.problem)?.[1];
     const where = field ? cellOfField(field) : null;
     // The cell is named: its content (borrower data) is not repeated in the message.
-    const column = field ? headers.fields.findIndex((f) => f !== null && f.path === field) : -1;
-    const typed = column >= 0 && cells[column] !== null && cells[column] !== '' ? JSON.stringify(String(cells[column])) : null;
-    const problem = typed ? built.problem.split(typed).join('the value') : built.problem;
+    const problem = withoutCellText(built.problem, headers.fields, cells);
     return { ok: false, problem: `Row ${sheetRow}${where ? `, ${where}` : ''}: ${problem}. No case sheet was made.` };
   }
   const parsed = parseCase(built.json);

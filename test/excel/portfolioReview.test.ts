@@ -331,3 +331,15 @@ describe('New case from this row', () => {
     expect(await newCaseFromSelectedRow()).toMatchObject({ ok: false, problem: expect.stringMatching(/Select a cell of a loan-tape table/) });
   });
 });
+
+test('a tape cell the case format cannot take: its review row names the row and the field, not what was typed', async () => {
+  const bad = EXAMPLE.map((row) => [...row]);
+  bad[4][bad[0].indexOf('upb')] = 'Smith owes lots';
+  const host = await withTape(bad);
+  const outcome = await buildReviewFromTape({ replaceExisting: false });
+  expect(outcome.loans).toBe(8);
+  const problem = outcome.problems.find((p) => p.row === 5)!.problem;
+  expect(problem).toMatch(/^row 5, loan\.upb: /);
+  expect(problem).not.toContain('Smith');
+  expect(JSON.stringify(host.getSheetSnapshot('Portfolio Review'))).not.toContain('Smith');
+});
