@@ -378,7 +378,8 @@ test('an array formula typed in the grid spills into its neighbours, and shows #
   const payment = await at('Z3');
   assert.ok(payment && payment.spilledFrom === 'Y3', `Z3 should hold the spilled payment, got ${JSON.stringify(payment)}`);
   assert.ok(Math.abs(payment.value - 2746.48) < 0.011, `the spilled plan payment is ${payment.value}`);
-  assert.equal(await page.locator(`[data-testid=sheet-table][data-sheet="${sheet}"] td[data-address="Z3"]`).getAttribute('data-spilled-from'), 'Y3');
+  // The grid shows it once it has redrawn (polled: under load the page may be a frame behind).
+  await until('the grid to show Z3 spilled from Y3', async () => (await page.locator(`[data-testid=sheet-table][data-sheet="${sheet}"] td[data-address="Z3"]`).getAttribute('data-spilled-from')) === 'Y3');
   await typeInCell(page, sheet, 'Z3', 'in the way');
   assert.equal((await at('Y3')).value, '#SPILL!', 'a taken cell blocks the spill');
   await typeInCell(page, sheet, 'Z3', '');
