@@ -91,6 +91,21 @@ if (sliceLoans > 0) {
   }
 }
 
+// The pane's Portfolio Review (src/excel/portfolioReviewActions.ts) in the in-memory host: a
+// 10,000-loan tape table to a finished review sheet; 100,000 loans: the add-in's own work and
+// the longest time the event loop was held. `--no-review` skips it.
+figures.review10k = null;
+figures.review100k = null;
+if (!args.includes('--no-review')) {
+  try {
+    const review = require(path.join(build, 'bench/reviewSheet.js'));
+    figures.review10k = await review.measureReviewSheet(10000);
+    figures.review100k = await review.measureReviewResponsiveness(100000);
+  } catch (error) {
+    note(`review sheet not measured: ${String(error && error.message).split('\n')[0]}`);
+  }
+}
+
 // Bundle sizes: the largest .js of each entry in dist/ (webpack names them functions*.js, taskpane*.js).
 const distDir = args.includes('--build') ? path.join(root, '.bench-build', 'dist') : path.join(root, 'dist');
 function gzipOf(prefix) {
@@ -137,6 +152,8 @@ if (json) {
     `  LM.PORTFOLIO, ${fmt(figures.portfolioSlicedLoans)} loans    longest slice ${fmt(figures.portfolioSlicedLongestSliceMs, ' ms')} (CPU ${fmt(figures.portfolioSlicedLongestSliceCpuMs, ' ms')}, median ${fmt(figures.portfolioSlicedMedianSliceMs, ' ms')}) of ${fmt(figures.portfolioSlicedSlices)} slices, total ${fmt(figures.portfolioSlicedTotalMs, ' ms')} (one block: ${fmt(figures.portfolioOneBlockMs, ' ms')})`,
     `  lm portfolio, ${fmt(figures.portfolioBatchLoans)} loans  ${fmt(figures.portfolioBatchSeconds, ' s')} on ${fmt(figures.portfolioBatchWorkers)} workers: ${fmt(figures.portfolioBatchLoansPerSecond, ' loans/s')}, ${fmt(figures.portfolioBatchLoansPerSecondPerCore, ' loans/s per core')}, one worker ${fmt(figures.portfolioBatchOneWorkerLoansPerSecond, ' loans/s')}, peak ${fmt(figures.portfolioBatchPeakMemoryMb, ' MB')}   (target: 1,000,000 under 60 s)`,
     `  Case Summary context.sync()     ${fmt(figures.summarySyncs, ' syncs')}`,
+    `  Portfolio Review, 10,000 loans  ${figures.review10k ? `${fmt(figures.review10k.totalMs, ' ms')} read+evaluate+write in the in-memory host, ${fmt(figures.review10k.syncs, ' syncs')} (${figures.review10k.readSlices} read and ${figures.review10k.writeSlices} write slices), longest evaluation block ${fmt(figures.review10k.longestEvaluationBlockMs, ' ms')}` : 'not measured'}   (target: under 5,000 ms)`,
+    `  Portfolio Review, 100,000 loans ${figures.review100k ? `${fmt(figures.review100k.totalMs, ' ms')} evaluate+plan (no host writes), event loop held at most ${fmt(figures.review100k.longestEventLoopGapMs, ' ms')} (evaluation chunks ${fmt(figures.review100k.longestEvaluationBlockMs, ' ms')}), ${figures.review100k.writeSlices} write slices` : 'not measured'}`,
     `  functions bundle, gzip          ${fmt(figures.functionsBundleGzipBytes, ' bytes')}   (target: under 150 KB; ${figures.bundleBuild || 'no'} build)`,
     `  task pane bundle, gzip          ${fmt(figures.taskpaneBundleGzipBytes, ' bytes')}`,
   ];

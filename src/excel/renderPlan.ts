@@ -35,57 +35,78 @@ function cellInput(cell: PlannedCell, textFormat: boolean): CellValue {
   return value;
 }
 
-export function renderPlan(context: Excel.RequestContext, sheet: Excel.Worksheet, plan: SheetPlan, options: RenderOptions = {}): void {
-  // All cells, including the tables' headers and rows, go into one rectangular block.
-  const cells: PlannedCell[] = [...plan.cells];
+/** Every cell of a plan (tables' headers and rows included) as input and number-format rows from A1. */
+export interface PlanGrid {
+  inputs: CellValue[][];
+  formats: string[][];
+  /** The styled cells, in row then column order. */
+  styled: { row: number; column: number; style: NonNullable<PlannedCell['style']> }[];
+}
+
+export function planGrid(plan: SheetPlan): PlanGrid & { bodyStyles: { address: string; style: NonNullable<PlannedCell['style']> }[] } {
+  // All cells, including the tables' headers and rows, go into one rectangular block. Table cells
+  // are placed by index (a review has hundreds of thousands: no address strings for them).
+  const positioned = plan.cells.map((cell) => ({ cell, ...parseCellAddress(cell.address) }));
   const bodyStyles: { address: string; style: NonNullable<PlannedCell['style']> }[] = [];
-  for (const table of plan.tables) {
-    const [first] = table.headerAddress.split(':');
-    const origin = parseCellAddress(first);
-    table.headers.forEach((header, c) => cells.push({ address: cellAddress(origin.row, origin.column + c), value: header }));
-    table.rows.forEach((row, r) =>
-      row.forEach((value, c) =>
-        cells.push({ address: cellAddress(origin.row + 1 + r, origin.column + c), value, formula: table.formulas?.[r]?.[c] ?? undefined, numberFormat: table.columnFormats?.[c], text: table.textColumns?.[c] }),
-      ),
-    );
+  const tables = plan.tables.map((table) => ({ table, origin: parseCellAddress(table.headerAddress.split(':')[0]) }));
+  let maxRow = 0;
+  let maxColumn = 0;
+  for (const { row, column } of positioned) {
+    maxRow = Math.max(maxRow, row);
+    maxColumn = Math.max(maxColumn, column);
+  }
+  for (const { table, origin } of tables) {
+    maxRow = Math.max(maxRow, origin.row + table.rows.length);
+    maxColumn = Math.max(maxColumn, origin.column + table.headers.length - 1);
     if (table.bodyStyle) {
       const last = cellAddress(origin.row + table.rows.length, origin.column + table.headers.length - 1);
       bodyStyles.push({ address: `${cellAddress(origin.row + 1, origin.column)}:${last}`, style: table.bodyStyle });
     }
   }
-
-  let maxRow = 0;
-  let maxColumn = 0;
-  const positioned = cells.map((cell) => {
-    const { row, column } = parseCellAddress(cell.address);
-    maxRow = Math.max(maxRow, row);
-    maxColumn = Math.max(maxColumn, column);
-    return { cell, row, column };
-  });
   const formats: string[][] = Array.from({ length: maxRow + 1 }, () => Array<string>(maxColumn + 1).fill('General'));
   const inputs: CellValue[][] = Array.from({ length: maxRow + 1 }, () => Array<CellValue>(maxColumn + 1).fill(''));
-  for (const { cell, row, column } of positioned) {
+  const place = (cell: Omit<PlannedCell, 'address'>, row: number, column: number) => {
     if (cell.numberFormat) formats[row][column] = cell.numberFormat;
     // User text goes into a text-formatted cell: "=HYPERLINK(...)", "+1", "-abc" or "@SUM(...)" stay text.
     if (cell.text) formats[row][column] = FORMATS.text;
-    inputs[row][column] = cellInput(cell, formats[row][column] === FORMATS.text);
+    inputs[row][column] = cellInput(cell as PlannedCell, formats[row][column] === FORMATS.text);
+  };
+  for (const { cell, row, column } of positioned) place(cell, row, column);
+  for (const { table, origin } of tables) {
+    table.headers.forEach((header, c) => place({ value: header }, origin.row, origin.column + c));
+    table.rows.forEach((row, r) =>
+      row.forEach((value, c) =>
+        place({ value, formula: table.formulas?.[r]?.[c] ?? undefined, numberFormat: table.columnFormats?.[c], text: table.textColumns?.[c] }, origin.row + 1 + r, origin.column + c),
+      ),
+    );
   }
-  const block = sheet.getRangeByIndexes(0, 0, maxRow + 1, maxColumn + 1);
-  // The formats go first, in the same batch: Excel reads each value against its cell's format, and a
-  // cell formatted as Text keeps what is written as it is (leading zeros, "=...", "+...", "-...", "@...").
-  block.numberFormat = formats;
-  block.formulas = inputs as unknown as string[][];
-  if (plan.topAligned) block.format.verticalAlignment = 'Top';
-
-  // Styles: one range per horizontal run of cells with the same look.
   const styled = positioned
     .filter((p) => p.cell.style)
-    .sort((a, b) => a.row - b.row || a.column - b.column);
+    .sort((a, b) => a.row - b.row || a.column - b.column)
+    .map((p) => ({ row: p.row, column: p.column, style: p.cell.style! }));
+  return { inputs, formats, styled, bodyStyles };
+}
+
+export function renderPlan(context: Excel.RequestContext, sheet: Excel.Worksheet, plan: SheetPlan, options: RenderOptions = {}): void {
+  const grid = planGrid(plan);
+  const block = sheet.getRangeByIndexes(0, 0, grid.inputs.length, grid.inputs[0].length);
+  // The formats go first, in the same batch: Excel reads each value against its cell's format, and a
+  // cell formatted as Text keeps what is written as it is (leading zeros, "=...", "+...", "-...", "@...").
+  block.numberFormat = grid.formats;
+  block.formulas = grid.inputs as unknown as string[][];
+  renderPlanLayout(context, sheet, plan, grid, options);
+}
+
+/** Everything of a plan but the cells' contents: styles, merges, tables, validations, names, widths, print, charts. */
+export function renderPlanLayout(context: Excel.RequestContext, sheet: Excel.Worksheet, plan: SheetPlan, grid: ReturnType<typeof planGrid>, options: RenderOptions = {}): void {
+  const { styled, bodyStyles } = grid;
+  if (plan.topAligned) sheet.getRangeByIndexes(0, 0, grid.inputs.length, grid.inputs[0].length).format.verticalAlignment = 'Top';
+  // Styles: one range per horizontal run of cells with the same look.
   const runs: { row: number; from: number; to: number; style: NonNullable<PlannedCell['style']> }[] = [];
-  for (const { cell, row, column } of styled) {
+  for (const { row, column, style } of styled) {
     const last = runs[runs.length - 1];
-    if (last && last.row === row && last.to === column - 1 && last.style === cell.style) last.to = column;
-    else runs.push({ row, from: column, to: column, style: cell.style! });
+    if (last && last.row === row && last.to === column - 1 && last.style === style) last.to = column;
+    else runs.push({ row, from: column, to: column, style });
   }
   const applyStyle = (range: Excel.Range, name: NonNullable<PlannedCell['style']>) => {
     const style = STYLES[name];

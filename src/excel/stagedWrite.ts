@@ -28,8 +28,12 @@ export interface StagedSheet {
   marker: { name: string; comment: string };
   hidden?: boolean;
   activate?: boolean;
-  /** Queues the content of the new sheet (called once, on the staging sheet). */
-  build(context: Excel.RequestContext, sheet: Excel.Worksheet): void;
+  /**
+   * Queues the content of the new sheet (called once, on the staging sheet). A large sheet may
+   * sync some of it itself (writes split under Excel's request size limit) and return a promise:
+   * whatever it synced is on the staging sheet, which a failure deletes.
+   */
+  build(context: Excel.RequestContext, sheet: Excel.Worksheet): void | Promise<void>;
   /** Queued after the swap in the same batch (e.g. loads of the finished sheet). */
   afterSwap?(context: Excel.RequestContext, sheet: Excel.Worksheet): void;
 }
@@ -68,7 +72,7 @@ export async function stagedWrite(
   let phase: 'build' | 'swap' = 'build';
   try {
     const sheet = context.workbook.worksheets.add(buildName);
-    spec.build(context, sheet);
+    await spec.build(context, sheet);
     if (spec.hidden) sheet.visibility = 'Hidden';
     await context.sync();
 

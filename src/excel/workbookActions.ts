@@ -40,12 +40,12 @@ const CASE_INPUT_MARKER = 'LMW_CaseInput_';
 const SUMMARY_MARKER = 'LMW_Summary_';
 const SETTINGS_MARKER = 'LMW_Settings_';
 const CASE_INPUT_COMMENT = 'LM Workbench Case Input';
-const SUMMARY_COMMENT = 'LM Workbench case summary of case ';
+export const SUMMARY_COMMENT = 'LM Workbench case summary of case ';
 const SETTINGS_COMMENT = 'LM Workbench settings';
 /** Where the fingerprint of a summary is kept (Office document settings travel with the file). */
 const FINGERPRINT_KEY = 'LMW.summaryFingerprint.';
 
-interface Marker {
+export interface Marker {
   name: string;
   n: number;
   sheetName: string | null;
@@ -62,7 +62,7 @@ export function sheetOfFormula(formula: string): string | null {
   return sheet.startsWith("'") && sheet.endsWith("'") ? sheet.slice(1, -1).replace(/''/g, "'") : sheet;
 }
 
-function markers(names: Excel.NamedItem[], prefix: string, sheetNames: string[]): Marker[] {
+export function markers(names: Excel.NamedItem[], prefix: string, sheetNames: string[]): Marker[] {
   const lower = new Map(sheetNames.map((n) => [n.toLowerCase(), n]));
   return names
     .filter((item) => item.name.startsWith(prefix) && /^\d+$/.test(item.name.slice(prefix.length)))
@@ -74,7 +74,7 @@ function markers(names: Excel.NamedItem[], prefix: string, sheetNames: string[])
 }
 
 /** What the first round trip of every action loads: the sheets, the active one, the names and tables. */
-async function loadWorkbookIndex(context: Excel.RequestContext) {
+export async function loadWorkbookIndex(context: Excel.RequestContext) {
   const sheets = context.workbook.worksheets.load('items/name,items/position,items/visibility');
   const names = context.workbook.names.load('items/name,items/formula,items/comment,items/type');
   const tables = context.workbook.tables.load('items/name');
@@ -93,19 +93,19 @@ async function loadWorkbookIndex(context: Excel.RequestContext) {
   };
 }
 
-type WorkbookIndex = Awaited<ReturnType<typeof loadWorkbookIndex>>;
+export type WorkbookIndex = Awaited<ReturnType<typeof loadWorkbookIndex>>;
 
-function nextMarkerName(prefix: string, list: Marker[]): string {
+export function nextMarkerName(prefix: string, list: Marker[]): string {
   return `${prefix}${list.reduce((max, m) => Math.max(max, m.n), 0) + 1}`;
 }
 
 /** Removes the markers whose sheet was deleted (their formula became #REF!). */
-function dropStaleMarkers(context: Excel.RequestContext, list: Marker[]): void {
+export function dropStaleMarkers(context: Excel.RequestContext, list: Marker[]): void {
   for (const marker of list) if (marker.sheetName === null) context.workbook.names.getItem(marker.name).delete();
 }
 
 /** The case sheets: the sheets marked as the add-in's Case Input, in marker order. */
-function caseSheetsOf(index: WorkbookIndex): string[] {
+export function caseSheetsOf(index: WorkbookIndex): string[] {
   return index.caseInputMarkers.filter((m) => m.sheetName !== null).map((m) => m.sheetName!);
 }
 

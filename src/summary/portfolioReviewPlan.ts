@@ -13,11 +13,19 @@ import { FORMATS, columnLetter, qualifiedAddress, type CellValue, type PlannedCe
 export const PORTFOLIO_REVIEW_SHEET = 'Portfolio Review';
 export const PORTFOLIO_REVIEW_TABLE = 'PortfolioReview';
 
-/** Where a loan's built Case Summary keeps its Decision cell. */
+/**
+ * A loan's built Case Summary. A summary names its Decision cell with the sheet-scoped name
+ * `LM_Decision` (caseSummaryPlan), so the review's formula follows the cell wherever the summary's
+ * layout puts it; a summary built before the name existed has none (`hasDecisionName` false):
+ * then the review links the summary but reads no decision.
+ */
 export interface SummaryLink {
   sheetName: string;
-  decisionAddress: string;
+  hasDecisionName: boolean;
 }
+
+/** The sheet-scoped name of a Case Summary's Decision cell. */
+export const DECISION_NAME = 'LM_Decision';
 
 export interface PortfolioReviewPlanOptions {
   /** The evaluation date of the review (the deadline chart counts 14 days from it). */
@@ -61,8 +69,9 @@ const COLUMNS: { header: string; format: string; text?: boolean; value: (row: Po
   { header: 'Next deadline', format: FORMATS.text, value: (r) => r.nextDeadline?.label ?? null },
   { header: 'Deadline date', format: FORMATS.date, value: (r) => r.nextDeadline?.date ?? null },
   { header: 'Deadline status', format: FORMATS.text, value: (r) => (r.error ? null : STATUS_LABELS[r.deadlineStatus]) },
-  { header: 'Summary', format: FORMATS.text, value: () => null },
-  { header: 'Decision', format: FORMATS.text, value: () => null },
+  // General, not Text: a formula written into a Text cell stays text (Excel shows "=HYPERLINK(...)").
+  { header: 'Summary', format: FORMATS.general, value: () => null },
+  { header: 'Decision', format: FORMATS.general, value: () => null },
   { header: 'Problem (row, field, fix)', format: FORMATS.text, value: (r) => r.error },
 ];
 
@@ -124,9 +133,11 @@ export function portfolioReviewPlan(reviewRows: readonly PortfolioReviewRow[], o
     const link = row.caseId ? options.summaries?.get(row.caseId) : undefined;
     const out: (string | null)[] = COLUMNS.map(() => null);
     if (link) {
-      const target = qualifiedAddress(link.sheetName, link.decisionAddress);
       out[column('Summary')] = `=HYPERLINK("#${qualifiedAddress(link.sheetName, 'A1').replace(/"/g, '""')}",${formulaText(link.sheetName)})`;
-      out[column('Decision')] = `=IF(${target}="","",${target})`;
+      if (link.hasDecisionName) {
+        const target = qualifiedAddress(link.sheetName, DECISION_NAME);
+        out[column('Decision')] = `=IF(${target}="","",${target})`;
+      }
     }
     return out;
   });

@@ -12,11 +12,13 @@ import { Button, Caption1, Divider, MessageBar, MessageBarBody, MessageBarTitle,
 import type { CaseInput, LoanCase } from '../engine/case/types';
 import type { Evaluation } from '../engine/results';
 import type { CaseList, CaseSheetInfo, ExistingSummary, SettingsProblem, WorkbookSettings } from '../excel/workbookActions';
+import * as portfolioReviewActions from '../excel/portfolioReviewActions';
 import { PLACED_FIELDS } from '../summary/caseInputLayout';
 import { buildSummary, duplicateCase, evaluateFromSheet, exportCase, importCase, type ExistingSummaryChoice, type ImportChoice, type PaneProblem, type Workbook } from './caseFlow';
 import { CaseFileSection } from './components/CaseFileSection';
 import { CaseRegister } from './components/CaseRegister';
 import { ChooseCaseDialog, ImportChoiceDialog, ReplaceSummaryDialog } from './components/Dialogs';
+import { PortfolioReviewSection, type ReviewActions } from './components/PortfolioReviewSection';
 import { ProblemsSection } from './components/ProblemsSection';
 import { ResultsSection } from './components/ResultsSection';
 import { SettingsSection } from './components/SettingsSection';
@@ -45,6 +47,8 @@ export interface AppProps {
   workbook: Workbook;
   /** A case to prefill New case with (the workbench's sample); in Excel there is none and the sheet starts blank. */
   getStarterCase?: () => CaseInput | undefined;
+  /** The Portfolio Review's workbook actions (tests pass their own). */
+  reviewActions?: ReviewActions;
 }
 
 const REQUIRED = requiredInputs(PLACED_FIELDS);
@@ -53,7 +57,7 @@ function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-export function App({ workbook, getStarterCase }: AppProps): React.JSX.Element {
+export function App({ workbook, getStarterCase, reviewActions = portfolioReviewActions }: AppProps): React.JSX.Element {
   const styles = useStyles();
   const [busy, setBusy] = React.useState<string | null>(null);
   const [status, setStatus] = React.useState<Status | null>(null);
@@ -354,6 +358,10 @@ export function App({ workbook, getStarterCase }: AppProps): React.JSX.Element {
       {current?.evaluated && <ResultsSection evaluated={current.evaluated} ratesSet={ratesSet} />}
 
       <CaseRegister rows={caseRows(caseList?.cases ?? [], caseList?.activeCase ?? null, evaluatedSheets)} busy={busyNow} onOpen={onOpenCase} onDuplicate={onDuplicate} />
+
+      <Divider className={styles.divider} />
+
+      <PortfolioReviewSection actions={reviewActions} settings={settings} busy={busyNow} onChanged={() => void refreshCases().catch(() => undefined)} />
 
       <Divider className={styles.divider} />
 

@@ -30,7 +30,10 @@ const rows = [
   row(5, 'C-5', 'sale', { evaluationDue: '2026-03-04' }), // due soon
   reviewErrorRow(6, 'C-6', 'loan.rate: rate 4.75 looks like a percent: enter 4.75% or 0.0475'),
 ];
-const summaries = new Map([['C-2', { sheetName: 'Case Summary C-2', decisionAddress: 'B90' }]]);
+const summaries = new Map([
+  ['C-2', { sheetName: 'Case Summary C-2', hasDecisionName: true }],
+  ['C-5', { sheetName: 'Case Summary C-5', hasDecisionName: false }],
+]);
 const plan = portfolioReviewPlan(rows, { reviewDate: '2026-03-02', summaries, source: 'a test tape' });
 const table = plan.tables[0];
 const col = (header: string) => table.headers.indexOf(header);
@@ -40,9 +43,13 @@ test('exceptions first: passed deadline, due soon, no option fits, input problem
   expect(table.rows.map((r) => r[col('Exception')])).toEqual(['Deadline passed: confirm done', 'Deadline due soon', 'No option fits', 'Problem in the input', '']);
 });
 
-test('the decision of a built summary is a live formula on its approval block; no summary, no formula', () => {
+test('the decision of a built summary is a live formula on its LM_Decision name; no name or no summary, no formula', () => {
   const c2 = table.rows.findIndex((r) => r[col('Case ID')] === 'C-2');
-  expect(table.formulas?.[c2][col('Decision')]).toBe("=IF('Case Summary C-2'!B90=\"\",\"\",'Case Summary C-2'!B90)");
+  expect(table.formulas?.[c2][col('Decision')]).toBe("=IF('Case Summary C-2'!LM_Decision=\"\",\"\",'Case Summary C-2'!LM_Decision)");
+  // A summary built before the name existed: linked, but its decision is not read (no guessed cell).
+  const c5 = table.rows.findIndex((r) => r[col('Case ID')] === 'C-5');
+  expect(table.formulas?.[c5][col('Summary')]).toBe('=HYPERLINK("#\'Case Summary C-5\'!A1","Case Summary C-5")');
+  expect(table.formulas?.[c5][col('Decision')]).toBeNull();
   expect(table.formulas?.[c2][col('Summary')]).toBe('=HYPERLINK("#\'Case Summary C-2\'!A1","Case Summary C-2")');
   const c3 = table.rows.findIndex((r) => r[col('Case ID')] === 'C-3');
   expect(table.formulas?.[c3][col('Decision')]).toBeNull();
@@ -63,13 +70,19 @@ test('two charts: recommendations by option and deadlines in the next 14 days; t
 
 test('rendered, the native totals count the rows: loans, by recommendation, by deadline status, by decision', async () => {
   const host = installGlobals(globalThis);
+  // The built summaries: C-2's names its Decision cell LM_Decision, where the manager typed Approve.
+  host.user.addSheet('Case Summary C-2');
+  host.user.addSheet('Case Summary C-5');
+  host.user.setCell('Case Summary C-2', 'B5', 'Approve');
   await Excel.run(async (context) => {
+    const summary = context.workbook.worksheets.getItem('Case Summary C-2');
+    summary.names.add('LM_Decision', summary.getRange('B5'));
     const sheet = context.workbook.worksheets.add(PORTFOLIO_REVIEW_SHEET);
     renderPlan(context, sheet, plan);
     await context.sync();
   });
-  const cells = host.getSheetSnapshot(PORTFOLIO_REVIEW_SHEET)!.cells;
   const valueRightOf = (label: string, column: string, next: string) => {
+    const cells = host.getSheetSnapshot(PORTFOLIO_REVIEW_SHEET)!.cells;
     const hit = Object.entries(cells).find(([address, cell]) => address.startsWith(column) && /^[A-Z]+\d+$/.test(address) && address.replace(/\d+/, '') === column && cell.value === label);
     if (!hit) throw new Error(`no ${label} in column ${column}`);
     return cells[`${next}${hit[0].slice(column.length)}`]?.value;
@@ -80,6 +93,10 @@ test('rendered, the native totals count the rows: loans, by recommendation, by d
   expect(valueRightOf('No option fits', 'D', 'E')).toBe(1);
   expect(valueRightOf('Passed', 'G', 'H')).toBe(1);
   expect(valueRightOf('Due soon', 'G', 'H')).toBe(1);
-  // No summary is built in this workbook: the decision of C-2 reads a blank (or missing) cell.
+  // C-2's decision is read live from its summary; C-5's summary has no LM_Decision: not decided.
+  expect(valueRightOf('Approve', 'J', 'K')).toBe(1);
+  expect(valueRightOf('Not decided', 'J', 'K')).toBe(4);
+  host.user.setCell('Case Summary C-2', 'B5', 'Decline');
   expect(valueRightOf('Approve', 'J', 'K')).toBe(0);
+  expect(valueRightOf('Decline', 'J', 'K')).toBe(1);
 });

@@ -279,6 +279,11 @@ export class WorkbookProxy extends ClientObject {
   getActiveWorksheet(): WorksheetProxy {
     return this.worksheets.getActiveWorksheet();
   }
+  /** The selection on the active sheet (Excel.Workbook.getSelectedRange, ExcelApi 1.1); A1 when nothing was selected. */
+  getSelectedRange(): RangeProxy {
+    const sheet = this.worksheets.getActiveWorksheet();
+    return new RangeProxy(this.ctx, sheet, () => ({ ...(this.ctx.model.selections.get(sheet.model().id) ?? { r0: 0, c0: 0, r1: 0, c1: 0 }) }));
+  }
 }
 
 // ---------------------------------------------------------------------------- Worksheets
@@ -969,7 +974,7 @@ export class RangeProxy extends ClientObject {
       }
     }
     this.forEachInput(input, (cell, value, r, c) => {
-      const content = interpret(value, cell.numberFormat, this.ctx.model.hf);
+      const content = interpret(value, cell.numberFormat, this.ctx.model);
       if (!content) return;
       if (content.impliedFormat && cell.numberFormat === 'General') cell.numberFormat = content.impliedFormat;
       this.ctx.model.setContent(sheet, r, c, content);
@@ -1024,7 +1029,11 @@ export class RangeProxy extends ClientObject {
   }
 
   select(): void {
-    this.ctx.queue(() => void this.box());
+    this.ctx.queue(() => {
+      const sheet = this.sheet.model();
+      this.ctx.model.selections.set(sheet.id, { ...this.box() });
+      this.ctx.model.activeSheetId = sheet.id;
+    });
   }
 
   private derived(fn: (box: Box) => Box | null): RangeProxy {
@@ -1777,7 +1786,7 @@ export class TableRowCollectionProxy extends ClientObject {
       rows.forEach((row, i) => {
         row.forEach((value, c) => {
           const cell = sheet.ensureCell(firstMoved + i, t.box.c0 + c);
-          const content = interpret(value, cell.numberFormat, this.ctx.model.hf) ?? { formula: null, value: null };
+          const content = interpret(value, cell.numberFormat, this.ctx.model) ?? { formula: null, value: null };
           this.ctx.model.setContent(sheet, firstMoved + i, t.box.c0 + c, content);
         });
       });

@@ -71,6 +71,8 @@ export interface InMemoryExcel {
     setCell(sheetName: string, address: string, value: Scalar | null): void;
     deleteSheet(name: string): void;
     renameSheet(oldName: string, newName: string): void;
+    /** Selects a range (e.g. "A5:F5") and activates its sheet, as a click in Excel does. */
+    select(sheetName: string, address: string): void;
   };
 }
 
@@ -196,6 +198,13 @@ export function createInMemoryExcel(options: { apiLevel?: ApiLevel } = {}): InMe
       },
       deleteSheet: (name) => workbook.deleteSheet(sheetOrThrow(name)),
       renameSheet: (oldName, newName) => workbook.renameSheet(sheetOrThrow(oldName), newName),
+      select: (sheetName, address) => {
+        const sheet = sheetOrThrow(sheetName);
+        const box = parseBox(address);
+        if (!box) throw new Error(`not an address: ${address}`);
+        workbook.selections.set(sheet.id, box);
+        workbook.activeSheetId = sheet.id;
+      },
     },
   };
 }

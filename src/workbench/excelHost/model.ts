@@ -166,6 +166,8 @@ export class WorkbookModel {
   tables: TableModel[] = [];
   readonly settings = new Map<string, unknown>();
   activeSheetId: string | null = null;
+  /** Each sheet's selected range (A1 until something is selected), as Excel keeps one per sheet. */
+  readonly selections = new Map<string, Box>();
   syncs = 0;
   /** Called after every sync (the workbench redraws its grid). */
   readonly listeners = new Set<() => void>();
@@ -229,12 +231,34 @@ export class WorkbookModel {
     }
   }
 
+  /**
+   * The formula as HyperFormula reads it. Excel refers to a sheet-scoped name from another sheet as
+   * 'Sheet'!Name ("Define and use names in formulas", Microsoft support: a worksheet-level name is
+   * qualified by its sheet's name); HyperFormula has scoped names but not that syntax, so the
+   * reference is given to it as the name's own target. The cell keeps the formula as written.
+   * (A name redefined later is not followed by formulas written before: a stand-in's limit.)
+   */
+  hfFormula(formula: string): string {
+    if (!formula.includes('!')) return formula;
+    return formula.replace(/('(?:[^']|'')+'|[A-Za-z_][\w.]*)!([A-Za-z_\\][\w.]*)(?![\w.(!])/g, (whole, sheetPart: string, name: string) => {
+      const sheetName = sheetPart.startsWith("'") ? sheetPart.slice(1, -1).replace(/''/g, "'") : sheetPart;
+      const sheet = this.sheetByName(sheetName);
+      const defined = sheet ? this.names.find((n) => n.scopeSheetId === sheet.id && n.name.toLowerCase() === name.toLowerCase()) : undefined;
+      return defined ? `(${defined.formula.replace(/^=/, '')})` : whole;
+    });
+  }
+
+  /** FormulaSyntax for the cell writes (api.ts interpret): Excel's sheet-qualified names included. */
+  validateFormula(formula: string): boolean {
+    return this.hf.validateFormula(this.hfFormula(formula));
+  }
+
   /** Writes a cell's content (formats are kept) and tells HyperFormula. */
   setContent(sheet: SheetModel, row: number, column: number, content: { formula: string | null; value: Scalar | null }): void {
     const cell = sheet.ensureCell(row, column);
     cell.formula = content.formula;
     cell.value = content.formula ? null : content.value;
-    const hfContent = content.formula ?? (typeof content.value === 'string' ? (content.value === '' ? null : `'${content.value}`) : content.value);
+    const hfContent = (content.formula === null ? null : this.hfFormula(content.formula)) ?? (typeof content.value === 'string' ? (content.value === '' ? null : `'${content.value}`) : content.value);
     this.hf.setCellContents({ sheet: sheet.hfId, row, col: column }, [[hfContent]]);
   }
 

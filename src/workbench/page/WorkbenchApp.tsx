@@ -24,6 +24,8 @@ export interface WorkbenchAppProps {
   /** Writes what was typed in the formula bar to a cell (through the Excel API). */
   editCell: (sheetName: string, address: string, text: string) => Promise<void>;
   customFunctionIds: () => string[];
+  /** Adds the example loan tape (examples/portfolio-tape.csv) as a table on a new sheet. */
+  onLoadExampleTape: () => Promise<void>;
 }
 
 const ROW_HEIGHT = 22;
@@ -164,6 +166,13 @@ export function WorkbenchApp(props: WorkbenchAppProps): React.JSX.Element {
   const selectedCell: GridCell | null = sheet?.cells[selected.row]?.[selected.column] ?? null;
   const selectedAddress = a1(selected.row, selected.column);
 
+  // The grid's selection is the workbook's (Workbook.getSelectedRange): "New case from this row"
+  // and the tape review read the row or table the user selected here.
+  React.useEffect(() => {
+    const model = sheet ? props.workbook.sheetByName(sheet.name) : undefined;
+    if (model) props.workbook.selections.set(model.id, { r0: selected.row, c0: selected.column, r1: selected.row, c1: selected.column });
+  }, [sheet?.name, selected, props.workbook]);
+
   React.useEffect(() => {
     setEditText(selectedCell ? (selectedCell.formula ?? (selectedCell.value === null ? '' : String(selectedCell.value))) : '');
     setEditError(undefined);
@@ -239,6 +248,9 @@ export function WorkbenchApp(props: WorkbenchAppProps): React.JSX.Element {
             ))}
           </Select>
         </Field>
+        <Button onClick={() => void props.onLoadExampleTape()} data-testid="load-example-tape">
+          Load example tape
+        </Button>
         <Button onClick={() => setPaneKey((k) => k + 1)}>Reload pane</Button>
         <Button onClick={() => window.location.reload()}>New workbook</Button>
       </header>

@@ -15,6 +15,8 @@ import { CustomFunctionRegistry } from './customFunctions';
 import { onAsyncSettled, registerLmFunctions, type FunctionsMetadata } from './lmFunctionsPlugin';
 import { a1, gridFromWorkbook } from './gridModel';
 import { WorkbenchApp, type SampleChoice } from './WorkbenchApp';
+import { EXAMPLE_TAPE_CSV_ROWS, tapeCellsOfCsv, writeTapeTable } from './exampleTape';
+import { casesAsLoanTape, generateCases } from '../../bench/loanGenerator';
 import sampleCase from './sampleCase.json';
 import sampleCaseLarge from './sampleCaseLarge.json';
 
@@ -81,6 +83,14 @@ async function start(): Promise<void> {
     if (sheet && formula) void editCell(sheet.name, a1(at.row, at.col), formula);
   });
 
+  /** The example loan tape on a new sheet "Loan tape" ("Loan tape 2"... when loaded again), as a user would paste it. */
+  async function loadExampleTape(): Promise<string> {
+    let name = 'Loan tape';
+    for (let n = 2; workbook.sheetByName(name); n++) name = `Loan tape ${n}`;
+    await writeTapeTable((window as any).Excel, name, tapeCellsOfCsv(EXAMPLE_TAPE_CSV_ROWS));
+    return name;
+  }
+
   /** What the pane's iframe and the browser tests reach through window.LM_WORKBENCH_HOST. */
   const workbenchHost = {
     /** Called by officeShim.js inside the pane's iframe, before its bundles run. */
@@ -113,6 +123,15 @@ async function start(): Promise<void> {
       });
     },
     customFunctionIds: () => customFunctions.ids(),
+    loadExampleTape,
+    /** A generated tape of `count` loans (the bench's deterministic loans) on a new sheet (tests: progress and Cancel). */
+    async loadGeneratedTape(sheetName: string, count: number): Promise<void> {
+      await writeTapeTable((window as any).Excel, sheetName, casesAsLoanTape(generateCases(count)));
+    },
+    /** Selects a range as a click would (tests: "New case from this row", the tape review). */
+    select(sheetName: string, address: string): void {
+      host.user.select(sheetName, address);
+    },
     /** LM functions HyperFormula knows (from functions.json), e.g. LM.DTI. */
     lmFormulaNames: () => lmFormulaNames,
     setSample(id: string): void {
@@ -137,6 +156,7 @@ async function start(): Promise<void> {
         }}
         editCell={editCell}
         customFunctionIds={workbenchHost.customFunctionIds}
+        onLoadExampleTape={async () => void (await loadExampleTape())}
       />
     );
   }

@@ -1,0 +1,71 @@
+/**
+ * Evaluates many loans without freezing the pane or the custom functions: the loans are taken in
+ * chunks, and between chunks the loop yields to the event loop (a zero-delay timer), so clicks,
+ * repaints and LM.* calls queued meanwhile run. Office add-ins share one JavaScript runtime
+ * between the task pane and the custom functions when the add-in uses the shared runtime; the
+ * engine runs in the pane's thread (no worker: see docs/portfolio.md). A chunk ends after
+ * REVIEW_CHUNK loans or REVIEW_SLICE_MS, whichever comes first. Cancel is an AbortSignal,
+ * checked at every yield.
+ */
+import type { PortfolioReviewRow } from '../engine/portfolioReview';
+
+/** At most this many loans between two yields. */
+export const REVIEW_CHUNK = 500;
+/**
+ * And at most this long: a loan takes from about 0.1 to 1 ms depending on the machine and its
+ * load, so a count alone could hold the pane for half a second; 40 ms keeps a click or a repaint
+ * waiting no longer than a frame or three.
+ */
+export const REVIEW_SLICE_MS = 40;
+
+/** What the user sees while a review runs. */
+export interface ReviewProgress {
+  phase: 'reading' | 'evaluating' | 'writing';
+  done: number;
+  total: number;
+}
+
+/** The review was cancelled: nothing was written (or what was started was removed). */
+export class ReviewCancelled extends Error {
+  constructor() {
+    super('The Portfolio Review was cancelled. Nothing was changed in the workbook.');
+    this.name = 'ReviewCancelled';
+  }
+}
+
+export function throwIfCancelled(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw new ReviewCancelled();
+}
+
+export const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+
+export interface ChunkOptions {
+  signal?: AbortSignal;
+  onProgress?: (progress: ReviewProgress) => void;
+  chunkSize?: number;
+}
+
+/**
+ * Evaluates every item, yielding between chunks. Returns the rows and the longest time (ms) the
+ * loop held the event loop between two yields (the bench's responsiveness figure).
+ */
+export async function evaluateInChunks<T>(items: readonly T[], evaluate: (item: T, index: number) => PortfolioReviewRow, options: ChunkOptions = {}): Promise<{ rows: PortfolioReviewRow[]; longestBlockMs: number }> {
+  const chunk = Math.max(1, options.chunkSize ?? REVIEW_CHUNK);
+  const rows: PortfolioReviewRow[] = [];
+  let longestBlockMs = 0;
+  let i = 0;
+  while (i < items.length) {
+    throwIfCancelled(options.signal);
+    const began = performance.now();
+    const end = Math.min(items.length, i + chunk);
+    do {
+      rows.push(evaluate(items[i], i));
+      i++;
+    } while (i < end && performance.now() - began < REVIEW_SLICE_MS);
+    longestBlockMs = Math.max(longestBlockMs, performance.now() - began);
+    options.onProgress?.({ phase: 'evaluating', done: i, total: items.length });
+    await yieldToEventLoop();
+  }
+  throwIfCancelled(options.signal);
+  return { rows, longestBlockMs };
+}

@@ -1,0 +1,82 @@
+/**
+ * Writes a sheet plan in row slices, each its own request under Excel's request size limit.
+ * Excel on the web refuses a request over 5 MB ("Resource limits and performance optimization
+ * for Office Add-ins", Excel add-ins section: "Payload size for requests and responses: 5 MB";
+ * error RequestPayloadSizeLimitExceeded, "Error handling with the Excel JavaScript API"). A review
+ * of tens of thousands of loans is more than that, so its cells go in slices sized from an
+ * estimate of the request's JSON (the values and number formats written), each synced on its
+ * own; the layout (styles, table, charts, print setup) goes with the last slice, in the caller's
+ * sync. A small sheet is one slice: one request, as renderPlan makes it.
+ */
+import type { CellValue, SheetPlan } from '../summary/sheetPlan';
+import { planGrid, renderPlanLayout, type RenderOptions } from './renderPlan';
+
+/**
+ * Bytes of estimated payload per request. The estimate counts the JSON of the values and formats
+ * only; Excel's request also carries the operations' own JSON (a few hundred bytes each) and the
+ * layout, so the slices keep half of the 5 MB limit as margin.
+ */
+export const SLICE_BUDGET_BYTES = 2_500_000;
+
+/** The estimated request bytes of one row of cells (its values and its number formats, as JSON). */
+export function rowPayloadBytes(inputs: readonly CellValue[], formats: readonly string[]): number {
+  return JSON.stringify(inputs).length + JSON.stringify(formats).length;
+}
+
+/** Rows [from, to) of each slice, every slice under the budget (a row over it alone is a slice of its own). */
+export function sliceRows(rowBytes: readonly number[], budget: number = SLICE_BUDGET_BYTES): { from: number; to: number }[] {
+  const slices: { from: number; to: number }[] = [];
+  let from = 0;
+  let bytes = 0;
+  for (let r = 0; r < rowBytes.length; r++) {
+    if (r > from && bytes + rowBytes[r] > budget) {
+      slices.push({ from, to: r });
+      from = r;
+      bytes = 0;
+    }
+    bytes += rowBytes[r];
+  }
+  if (rowBytes.length > 0) slices.push({ from, to: rowBytes.length });
+  return slices;
+}
+
+export interface SlicedRenderOptions extends RenderOptions {
+  budget?: number;
+  /** Called before each slice is queued; throwing (e.g. on cancel) stops the write. */
+  beforeSlice?: (slice: number, slices: number) => void;
+}
+
+/**
+ * Queues the plan on the sheet: every slice but the last is synced here; the last slice and the
+ * layout are left queued for the caller's sync. Returns the number of slices. The slices are the
+ * ones `sliceRows` cuts (each under the budget; a row over it alone). `beforeSlice` is told the
+ * slices known so far (the total is known only at the last one).
+ */
+export async function renderPlanInSlices(context: Excel.RequestContext, sheet: Excel.Worksheet, plan: SheetPlan, options: SlicedRenderOptions = {}): Promise<number> {
+  const grid = planGrid(plan);
+  const width = grid.inputs[0].length;
+  const budget = options.budget ?? SLICE_BUDGET_BYTES;
+  // Each slice is measured as it is cut (no pass over the whole sheet first): the work between two
+  // requests stays one slice's.
+  let slice = 0;
+  let from = 0;
+  while (from < grid.inputs.length) {
+    let to = from;
+    let bytes = 0;
+    do {
+      bytes += rowPayloadBytes(grid.inputs[to], grid.formats[to]);
+      to++;
+    } while (to < grid.inputs.length && bytes + rowPayloadBytes(grid.inputs[to], grid.formats[to]) <= budget);
+    const last = to >= grid.inputs.length;
+    options.beforeSlice?.(slice, last ? slice + 1 : slice + 2);
+    const range = sheet.getRangeByIndexes(from, 0, to - from, width);
+    // Formats first, in the same request: a Text cell keeps what is written as it is (renderPlan).
+    range.numberFormat = grid.formats.slice(from, to);
+    range.formulas = grid.inputs.slice(from, to) as unknown as string[][];
+    slice++;
+    from = to;
+    if (!last) await context.sync();
+  }
+  renderPlanLayout(context, sheet, plan, grid, options);
+  return slice;
+}
