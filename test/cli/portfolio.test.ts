@@ -132,7 +132,7 @@ describe('what is not a tape', () => {
   });
 
   test('an unknown extension, a folder, a missing file: exit 2 with the fix', async () => {
-    expect((await run([path.join(dir, 'tape.txt')], 0)).err).toMatch(/\.csv file with the LM\.PORTFOLIO headers or a \.jsonl file/);
+    expect((await run([path.join(dir, 'tape.txt')], 0)).err).toMatch(/\.csv or \.xlsx file with the LM\.PORTFOLIO headers, or a \.jsonl file of cases/);
     const folder = path.join(dir, 'folder.csv');
     execFileSync('mkdir', ['-p', folder]);
     expect((await run([folder], 0)).err).toMatch(/it is a folder/);
@@ -146,4 +146,25 @@ describe('what is not a tape', () => {
     expect(code).toBe(2);
     expect(err).toMatch(/longer than 64 KB/);
   });
+});
+
+describe('lm portfolio on an .xlsx tape', () => {
+  test('the example tape saved as a workbook (numbers as numbers, dates as dates) gives the rows of its CSV', async () => {
+    const ExcelJS = (await import('exceljs')).default;
+    const csv = readFileSync(path.join(ROOT, 'examples', 'portfolio-tape.csv'), 'utf8').trim().split('\n').map((line) => line.split(','));
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('Tape');
+    sheet.addRow(csv[0]);
+    for (const cells of csv.slice(1)) {
+      sheet.addRow(cells.map((cell) => (/^\d{4}-\d{2}-\d{2}$/.test(cell) ? new Date(`${cell}T00:00:00Z`) : cell !== '' && /^-?[\d.]+$/.test(cell) ? Number(cell) : cell === '' ? null : cell)));
+    }
+    const file = path.join(dir, 'tape.xlsx');
+    await workbook.xlsx.writeFile(file);
+    const fromXlsx = await run([file, '--json'], 0);
+    const fromCsv = await run([path.join(ROOT, 'examples', 'portfolio-tape.csv'), '--json'], 0);
+    expect(fromXlsx.code).toBe(0);
+    const rows = (text: string) => text.trim().split('\n').map((line) => JSON.parse(line));
+    expect(rows(fromXlsx.out)).toEqual(rows(fromCsv.out));
+    expect(rows(fromXlsx.out)).toHaveLength(8);
+  }, 60_000);
 });

@@ -11,8 +11,8 @@ export interface WorkerSetup {
   headerRow: string[] | null;
 }
 
-/** One loan: a tape row's CSV record or a case JSON text, parsed in the worker (the main thread only splits the tape). */
-export type BatchItem = { row: number; record: string } | { row: number; jsonText: string };
+/** One loan: a CSV record or a case JSON text, parsed in the worker (the main thread only splits the tape), or an .xlsx row's cells. */
+export type BatchItem = { row: number; record: string } | { row: number; cells: string[] } | { row: number; jsonText: string };
 
 export interface BatchRequest {
   seq: number;
@@ -33,6 +33,7 @@ export function reviewBatch(setup: WorkerSetup, items: BatchItem[]): PortfolioRe
     headersBySetup.set(setup, headers);
   }
   return items.map((item) => {
+    if ('cells' in item) return reviewTapeRow(item.row, headers ?? { ok: false, problem: 'the tape has no header row' }, item.cells, setup.options);
     if ('record' in item) {
       const parsed = parseCsvRecord(item.record);
       if (!parsed.ok) return reviewErrorRow(item.row, null, parsed.problem);

@@ -20,8 +20,8 @@ import { MAX_RECORD_BYTES } from './limits';
 import { TapeHeaderError, isRecordTooLong, openTape, tapeFileProblem, tapeFormatOf } from './tapeSource';
 
 export const PORTFOLIO_HELP = `  lm portfolio TAPE [--json|--csv] [--out FILE] [--defaults D.json] [--workers N]
-  lm portfolio TAPE --xlsx OUT.xlsx                 the Portfolio Review of a loan tape (.csv with the
-                                                    LM.PORTFOLIO headers, or .jsonl: one case per line)`;
+  lm portfolio TAPE --xlsx OUT.xlsx                 the Portfolio Review of a loan tape (.csv or .xlsx with
+                                                    the LM.PORTFOLIO headers, or .jsonl: one case per line)`;
 
 export interface PortfolioIo {
   stderr(text: string): void;

@@ -5,19 +5,19 @@
  * MAX_RECORD_BYTES (a tape row is a few hundred bytes; a run-away record is refused by row).
  */
 import { createReadStream, statSync } from 'fs';
+import ExcelJS from 'exceljs';
 import type { BatchItem } from './batch';
 import { MAX_RECORD_BYTES } from './limits';
 import { RecordTooLongError, csvRecordBatches, isBlankRecord, parseCsvRecord } from './csvRecord';
 
-export type TapeFormat = 'csv' | 'jsonl';
+export type TapeFormat = 'csv' | 'jsonl' | 'xlsx';
 
 
 export function tapeFormatOf(file: string, explicit?: string): TapeFormat | { error: string } {
-  const format = explicit ?? (/\.csv$/i.test(file) ? 'csv' : /\.(jsonl|ndjson)$/i.test(file) ? 'jsonl' : null);
-  if (format === 'csv' || format === 'jsonl') return format;
-  if (explicit) return { error: `--format must be csv or jsonl, not "${explicit.slice(0, 20)}"` };
-  if (/\.xlsx$/i.test(file)) return { error: 'an .xlsx tape is not read yet: save the sheet as CSV (with the LM.PORTFOLIO headers) and pass that file' };
-  return { error: 'the tape must be a .csv file with the LM.PORTFOLIO headers or a .jsonl file of cases (or say --format csv|jsonl)' };
+  const format = explicit ?? (/\.csv$/i.test(file) ? 'csv' : /\.(jsonl|ndjson)$/i.test(file) ? 'jsonl' : /\.xlsx$/i.test(file) ? 'xlsx' : null);
+  if (format === 'csv' || format === 'jsonl' || format === 'xlsx') return format;
+  if (explicit) return { error: `--format must be csv, jsonl or xlsx, not "${explicit.slice(0, 20)}"` };
+  return { error: 'the tape must be a .csv or .xlsx file with the LM.PORTFOLIO headers, or a .jsonl file of cases (or say --format csv|jsonl|xlsx)' };
 }
 
 /** A record over MAX_RECORD_BYTES. */
@@ -48,6 +48,7 @@ export interface TapeBatches {
 
 /** Opens the tape and reads its header (CSV); then `batches` yields rows `batchSize` at a time. */
 export async function openTape(file: string, format: TapeFormat, batchSize: number): Promise<TapeBatches> {
+  if (format === 'xlsx') return openXlsxTape(file, batchSize);
   const input = createReadStream(file, { encoding: 'utf8' });
   const close = () => input.destroy();
   if (format === 'jsonl') return { headerRow: null, batches: jsonLineBatches(input, batchSize), close };
@@ -110,4 +111,63 @@ async function* jsonLineBatches(input: AsyncIterable<unknown>, batchSize: number
   }
   if (pending.trim() !== '' || tooLong) take(pending);
   if (batch.length > 0) yield batch;
+}
+
+/**
+ * An .xlsx tape: the first worksheet, streamed with exceljs's reader (rows are never held whole).
+ * The first row with a value is the header; a row is numbered as the sheet numbers it. Cells become
+ * the text a CSV export would hold: numbers as numerals, dates as YYYY-MM-DD (Excel stores them as
+ * serials; exceljs gives a UTC date), a formula as its cached result, an error as its code.
+ */
+async function openXlsxTape(file: string, batchSize: number): Promise<TapeBatches> {
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, { sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit', entries: 'ignore' });
+  const sheets = reader[Symbol.asyncIterator]();
+  const first = await sheets.next();
+  if (first.done) return { headerRow: [], batches: (async function* () {})(), close: () => undefined };
+  const rows = first.value[Symbol.asyncIterator]();
+  let headerRow: string[] | null = null;
+  for (;;) {
+    const next = await rows.next();
+    if (next.done) return { headerRow: [], batches: (async function* () {})(), close: () => undefined };
+    const cells = xlsxRowCells(next.value);
+    if (cells.some((cell) => cell !== '')) {
+      headerRow = cells;
+      break;
+    }
+  }
+  async function* batches(): AsyncGenerator<BatchItem[]> {
+    let batch: BatchItem[] = [];
+    for (;;) {
+      const next = await rows.next();
+      if (next.done) break;
+      const cells = xlsxRowCells(next.value);
+      if (cells.every((cell) => cell.trim() === '')) continue;
+      batch.push({ row: next.value.number, cells });
+      if (batch.length >= batchSize) {
+        yield batch;
+        batch = [];
+      }
+    }
+    if (batch.length > 0) yield batch;
+  }
+  return { headerRow, batches: batches(), close: () => undefined };
+}
+
+function xlsxRowCells(row: ExcelJS.Row): string[] {
+  const values = Array.isArray(row.values) ? row.values.slice(1) : [];
+  return Array.from(values, (value) => xlsxCellText(value as ExcelJS.CellValue));
+}
+
+function xlsxCellText(value: ExcelJS.CellValue): string {
+  if (value === null || value === undefined) return '';
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (typeof value === 'string') return value;
+  if (typeof value === 'object') {
+    if ('richText' in value) return value.richText.map((run) => run.text).join('');
+    if ('error' in value) return String(value.error);
+    if ('result' in value) return xlsxCellText(value.result as ExcelJS.CellValue);
+    if ('text' in value) return String((value as { text: unknown }).text);
+  }
+  return '';
 }
