@@ -33,28 +33,38 @@ export interface ReviewSheetFigures {
 
 const now = (): number => Number(process.hrtime.bigint()) / 1e6;
 
+/** A timer that re-arms itself and records the longest gap between its runs: how long the event loop was held. */
+function eventLoopProbe(): { stop(): void; longestGapMs(): number } {
+  let longestGap = 0;
+  let last = now();
+  let probing = true;
+  const tick = () => {
+    const t = now();
+    longestGap = Math.max(longestGap, t - last);
+    last = t;
+    if (probing) setTimeout(tick, 0);
+  };
+  setTimeout(tick, 0);
+  return {
+    stop: () => {
+      probing = false;
+    },
+    longestGapMs: () => longestGap,
+  };
+}
+
 export async function measureReviewSheet(loans: number): Promise<ReviewSheetFigures> {
   const host = installGlobals(globalThis);
   await writeTapeTable(globalThis.Excel as never, 'Loans', casesAsLoanTape(generateCases(loans)));
   host.user.select('Loans', 'A2');
   host.resetSyncCount();
 
-  // The probe: a timer that re-arms itself and records the longest gap between its runs.
-  let longestGap = 0;
-  let last = now();
-  let probing = true;
-  const probe = () => {
-    const t = now();
-    longestGap = Math.max(longestGap, t - last);
-    last = t;
-    if (probing) setTimeout(probe, 0);
-  };
-  setTimeout(probe, 0);
+  const probe = eventLoopProbe();
 
   const started = now();
   const outcome = await buildReviewFromTape({ replaceExisting: false });
   const totalMs = now() - started;
-  probing = false;
+  probe.stop();
   return {
     loans: outcome.loans,
     totalMs: Math.round(totalMs),
@@ -62,7 +72,7 @@ export async function measureReviewSheet(loans: number): Promise<ReviewSheetFigu
     readSlices: outcome.readSlices,
     writeSlices: outcome.writeSlices,
     longestEvaluationBlockMs: Math.round(outcome.longestBlockMs * 10) / 10,
-    longestEventLoopGapMs: Math.round(longestGap),
+    longestEventLoopGapMs: Math.round(probe.longestGapMs()),
     problems: outcome.problems.length,
   };
 }
@@ -89,16 +99,7 @@ export async function measureReviewResponsiveness(loans: number): Promise<Review
   const tape = casesAsLoanTape(generateCases(loans));
   const headers = resolveTapeHeaders(tape[0]);
   const items = tape.slice(1).map((cells, i) => ({ cells, row: i + 2 }));
-  let longestGap = 0;
-  let last = now();
-  let probing = true;
-  const probe = () => {
-    const t = now();
-    longestGap = Math.max(longestGap, t - last);
-    last = t;
-    if (probing) setTimeout(probe, 0);
-  };
-  setTimeout(probe, 0);
+  const probe = eventLoopProbe();
   const started = now();
   const { rows, longestBlockMs } = await evaluateInChunks(items, (loan) => reviewTapeRow(loan.row, headers, loan.cells));
   const evaluated = now();
@@ -110,7 +111,7 @@ export async function measureReviewResponsiveness(loans: number): Promise<Review
   const slices = sliceRows(grid.inputs.map((row, r) => rowPayloadBytes(row, grid.formats[r])));
   const done = now();
   await yieldToEventLoop();
-  probing = false;
+  probe.stop();
   return {
     loans,
     totalMs: Math.round(done - started),
@@ -118,6 +119,6 @@ export async function measureReviewResponsiveness(loans: number): Promise<Review
     planMs: Math.round(done - evaluated),
     writeSlices: slices.length,
     longestEvaluationBlockMs: Math.round(longestBlockMs * 10) / 10,
-    longestEventLoopGapMs: Math.round(longestGap),
+    longestEventLoopGapMs: Math.round(probe.longestGapMs()),
   };
 }
