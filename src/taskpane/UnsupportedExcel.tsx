@@ -5,24 +5,14 @@
  */
 import * as React from 'react';
 import { Body1, MessageBar, MessageBarBody, MessageBarTitle, makeStyles, tokens } from '@fluentui/react-components';
+import { useStyles as usePaneStyles } from './components/styles';
 import { EXCEL_THAT_DOES_NOT_WORK, EXCEL_THAT_WORKS, type RequiredSet } from '../excel/requirementSets';
 
-const useStyles = makeStyles({
-  root: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalM,
-    padding: tokens.spacingHorizontalM,
-    minHeight: '100vh',
-    boxSizing: 'border-box',
-    backgroundColor: tokens.colorNeutralBackground1,
-    color: tokens.colorNeutralForeground1,
-  },
-  list: { margin: 0, paddingLeft: tokens.spacingHorizontalXL },
-});
+// The pane's own root look (components/styles.ts), so this message sits where the pane would.
+const useListStyles = makeStyles({ list: { margin: 0, paddingLeft: tokens.spacingHorizontalXL } });
 
 export function UnsupportedExcel({ missing }: { missing: readonly RequiredSet[] }): React.JSX.Element {
-  const styles = useStyles();
+  const styles = { ...usePaneStyles(), ...useListStyles() };
   return (
     <main className={styles.root} data-testid="unsupported-excel">
       <MessageBar intent="error" layout="multiline" role="alert">
