@@ -3,7 +3,7 @@
  * by the caller's next `context.sync()`: the number of round trips does not depend on the
  * number of cells, options or income lines (Excel on the web pays for each one).
  */
-import { FORMATS, STYLES, cellAddress, parseCellAddress, type CellValue, type PlannedCell, type SheetPlan } from '../summary/sheetPlan';
+import { CONDITIONAL_LOOKS, FORMATS, STYLES, cellAddress, parseCellAddress, type CellValue, type PlannedCell, type SheetPlan } from '../summary/sheetPlan';
 
 export interface RenderOptions {
   /** How each planned defined name is added: on the workbook, on the sheet, or not at all (a name planned with a scope keeps it). */
@@ -167,6 +167,16 @@ export function renderPlanLayout(context: Excel.RequestContext, sheet: Excel.Wor
   sheet.pageLayout.setPrintTitleRows(plan.print.titleRows);
   // A break before the top row of the range given (Excel.PageBreakCollection.add, ExcelApi 1.9).
   for (const row of plan.print.rowBreaks ?? []) sheet.horizontalPageBreaks.add(`A${row}`);
+
+  // Each add() puts its format at the top priority (ConditionalFormatCollection.add, ExcelApi 1.6):
+  // adding the plan's list from its last to its first leaves the first on top.
+  for (const planned of [...(plan.conditionalFormats ?? [])].reverse()) {
+    const look = CONDITIONAL_LOOKS[planned.look];
+    const text = sheet.getRange(planned.address).conditionalFormats.add('ContainsText').textComparison;
+    text.format.fill.color = look.fill;
+    text.format.font.color = look.fontColor;
+    text.rule = { operator: 'Contains', text: planned.textContains };
+  }
 
   for (const spec of plan.charts) {
     const chart = sheet.charts.add(spec.type, sheet.getRange(spec.sourceAddress), spec.seriesBy);

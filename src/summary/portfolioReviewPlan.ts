@@ -8,7 +8,7 @@
 import { addDays, type IsoDate } from '../engine/dates';
 import { compareReviewRows, exceptionOf, type DeadlineStatus, type PortfolioReviewRow } from '../engine/portfolioReview';
 import { APPROVAL_DECISIONS } from './caseSummaryPlan';
-import { FORMATS, columnLetter, qualifiedAddress, type CellValue, type PlannedCell, type PlannedChart, type SheetPlan } from './sheetPlan';
+import { FORMATS, columnLetter, formulaText, qualifiedAddress, type CellValue, type ConditionalLookName, type PlannedCell, type PlannedChart, type PlannedConditionalFormat, type SheetPlan } from './sheetPlan';
 
 export const PORTFOLIO_REVIEW_SHEET = 'Portfolio Review';
 export const PORTFOLIO_REVIEW_TABLE = 'PortfolioReview';
@@ -46,6 +46,21 @@ const EXCEPTION_LABELS: Record<ReturnType<typeof exceptionOf>, string> = {
 };
 
 const STATUS_LABELS: Record<DeadlineStatus, string> = { passed: 'Passed', 'due soon': 'Due soon', ok: 'OK', none: 'No dates' };
+
+/**
+ * The colour of each status in the table (conditional formats): red where the manager must act
+ * (a deadline passed, no option, a loan the tape could not describe), yellow where a case needs a
+ * look (a deadline near, an affordability flag), green for deadlines in hand. The text still says
+ * the status, so the colour is never the only sign.
+ */
+const EXCEPTION_LOOKS: Record<Exclude<ReturnType<typeof exceptionOf>, 'none'>, ConditionalLookName> = {
+  'deadline passed': 'alert',
+  'deadline due soon': 'caution',
+  'no option fits': 'alert',
+  affordability: 'caution',
+  'input problem': 'alert',
+};
+const STATUS_LOOKS: Partial<Record<DeadlineStatus, ConditionalLookName>> = { passed: 'alert', 'due soon': 'caution', ok: 'good' };
 
 /** The table's columns: header, number format, and the value of a row. */
 const COLUMNS: { header: string; format: string; text?: boolean; value: (row: PortfolioReviewRow) => CellValue }[] = [
@@ -143,6 +158,14 @@ export function portfolioReviewPlan(reviewRows: readonly PortfolioReviewRow[], o
   });
   const lastColumn = columnLetter(COLUMNS.length - 1);
 
+  // Each status column's labels are distinct and none contains another, so a "contains" rule
+  // matches its own label only (a test holds this).
+  const bodyOf = (header: string) => `${columnLetter(column(header))}${firstRow}:${columnLetter(column(header))}${lastRow}`;
+  const conditionalFormats: PlannedConditionalFormat[] = [
+    ...Object.entries(EXCEPTION_LOOKS).map(([kind, look]) => ({ address: bodyOf('Exception'), textContains: EXCEPTION_LABELS[kind as keyof typeof EXCEPTION_LOOKS], look })),
+    ...Object.entries(STATUS_LOOKS).map(([status, look]) => ({ address: bodyOf('Deadline status'), textContains: STATUS_LABELS[status as DeadlineStatus], look: look! })),
+  ];
+
   // Chart data: recommendations (the totals block above) and deadlines in the next 14 days.
   const chartTop = lastRow + 3;
   put(`A${chartTop}`, { value: 'Deadlines in the next 14 days', style: 'section' });
@@ -185,11 +208,7 @@ export function portfolioReviewPlan(reviewRows: readonly PortfolioReviewRow[], o
     freezeRows: headerRow,
     print: { orientation: 'Landscape', fitToPagesWide: 1, printArea: `A1:${lastColumn}${chartTop + 16}`, titleRows: `$${headerRow}:$${headerRow}` },
     charts,
+    conditionalFormats,
     showGridlines: false,
   };
-}
-
-/** A string as a formula literal ("say ""hi"""). */
-function formulaText(text: string): string {
-  return `"${text.replace(/"/g, '""')}"`;
 }

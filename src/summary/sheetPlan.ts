@@ -117,6 +117,37 @@ export interface PlannedChart {
   bottomRight: string;
 }
 
+/**
+ * The looks a conditional format gives a matching cell: Excel's own presets for "Highlight Cells
+ * Rules" (Light Red Fill with Dark Red Text, Yellow Fill with Dark Yellow Text, Green Fill with
+ * Dark Green Text), so the review reads like any Excel sheet a manager has seen.
+ */
+export type ConditionalLookName = 'alert' | 'caution' | 'good';
+
+export interface ConditionalLook {
+  fill: string;
+  fontColor: string;
+}
+
+export const CONDITIONAL_LOOKS: Record<ConditionalLookName, ConditionalLook> = {
+  alert: { fill: '#FFC7CE', fontColor: '#9C0006' },
+  caution: { fill: '#FFEB9C', fontColor: '#9C5700' },
+  good: { fill: '#C6EFCE', fontColor: '#006100' },
+};
+
+/**
+ * A conditional format: the cells of `address` whose text contains `text` take the look (Excel's
+ * "Text that Contains" rule, which ignores case). A live rule, not a static colour: a status that
+ * changes (a filter, a sort, an edited cell) keeps the right colour without the add-in.
+ * Listed in priority order: the first one wins where two match the same cell.
+ */
+export interface PlannedConditionalFormat {
+  /** Range address, e.g. "T12:T2000". */
+  address: string;
+  textContains: string;
+  look: ConditionalLookName;
+}
+
 export interface PrintSetup {
   orientation: 'Landscape' | 'Portrait';
   /**
@@ -152,6 +183,8 @@ export interface SheetPlan {
   freezeRows: number;
   print: PrintSetup;
   charts: PlannedChart[];
+  /** Conditional formats, highest priority first. */
+  conditionalFormats?: PlannedConditionalFormat[];
   showGridlines: boolean;
   tabColor?: string;
   /** Every cell aligned to the top (rows with wrapped text read from their first line). */
@@ -186,6 +219,11 @@ export function parseCellAddress(address: string): { row: number; column: number
   const match = /^\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(address.trim());
   if (!match) throw new Error(`not a cell address: ${address}`);
   return { row: Number(match[2]) - 1, column: columnIndex(match[1]) };
+}
+
+/** A string as a formula literal ("say ""hi"""). */
+export function formulaText(text: string): string {
+  return `"${text.replace(/"/g, '""')}"`;
 }
 
 /** Quotes a sheet name for a formula or an address: 'Case Input'!C7. */

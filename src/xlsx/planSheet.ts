@@ -9,7 +9,7 @@
  * (the file format has them, exceljs does not write them).
  */
 import type { Alignment, Cell, CellValue as ExcelCellValue, Fill, Font, TableStyleProperties, Workbook, Worksheet } from 'exceljs';
-import { STYLES, cellAddress, parseCellAddress, qualifiedAddress, type CellStyleName, type CellValue, type PlannedCell, type SheetPlan } from '../summary/sheetPlan';
+import { CONDITIONAL_LOOKS, STYLES, cellAddress, formulaText, parseCellAddress, qualifiedAddress, type CellStyleName, type CellValue, type PlannedCell, type SheetPlan } from '../summary/sheetPlan';
 
 /** Excel's limit on a list validation's source typed in the rule (Microsoft: "Apply data validation to cells"). */
 export const MAX_VALIDATION_LIST_CHARS = 255;
@@ -135,7 +135,7 @@ export function addPlanSheet(workbook: Workbook, plan: SheetPlan, options: PlanS
       type: 'list',
       allowBlank: true,
       showErrorMessage: true,
-      formulae: [`"${source.replace(/"/g, '""')}"`],
+      formulae: [formulaText(source)],
     });
   }
 
@@ -160,6 +160,27 @@ export function addPlanSheet(workbook: Workbook, plan: SheetPlan, options: PlanS
   };
   // exceljs writes a break after the row it is added to: the row before the one that starts the page.
   for (const row of plan.print.rowBreaks ?? []) sheet.getRow(row - 1).addPageBreak();
+
+  // Conditional formats, as the formula Excel writes for "Text that Contains" (the top-left cell's
+  // reference is relative, so it moves down the range). exceljs 4.4 writes its own containsText rule
+  // without the rule's text attribute (ECMA-376 Part 1, 18.3.1.10 cfRule@text) and without escaping
+  // quotes; a formula rule (type "expression") holds the same condition and reads the same in Excel
+  // and LibreOffice. Priority 1 is the plan's first format.
+  (plan.conditionalFormats ?? []).forEach((planned, i) => {
+    const look = CONDITIONAL_LOOKS[planned.look];
+    const ref = planned.address.replace(/\$/g, '');
+    sheet.addConditionalFormatting({
+      ref,
+      rules: [
+        {
+          type: 'expression',
+          priority: i + 1,
+          formulae: [`NOT(ISERROR(SEARCH(${formulaText(planned.textContains)},${ref.split(':')[0]})))`],
+          style: { fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: argb(look.fill) } } as Fill, font: { color: { argb: argb(look.fontColor) } } },
+        },
+      ],
+    });
+  });
 
   if (options.chartNote) {
     for (const chart of plan.charts) {

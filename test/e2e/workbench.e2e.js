@@ -625,6 +625,14 @@ test('a Portfolio Review of the example tape: its native totals (HyperFormula) e
   assert.ok(exceptions.indexOf(false) < 0 || exceptions.slice(exceptions.indexOf(false)).every((e) => !e), `exceptions first: ${exceptions}`);
   await tallPaneScreenshot(page, 'pane-portfolio-review.png');
   await page.locator('[role=tab][data-sheet="Portfolio Review"]').click();
+  // The statuses are coloured by the sheet's conditional formats, as the grid draws them: a passed
+  // deadline red (Excel's light red fill), a deadline due soon yellow, an empty status plain.
+  const drawnFill = async (address) => page.locator(`[data-address="${address}"]`).first().evaluate((el) => window.getComputedStyle(el).backgroundColor);
+  const rowWhere = (column, pattern) => body.find((r) => pattern.test(String((at(`${col(column)}${r}`) || {}).value || '')));
+  assert.equal(await drawnFill(`${col('Exception')}${rowWhere('Exception', /^Deadline passed/)}`), 'rgb(255, 199, 206)');
+  assert.equal(await drawnFill(`${col('Deadline status')}${rowWhere('Deadline status', /^Due soon$/)}`), 'rgb(255, 235, 156)');
+  const plainFill = await drawnFill(`${col('Deadline status')}${rowWhere('Exception', /^Problem in the input/)}`);
+  assert.ok(!['rgb(255, 199, 206)', 'rgb(255, 235, 156)', 'rgb(198, 239, 206)'].includes(plainFill), `an empty status is not coloured: ${plainFill}`);
   await page.screenshot({ path: path.join(SCREENSHOTS, 'workbench-portfolio-review.png') });
 });
 

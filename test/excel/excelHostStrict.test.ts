@@ -49,6 +49,10 @@ async function furnish(): Promise<void> {
     sheet.charts.add('ColumnClustered', sheet.getRange('A1:B3'), 'Columns').title.text = 'Payments';
     context.workbook.names.add('FirstPayment', sheet.getRange('B2'), 'the first payment');
     sheet.getRange('D1').dataValidation.rule = { list: { inCellDropDown: true, source: 'Yes,No' } };
+    const highlight = sheet.getRange('B2:B3').conditionalFormats.add('ContainsText').textComparison;
+    highlight.format.fill.color = '#FFC7CE';
+    highlight.format.font.color = '#9C0006';
+    highlight.rule = { operator: 'Contains', text: '200' };
     await context.sync();
   });
 }
@@ -149,6 +153,30 @@ const PROXIES: Record<string, Getter> = {
   ChartTitle: (c) => {
     const o = c.workbook.worksheets.getItem('Data').charts.getItem('Chart 1');
     return { object: o.title, read: () => o.title.text, load: () => o.load('title/text') };
+  },
+  ConditionalFormatCollection: (c) => {
+    const o = c.workbook.worksheets.getItem('Data').getRange('B2:B3').conditionalFormats;
+    return { object: o, read: () => o.items, load: () => o.load('items') };
+  },
+  ConditionalFormat: (c) => {
+    const o = c.workbook.worksheets.getItem('Data').getRange('B2:B3').conditionalFormats.getItemAt(0);
+    return { object: o, read: () => o.priority, load: () => o.load('priority') };
+  },
+  TextConditionalFormat: (c) => {
+    const o = c.workbook.worksheets.getItem('Data').getRange('B2:B3').conditionalFormats.getItemAt(0).textComparison;
+    return { object: o, read: () => o.rule, load: () => o.load('rule') };
+  },
+  ConditionalRangeFormat: (c) => {
+    const o = c.workbook.worksheets.getItem('Data').getRange('B2:B3').conditionalFormats.getItemAt(0).textComparison.format;
+    return { object: o, read: () => o.fill.color, load: () => o.load('fill/color') };
+  },
+  ConditionalRangeFill: (c) => {
+    const o = c.workbook.worksheets.getItem('Data').getRange('B2:B3').conditionalFormats.getItemAt(0).textComparison.format.fill;
+    return { object: o, read: () => o.color, load: () => o.load('color') };
+  },
+  ConditionalRangeFont: (c) => {
+    const o = c.workbook.worksheets.getItem('Data').getRange('B2:B3').conditionalFormats.getItemAt(0).textComparison.format.font;
+    return { object: o, read: () => o.color, load: () => o.load('color') };
   },
   ChartLegend: (c) => {
     const o = c.workbook.worksheets.getItem('Data').charts.getItem('Chart 1').legend;

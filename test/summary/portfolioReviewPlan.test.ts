@@ -9,6 +9,7 @@ import type { Affordability, OptionResult, Timeline } from '../../src/engine/res
 import { renderPlan } from '../../src/excel/renderPlan';
 import { PORTFOLIO_REVIEW_SHEET, portfolioReviewPlan } from '../../src/summary/portfolioReviewPlan';
 import { installGlobals } from '../../src/workbench/excelHost';
+import { conditionalLookAt } from '../../src/workbench/excelHost/conditionalFormats';
 import { makeCase } from '../support/caseFactory';
 
 const noDates: Timeline = { acknowledgmentDue: null, evaluationDue: null, appealDeadline: null, earliestForeclosureReferral: null };
@@ -99,4 +100,61 @@ test('rendered, the native totals count the rows: loans, by recommendation, by d
   host.user.setCell('Case Summary C-2', 'B5', 'Decline');
   expect(valueRightOf('Approve', 'J', 'K')).toBe(0);
   expect(valueRightOf('Decline', 'J', 'K')).toBe(1);
+});
+
+describe('conditional formats for the statuses (red: act now; yellow: look soon; green: in hand)', () => {
+  // Every label each status column can hold, and the colour a manager should see on it.
+  const EXPECTED: Record<string, Record<string, 'alert' | 'caution' | 'good' | null>> = {
+    Exception: {
+      'Deadline passed: confirm done': 'alert',
+      'Deadline due soon': 'caution',
+      'No option fits': 'alert',
+      'Affordability flag': 'caution',
+      'Problem in the input': 'alert',
+      '': null,
+    },
+    'Deadline status': { Passed: 'alert', 'Due soon': 'caution', OK: 'good', 'No dates': null, '': null },
+  };
+  const bodyAddress = (header: string) => {
+    const letter = String.fromCharCode(65 + col(header));
+    const first = Number(/\d+/.exec(table.headerAddress)![0]) + 1;
+    return `${letter}${first}:${letter}${first + table.rows.length - 1}`;
+  };
+
+  test.each(Object.keys(EXPECTED))('%s: each label is matched by exactly the rule of its colour, over the whole table body', (header) => {
+    const formats = (plan.conditionalFormats ?? []).filter((f) => f.address === bodyAddress(header));
+    for (const [label, look] of Object.entries(EXPECTED[header])) {
+      // Excel's "Text that Contains" ignores case; an empty cell contains nothing.
+      const matching = formats.filter((f) => label !== '' && label.toLowerCase().includes(f.textContains.toLowerCase()));
+      expect({ label, looks: matching.map((f) => f.look) }).toEqual({ label, looks: look ? [look] : [] });
+    }
+  });
+
+  test('no other column is coloured', () => {
+    const addresses = new Set((plan.conditionalFormats ?? []).map((f) => f.address));
+    expect([...addresses].sort()).toEqual([bodyAddress('Deadline status'), bodyAddress('Exception')].sort());
+  });
+
+  test('rendered, the host colours each row by its status', async () => {
+    const host = installGlobals(globalThis);
+    host.user.addSheet('Case Summary C-2');
+    host.user.addSheet('Case Summary C-5');
+    await Excel.run(async (context) => {
+      const summary = context.workbook.worksheets.getItem('Case Summary C-2');
+      summary.names.add('LM_Decision', summary.getRange('B5'));
+      renderPlan(context, context.workbook.worksheets.add(PORTFOLIO_REVIEW_SHEET), plan);
+      await context.sync();
+    });
+    const sheet = host.workbook.sheetByName(PORTFOLIO_REVIEW_SHEET)!;
+    const first = Number(/\d+/.exec(table.headerAddress)![0]);
+    const fills = table.rows.map((_, i) => [col('Exception'), col('Deadline status')].map((c) => conditionalLookAt(sheet, first + i, c, host.workbook.computedValue(sheet, first + i, c)).fill ?? null));
+    // Rows 3, 5, 4, 6, 2 (exceptions first): passed, due soon, no option, input problem, none.
+    expect(fills).toEqual([
+      ['#FFC7CE', '#FFC7CE'],
+      ['#FFEB9C', '#FFEB9C'],
+      ['#FFC7CE', null],
+      ['#FFC7CE', null],
+      [null, null],
+    ]);
+  });
 });

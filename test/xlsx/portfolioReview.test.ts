@@ -65,6 +65,24 @@ test('the review workbook: exceptions first, and LibreOffice agrees with every t
       expect([status, totalRightOf(status, 'G', 'H')]).toEqual([status, count('Deadline status', status)]);
     }
     expect(totalRightOf('Not decided', 'J', 'K')).toBe(8);
+    // The status colours survive LibreOffice: it read each conditional format and wrote it back
+    // (a rule it could not read would be dropped). Each status cell's own rule is found by its text.
+    const formats = (sheet as unknown as { conditionalFormattings: { ref: string; rules: { formulae?: string[]; text?: string; style?: { fill?: { bgColor?: { argb?: string }; fgColor?: { argb?: string } } } }[] }[] }).conditionalFormattings;
+    const column = (header: string) => String.fromCharCode(65 + headers.indexOf(header));
+    const ruleFor = (header: string, label: string) => {
+      const letter = column(header);
+      const hits = formats.filter((f) => f.ref.replace(/\$/g, '') === `${letter}${headerRow + 1}:${letter}${headerRow + body.length}`)
+        .flatMap((f) => f.rules)
+        .filter((r) => (r.text ?? r.formulae?.join(' ') ?? '').includes(`"${label}"`) || r.text === label);
+      expect([header, label, hits.length]).toEqual([header, label, 1]);
+      const fill = hits[0].style?.fill;
+      return (fill?.bgColor?.argb ?? fill?.fgColor?.argb ?? '').slice(-6).toUpperCase();
+    };
+    expect(ruleFor('Exception', 'Deadline passed: confirm done')).toBe('FFC7CE');
+    expect(ruleFor('Exception', 'Deadline due soon')).toBe('FFEB9C');
+    expect(ruleFor('Exception', 'Problem in the input')).toBe('FFC7CE');
+    expect(ruleFor('Deadline status', 'Passed')).toBe('FFC7CE');
+    expect(ruleFor('Deadline status', 'OK')).toBe('C6EFCE');
     // The loan numbers of the tape are never written whole.
     expect(JSON.stringify(body)).not.toMatch(/001234000\d/);
   } finally {

@@ -15,22 +15,12 @@ import { absoluteAddress, boxAddress, boxContains, boxesOverlap, boxSize, parseB
 import { beforeOperation } from './faults';
 import { formatValue } from './format';
 import { MAX_COLUMNS, MAX_ROWS, SheetModel, quoteSheet, type Box, type CellModel, type ChartModel, type NameModel, type Scalar, type TableModel, type WorkbookModel } from './model';
+import { ClientObject, ClientResult, FilledCollectionProxy, InMemoryExcelError, Resolver, assertEditable, invalid, loadProps, notFound, type LoadSpec, type Op } from './proxyBase';
 
-export class InMemoryExcelError extends Error {
-  readonly code: string;
-  readonly debugInfo: { code: string; message: string };
-  constructor(code: string, message: string) {
-    super(message);
-    this.name = 'RichApi.Error';
-    this.code = code;
-    this.debugInfo = { code, message };
-  }
-}
+import { ConditionalFormatCollectionProxy } from './conditionalFormats';
 
-const notFound = (what: string) => new InMemoryExcelError('ItemNotFound', `The requested resource doesn't exist. (${what})`);
-const invalid = (message: string) => new InMemoryExcelError('InvalidArgument', `The argument is invalid or missing or has an incorrect format. ${message}`);
-
-type Op = () => void;
+export { ClientResult, InMemoryExcelError } from './proxyBase';
+export { ConditionalFormatCollectionProxy, ConditionalFormatProxy, ConditionalRangeFillProxy, ConditionalRangeFontProxy, ConditionalRangeFormatProxy, TextConditionalFormatProxy } from './conditionalFormats';
 
 /**
  * Excel on the web refuses a request over 5 MB with RequestPayloadSizeLimitExceeded ("Resource
@@ -40,12 +30,6 @@ type Op = () => void;
  * 5 MB as 5,000,000 bytes, the stricter reading.
  */
 export const REQUEST_PAYLOAD_LIMIT = 5_000_000;
-
-const notLoaded = (prop: string) =>
-  new InMemoryExcelError(
-    'PropertyNotLoaded',
-    `The property '${prop}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`,
-  );
 
 export class RequestContext {
   readonly workbook: WorkbookProxy;
@@ -108,155 +92,6 @@ export class RequestContext {
   }
 }
 
-type LoadSpec = string | string[] | { select?: string | string[] } | Record<string, unknown> | undefined;
-
-/** The top-level property names of a load spec; null for "everything". */
-function loadProps(spec: LoadSpec): string[] | null {
-  if (spec === undefined) return null;
-  let list: string[];
-  if (typeof spec === 'string') list = spec.split(',');
-  else if (Array.isArray(spec)) list = spec;
-  else if ('select' in spec && spec.select !== undefined) list = typeof spec.select === 'string' ? spec.select.split(',') : (spec.select as string[]);
-  else list = Object.keys(spec);
-  return list.map((p) => p.trim()).filter(Boolean);
-}
-
-abstract class ClientObject {
-  protected readonly known = new Map<string, unknown>();
-  constructor(protected readonly ctx: RequestContext) {}
-
-  get context(): RequestContext {
-    return this.ctx;
-  }
-
-  protected read<T>(prop: string): T {
-    if (!this.known.has(prop)) throw notLoaded(prop);
-    return this.known.get(prop) as T;
-  }
-
-  protected write(prop: string, value: unknown, apply: Op): void {
-    this.known.set(prop, value);
-    this.ctx.queue(apply);
-  }
-
-  /** Like every property, known only after a load (or a getItemOrNullObject) and a sync (Office.js: throwIfNotLoaded("isNullObject")). */
-  get isNullObject(): boolean {
-    return this.read('isNullObject');
-  }
-
-  /** Child objects a load can reach with a path ("fill/color" on a RangeFormat). */
-  protected navigation(): Record<string, ClientObject> {
-    return {};
-  }
-
-  /** Hands "child/property" paths to the child's own load; returns the rest (null: everything). */
-  protected delegateNavigation(props: string[] | null): string[] | null {
-    if (props === null) return null;
-    const children = this.navigation();
-    return props.filter((p) => {
-      const [top, ...rest] = p.split('/');
-      const child = children[top];
-      if (!child) return true;
-      child.load(rest.length > 0 ? rest.join('/') : undefined);
-      return false;
-    });
-  }
-
-  load(spec?: LoadSpec): this {
-    const props = this.delegateNavigation(loadProps(spec));
-    this.ctx.queueLoad(() => {
-      const all = this.snapshot();
-      if (all === null) {
-        this.known.set('isNullObject', true);
-        return;
-      }
-      this.known.set('isNullObject', false);
-      for (const [key, value] of Object.entries(all)) {
-        const top = props === null ? key : props.find((p) => p === key || p.startsWith(`${key}/`));
-        if (props === null || top) this.known.set(key, value);
-      }
-      if (props) for (const p of props) if (!(p.split('/')[0] in all)) throw invalid(`unknown property '${p}' on ${this.constructor.name.replace('Proxy', '')}`);
-    });
-    return this;
-  }
-
-  /** The loadable scalar properties, read from the model at sync; null for a null object. */
-  protected abstract snapshot(): Record<string, unknown> | null;
-
-  toJSON(): Record<string, unknown> {
-    return Object.fromEntries(this.known);
-  }
-}
-
-/** Resolves the model an object stands for, when the batch runs (cached on first success). */
-class Resolver<T> {
-  private cached: T | null | undefined;
-  constructor(
-    private readonly find: () => T | null,
-    private readonly describe: string,
-    private readonly stillValid: (value: T) => boolean = () => true,
-  ) {}
-  orNull(): T | null {
-    if (this.cached !== undefined && this.cached !== null && this.stillValid(this.cached)) return this.cached;
-    const found = this.find();
-    if (found !== null) this.cached = found;
-    return found;
-  }
-  get(): T {
-    const found = this.orNull();
-    if (found === null) throw notFound(this.describe);
-    return found;
-  }
-}
-
-/**
- * A collection whose load reads `count` and fills every item with all its properties
- * (names, tables, charts): the members are read from the model when the batch runs.
- */
-abstract class FilledCollectionProxy<Member, Item extends { fillAll(): void }> extends ClientObject {
-  private itemsList: Item[] | null = null;
-  /** The models in this collection, read when the batch runs. */
-  protected abstract members(): Member[];
-  /** The proxy standing for one member. */
-  protected abstract itemFor(member: Member): Item;
-  protected snapshot(): Record<string, unknown> {
-    return { count: this.members().length };
-  }
-  get items(): Item[] {
-    if (!this.itemsList) return this.read('items');
-    return this.itemsList;
-  }
-  get count(): number {
-    return this.read('count');
-  }
-  override load(spec?: LoadSpec): this {
-    this.ctx.queueLoad(() => {
-      const members = this.members();
-      this.known.set('count', members.length);
-      this.itemsList = members.map((member) => {
-        const proxy = this.itemFor(member);
-        proxy.fillAll();
-        return proxy;
-      });
-    });
-    void spec;
-    return this;
-  }
-}
-
-/** `OfficeExtension.ClientResult`: its value is known after the sync, and reading it earlier throws. */
-export class ClientResult<T> {
-  private settled = false;
-  private result: T | undefined;
-  resolve(value: T): void {
-    this.result = value;
-    this.settled = true;
-  }
-  get value(): T {
-    if (!this.settled) throw notLoaded('value');
-    return this.result as T;
-  }
-}
 
 // ---------------------------------------------------------------------------- Workbook
 
@@ -785,6 +620,7 @@ const MAX_CELLS_READ = 2_000_000;
 export class RangeProxy extends ClientObject {
   readonly format: RangeFormatProxy;
   readonly dataValidation: DataValidationProxy;
+  readonly conditionalFormats: ConditionalFormatCollectionProxy;
   private resolvedBox: Box | null | undefined;
 
   constructor(
@@ -795,6 +631,7 @@ export class RangeProxy extends ClientObject {
     super(ctx);
     this.format = new RangeFormatProxy(ctx, this);
     this.dataValidation = new DataValidationProxy(ctx, this);
+    this.conditionalFormats = new ConditionalFormatCollectionProxy(ctx, this);
   }
 
   watchNull(): void {
@@ -868,7 +705,7 @@ export class RangeProxy extends ClientObject {
   }
 
   protected override navigation(): Record<string, ClientObject> {
-    return { format: this.format, dataValidation: this.dataValidation };
+    return { format: this.format, dataValidation: this.dataValidation, conditionalFormats: this.conditionalFormats };
   }
 
   override load(spec?: LoadSpec): this {
@@ -1001,6 +838,7 @@ export class RangeProxy extends ClientObject {
       if (applyTo === 'All' || applyTo === 'Formats') {
         sheet.merges = sheet.merges.filter((m) => !boxContains(box, m));
         sheet.validations = sheet.validations.filter((v) => !boxContains(box, v.box));
+        sheet.conditionalFormats = sheet.conditionalFormats.filter((f) => !boxContains(box, f.box));
       }
     });
   }
@@ -1100,19 +938,6 @@ export function sheetPrefix(name: string): string {
   return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) && !/^[A-Za-z]{1,3}\d+$/.test(name) ? name : quoteSheet(name);
 }
 
-/**
- * Refuses a change to locked cells of a protected sheet with AccessDenied, as Excel does (every
- * cell is locked until `format.protection.locked = false`; "Protect a worksheet" on Microsoft
- * support; Excel.WorksheetProtection in the API reference; a write to a locked cell answers
- * AccessDenied, microsoftgraph/microsoft-graph-docs#4546, the same Excel service).
- */
-function assertEditable(sheet: SheetModel, box: Box, what: string): void {
-  if (!sheet.protected) return;
-  const { rows, columns } = boxSize(box);
-  let locked = rows * columns > 200_000; // cells never touched are locked, so a huge range always holds one
-  for (let r = box.r0; !locked && r <= box.r1; r++) for (let c = box.c0; !locked && c <= box.c1; c++) locked = sheet.cell(r, c)?.style.locked !== false;
-  if (locked) throw new InMemoryExcelError('AccessDenied', `You cannot perform the requested operation: ${what} on ${boxAddress(box)}, locked cells of the protected sheet "${sheet.name}".`);
-}
 
 /** A part of a range's format (fill, font, protection): its properties are read from the first cell, after a load. */
 abstract class RangeFormatPartProxy extends ClientObject {
@@ -1790,6 +1615,12 @@ export class TableRowCollectionProxy extends ClientObject {
           this.ctx.model.setContent(sheet, firstMoved + i, t.box.c0 + c, content);
         });
       });
+      // A conditional format down to the table's last row grows with the table, as Excel grows a
+      // table's formatting with its rows.
+      for (const format of sheet.conditionalFormats) {
+        const b = format.box;
+        if (b.r1 === t.box.r1 && b.r0 > t.box.r0 && b.c0 >= t.box.c0 && b.c1 <= t.box.c1) format.box = { ...b, r1: b.r1 + rows.length };
+      }
       t.box = { ...t.box, r1: t.box.r1 + rows.length };
     });
   }

@@ -7,6 +7,7 @@
 import { cellAddress, columnLetter } from '../../summary/sheetPlan';
 import { boxAddress, parseBox, splitSheet } from './addresses';
 import { InMemoryExcelError, RequestContext, sheetPrefix } from './api';
+import { conditionalFormatsOf } from './conditionalFormats';
 import { formatValue } from './format';
 import { WorkbookModel, type Scalar, type SheetModel, type StyleModel } from './model';
 import { DEFAULT_API_LEVEL, requirementSupport, type ApiLevel } from './requirementSets';
@@ -46,6 +47,8 @@ export interface SheetSnapshot {
   tables: { name: string; address: string; headers: string[]; style: string }[];
   charts: { name: string; type: string; title: string; sourceAddress: string; seriesBy: string; topLeft: string | null; bottomRight: string | null }[];
   validations: { address: string; list: string[] | null; rule: unknown }[];
+  /** Conditional formats in priority order (the first wins). */
+  conditionalFormats: ReturnType<typeof conditionalFormatsOf>;
   /** Names scoped to this sheet, and workbook names pointing at it. */
   names: { name: string; formula: string; comment: string; scope: 'Workbook' | 'Worksheet' }[];
   pageLayout: SheetModel['pageLayout'];
@@ -255,6 +258,7 @@ function snapshotOf(workbook: WorkbookModel, sheet: SheetModel): SheetSnapshot {
       const source = (v.rule as { list?: { source?: string } }).list?.source;
       return { address: boxAddress(v.box), list: typeof source === 'string' && !source.startsWith('=') ? source.split(',') : null, rule: JSON.parse(JSON.stringify(v.rule)) };
     }),
+    conditionalFormats: conditionalFormatsOf(sheet),
     names: workbook.names
       .filter((n) => n.scopeSheetId === sheet.id || (n.scopeSheetId === null && (n.formula.includes(prefix) || n.formula.includes(quoted))))
       .map((n) => ({ name: n.name, formula: n.formula, comment: n.comment, scope: n.scopeSheetId ? ('Worksheet' as const) : ('Workbook' as const) })),

@@ -64,6 +64,21 @@ export interface ValidationModel {
   rule: unknown;
 }
 
+/**
+ * A conditional format of a sheet (Excel.ConditionalFormat, ExcelApi 1.6). The host models the
+ * text comparison kind ("ContainsText"), the one the add-in writes; `add` of any other kind is
+ * refused (conditionalFormats.ts).
+ */
+export interface ConditionalFormatModel {
+  id: string;
+  box: Box;
+  type: 'ContainsText';
+  /** Null until the add-in sets it: a format without a rule matches no cell. */
+  rule: { operator: 'Contains' | 'NotContains' | 'BeginsWith' | 'EndsWith'; text: string } | null;
+  format: { fill?: string; fontColor?: string; bold?: boolean; italic?: boolean };
+  stopIfTrue: boolean;
+}
+
 export interface PageLayoutModel {
   orientation: 'Portrait' | 'Landscape';
   printArea: string | null;
@@ -103,6 +118,8 @@ export class SheetModel {
   protected = false;
   charts: ChartModel[] = [];
   validations: ValidationModel[] = [];
+  /** In priority order: index 0 is the top priority (Excel.ConditionalFormat.priority). */
+  conditionalFormats: ConditionalFormatModel[] = [];
   pageLayout: PageLayoutModel = {
     orientation: 'Portrait',
     printArea: null,

@@ -5,6 +5,7 @@
  * host's workbook model, never written.
  */
 import type { CellModel, StyleModel, WorkbookModel } from '../excelHost/model';
+import { conditionalLookAt } from '../excelHost/conditionalFormats';
 import { formatCellValue } from './numberFormat';
 import { spilledArrays, type SpillRegistry } from './spills';
 
@@ -160,6 +161,17 @@ export function gridFromWorkbook(workbook: WorkbookModel, spills: SpillRegistry 
       for (let r = validation.box.r0; r <= Math.min(validation.box.r1, rows - 1); r++) {
         for (let c = validation.box.c0; c <= Math.min(validation.box.c1, columns - 1); c++) {
           cells[r][c] = { ...(cells[r][c] ?? { row: r, column: c, address: a1(r, c), value: null, formula: null, numberFormat: 'General', display: '', style: {} }), list };
+        }
+      }
+    }
+    // Conditional formats draw over the cell's own look where their rule matches its value.
+    for (const format of sheet.conditionalFormats) {
+      for (let r = format.box.r0; r <= Math.min(format.box.r1, rows - 1); r++) {
+        for (let c = format.box.c0; c <= Math.min(format.box.c1, columns - 1); c++) {
+          const cell = cells[r][c];
+          if (!cell) continue;
+          const look = conditionalLookAt(sheet, r, c, cell.value);
+          if (Object.keys(look).length > 0) cells[r][c] = { ...cell, style: { ...cell.style, ...look } };
         }
       }
     }
