@@ -2,6 +2,7 @@
 # Makes sure the browser the e2e tests drive (/usr/bin/chromium) is installed.
 # playwright-core never downloads a browser of its own: we use Debian's chromium package.
 set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib/apt-install.sh"
 
 CHROMIUM="${CHROMIUM_PATH:-/usr/bin/chromium}"
 
@@ -9,11 +10,9 @@ if [ -x "$CHROMIUM" ]; then
   exit 0
 fi
 
-if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
+if can_apt_install; then
   echo "ensure-chromium: $CHROMIUM is missing; installing Debian's chromium package (apt-get)..."
-  export DEBIAN_FRONTEND=noninteractive
-  apt-get update -qq >/dev/null
-  apt-get install -y -qq --no-install-recommends chromium >/dev/null
+  apt_install chromium
   if [ -x "$CHROMIUM" ]; then
     echo "ensure-chromium: installed $("$CHROMIUM" --version 2>/dev/null || echo chromium)"
     exit 0

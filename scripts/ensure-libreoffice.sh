@@ -3,6 +3,7 @@
 # recalculate the .xlsx files `lm summary --xlsx` writes, as a second real spreadsheet application.
 # Debian's libreoffice-calc package, without recommends (about 45 s on a fresh machine).
 set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib/apt-install.sh"
 
 if [ -n "${SOFFICE_PATH:-}" ] && [ -x "$SOFFICE_PATH" ]; then
   exit 0
@@ -11,12 +12,10 @@ if command -v soffice >/dev/null 2>&1; then
   exit 0
 fi
 
-if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
+if can_apt_install; then
   echo "ensure-libreoffice: soffice is missing; installing Debian's libreoffice-calc package (apt-get)..."
-  export DEBIAN_FRONTEND=noninteractive
   started=$(date +%s)
-  apt-get update -qq >/dev/null
-  apt-get install -y -qq --no-install-recommends libreoffice-calc >/dev/null
+  apt_install libreoffice-calc
   if command -v soffice >/dev/null 2>&1; then
     echo "ensure-libreoffice: installed $(soffice --version 2>/dev/null | head -n 1) in $(( $(date +%s) - started )) s"
     exit 0

@@ -3,17 +3,16 @@
 # reads the Case Summary that LibreOffice printed to PDF (page 1's text, the page sizes), and
 # `npm run pictures` renders its page 1 for the README. Debian's poppler-utils package.
 set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib/apt-install.sh"
 
 if command -v pdftotext >/dev/null 2>&1 && command -v pdfinfo >/dev/null 2>&1 && command -v pdftoppm >/dev/null 2>&1; then
   exit 0
 fi
 
-if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
+if can_apt_install; then
   echo "ensure-poppler: pdftotext/pdfinfo/pdftoppm are missing; installing Debian's poppler-utils package (apt-get)..."
-  export DEBIAN_FRONTEND=noninteractive
-  apt-get update -qq >/dev/null
   # Carlito has Calibri's metrics: LibreOffice prints the sheets with the widths Excel gives them.
-  apt-get install -y -qq --no-install-recommends poppler-utils fonts-crosextra-carlito >/dev/null
+  apt_install poppler-utils fonts-crosextra-carlito
   if command -v pdftotext >/dev/null 2>&1; then
     exit 0
   fi

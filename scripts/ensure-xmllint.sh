@@ -5,6 +5,7 @@
 # Without the schema folder the test does not need xmllint, so nothing is installed then
 # (a fresh clone with no ../shared beside it needs neither).
 set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib/apt-install.sh"
 cd "$(dirname "$0")/.."
 
 if command -v xmllint >/dev/null 2>&1; then
@@ -14,11 +15,9 @@ if [ ! -d ../shared/schemas/office-addin-manifest ]; then
   exit 0
 fi
 
-if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
+if can_apt_install; then
   echo "ensure-xmllint: xmllint is missing; installing Debian's libxml2-utils package (apt-get)..."
-  export DEBIAN_FRONTEND=noninteractive
-  apt-get update -qq >/dev/null
-  apt-get install -y -qq --no-install-recommends libxml2-utils >/dev/null
+  apt_install libxml2-utils
   if command -v xmllint >/dev/null 2>&1; then
     echo "ensure-xmllint: installed $(xmllint --version 2>&1 | head -1)"
     exit 0

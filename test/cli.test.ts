@@ -1,24 +1,11 @@
 import * as fs from 'fs';
-import { runCli, describeJsonError, isReferenceExample } from '../src/cli/main';
+import { describeJsonError, isReferenceExample } from '../src/cli/main';
 import { maskLoanNumber, percentOfFraction } from '../src/cli/format';
 import { referenceCasePath } from './support/referenceCases';
+import { runCliOver } from './support/cliRun';
 
-/** Runs the CLI in-process over an in-memory file system. */
-async function run(argv: string[], files: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(argv, {
-    stdout: (t) => (stdout += t),
-    stderr: (t) => (stderr += t),
-    readFile: (p) => {
-      if (p in files) return files[p];
-      const error = new Error(`ENOENT: no such file, open '${p}'`) as NodeJS.ErrnoException;
-      error.code = 'ENOENT';
-      throw error;
-    },
-  });
-  return { code, stdout, stderr };
-}
+/** Files not given here do not exist (ENOENT). */
+const run = (argv: string[], files: Record<string, string> = {}) => runCliOver(argv, files);
 
 const validCase = {
   caseId: 'CLI-1',

@@ -7,24 +7,14 @@ import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { runCli, checkCase, describeJsonError } from '../src/cli/main';
+import { checkCase, describeJsonError } from '../src/cli/main';
 import { MAX_CASE_FILE_BYTES, readCaseFile } from '../src/cli/readCaseFile';
+import { runCliOver } from './support/cliRun';
 
 const ESC = '\u001b';
 
-async function run(argv: string[], files: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(argv, {
-    stdout: (t) => (stdout += t),
-    stderr: (t) => (stderr += t),
-    readFile: (p) => {
-      if (Object.prototype.hasOwnProperty.call(files, p)) return files[p];
-      return readCaseFile(p);
-    },
-  });
-  return { code, stdout, stderr };
-}
+/** Files not given here are read from disk, through the CLI's own guarded reader. */
+const run = (argv: string[], files: Record<string, string> = {}) => runCliOver(argv, files, (p) => readCaseFile(p));
 
 const validCase = {
   caseId: 'SAFE-1',

@@ -7,6 +7,7 @@ import { excelErrorOf, excelErrorOfAsync } from '../support/customFunctionsShim'
 import { readReferenceCase } from '../support/referenceCases';
 import { registerAllLmFunctions } from '../support/lmAllFunctions';
 import { workbook } from '../support/hyperformulaBridge';
+import { FLEX_EXAMPLE_TERM_ROWS } from '../support/lmCallSpecs';
 import { fromExcelSerial } from '../../src/engine/dates';
 import { monthlyincome } from '../../src/functions/income';
 import { cltv, ltv, pitia } from '../../src/functions/housing';
@@ -250,15 +251,7 @@ const referenceRange: Cell[][] = [
   ['Loan', null],
   ['Unpaid principal balance (UPB)', 347868.83],
   ['Deferred (non-interest-bearing) balance', 0],
-  ['Interest rate', 0.0475],
-  ['Remaining term (months)', 322],
-  ['Contractual P&I', 1913.14],
-  ['Monthly escrow', 350],
-  ['Months delinquent', 4],
-  ['Delinquent interest', 8261.88],
-  ['Property value', 50000],
-  ['GSE posted modification rate', 0.065],
-  ['First trial payment date', '2025-11-01'],
+  ...FLEX_EXAMPLE_TERM_ROWS,
 ];
 
 describe('LM.CASEOPTIONS', () => {

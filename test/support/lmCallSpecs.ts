@@ -56,12 +56,11 @@ export interface CallSpec {
 
 const m = (v: unknown): unknown[][] => [[v]];
 
-/** The published GSE Flex example (Freddie Mac) as Case Input labels and values. */
-export const CASE_RANGE: unknown[][] = [
-  ['Case ID', 'REF-1'],
-  ['Investor', 'FREDDIE'],
-  ['Evaluation date', 45945],
-  ['Unpaid principal balance (UPB)', 347868.83],
+/**
+ * The published GSE Flex example's (Freddie Mac) Case Input rows from the rate on: one copy of its
+ * figures for CASE_RANGE and for lmFamily.test.ts's fuller Case Input (sections, deferred balance).
+ */
+export const FLEX_EXAMPLE_TERM_ROWS: [string, number | string][] = [
   ['Interest rate', 0.0475],
   ['Remaining term (months)', 322],
   ['Contractual P&I', 1913.14],
@@ -71,6 +70,15 @@ export const CASE_RANGE: unknown[][] = [
   ['Property value', 50000],
   ['GSE posted modification rate', 0.065],
   ['First trial payment date', '2025-11-01'],
+];
+
+/** The published GSE Flex example (Freddie Mac) as Case Input labels and values. */
+export const CASE_RANGE: unknown[][] = [
+  ['Case ID', 'REF-1'],
+  ['Investor', 'FREDDIE'],
+  ['Evaluation date', 45945],
+  ['Unpaid principal balance (UPB)', 347868.83],
+  ...FLEX_EXAMPLE_TERM_ROWS,
 ];
 
 export const TAPE_HEADER = ['caseId', 'investor', 'evaluationDate', 'upb', 'rate', 'remainingTermMonths', 'contractualPI', 'monthlyEscrow', 'monthsDelinquent', 'delinquentInterest', 'value', 'modificationRate'];

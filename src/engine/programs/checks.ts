@@ -3,7 +3,7 @@
  * A check's `test` is display text and may be reworded; code that decides anything (a reason, the
  * recommendation, LM.MODTERMS) reads the `id`, never the words.
  */
-import type { CheckId, CheckStatus, EligibilityCheck } from '../results';
+import type { AuditStep, CheckId, CheckStatus, EligibilityCheck, OptionKind, RulebookRef } from '../results';
 
 export type { CheckId };
 
@@ -64,4 +64,22 @@ export function reasonOf(failure: EligibilityCheck): string {
     default:
       return `failed: ${failure.test}`;
   }
+}
+
+/**
+ * The fields a government or portfolio result opens with, in the order results are written:
+ * eligible when no check failed, else the first failure's reason (`reasonOf`) and detail.
+ */
+export function resultHead<K extends OptionKind>(program: string, label: string, kind: K, rulebook: RulebookRef, checks: EligibilityCheck[], steps: AuditStep[]) {
+  const failure = firstFailure(checks);
+  return {
+    program,
+    label,
+    kind,
+    eligible: failure === undefined,
+    ...(failure ? { reason: reasonOf(failure), reasonDetail: failure.detail } : {}),
+    rulebook,
+    checks,
+    steps,
+  };
 }

@@ -3,15 +3,14 @@
  * identifiers, and the plain English of the manager's page (no engine identifiers on page 1).
  */
 import { toExcelSerial, type IsoDate } from '../../engine/dates';
+import { maskLoanNumber as maskEngineLoanNumber } from '../../engine/masking';
 import type { Investor } from '../../engine/case/types';
 import type { Evaluation, OptionResult, StepFigures } from '../../engine/results';
 import type { CellValue } from '../sheetPlan';
 
-/** "****5678": the loan number masked to its last 4 digits. */
+/** "****5678" by the engine's one masking rule (as the CLI and the portfolio review mask); "not given" when there is none. */
 export function maskLoanNumber(loanNumber: string | null): string {
-  if (!loanNumber) return 'not given';
-  const digits = loanNumber.replace(/\s/g, '');
-  return `****${digits.slice(-4)}`;
+  return loanNumber ? maskEngineLoanNumber(loanNumber) : 'not given';
 }
 
 /** "***-**-1234". */

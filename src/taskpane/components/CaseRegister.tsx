@@ -1,7 +1,8 @@
 /** The workbook's cases: ID, investor, status; choosing one goes to its sheet, Duplicate copies it as a variant. */
 import * as React from 'react';
-import { Badge, Button, Subtitle2, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@fluentui/react-components';
+import { Badge, Button, Subtitle2, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@fluentui/react-components';
 import type { CaseRow } from '../viewModel';
+import { ScrollingTable } from './ScrollingTable';
 import { useStyles } from './styles';
 
 const STATUS_COLOR = { 'not evaluated': 'informative', evaluated: 'brand', 'summary built': 'warning', decided: 'success' } as const;
@@ -21,42 +22,40 @@ export function CaseRegister({ rows, busy, onOpen, onDuplicate }: CaseRegisterPr
       <Subtitle2 as="h2" id="cases-heading">
         Cases in this workbook
       </Subtitle2>
-      <div className={styles.tableWrap} tabIndex={0} role="region" aria-label="Cases table (scrolls sideways)">
-        <Table size="extra-small" aria-labelledby="cases-heading">
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell>Case</TableHeaderCell>
-              <TableHeaderCell>Investor</TableHeaderCell>
-              <TableHeaderCell>Status</TableHeaderCell>
-              <TableHeaderCell>
-                <span className={styles.visuallyHidden}>Actions</span>
-              </TableHeaderCell>
+      <ScrollingTable name="Cases" headingId="cases-heading">
+        <TableHeader>
+          <TableRow>
+            <TableHeaderCell>Case</TableHeaderCell>
+            <TableHeaderCell>Investor</TableHeaderCell>
+            <TableHeaderCell>Status</TableHeaderCell>
+            <TableHeaderCell>
+              <span className={styles.visuallyHidden}>Actions</span>
+            </TableHeaderCell>
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {rows.map((row) => (
+            <TableRow key={row.sheetName} className={row.active ? styles.activeCase : undefined} data-case-sheet={row.sheetName} aria-current={row.active ? 'true' : undefined}>
+              <TableCell>
+                <Button appearance="transparent" size="small" onClick={() => onOpen(row.sheetName)} disabled={busy} title={`Go to the sheet "${row.sheetName}"`}>
+                  {row.caseId}
+                </Button>
+              </TableCell>
+              <TableCell>{row.investor}</TableCell>
+              <TableCell>
+                <Badge appearance="tint" color={STATUS_COLOR[row.status]}>
+                  {row.status === 'decided' && row.decision ? `decided: ${row.decision}` : row.status}
+                </Badge>
+              </TableCell>
+              <TableCell>
+                <Button size="small" onClick={() => onDuplicate(row.sheetName)} disabled={busy} aria-label={`Duplicate case ${row.caseId}`}>
+                  Duplicate
+                </Button>
+              </TableCell>
             </TableRow>
-          </TableHeader>
-          <TableBody>
-            {rows.map((row) => (
-              <TableRow key={row.sheetName} className={row.active ? styles.activeCase : undefined} data-case-sheet={row.sheetName} aria-current={row.active ? 'true' : undefined}>
-                <TableCell>
-                  <Button appearance="transparent" size="small" onClick={() => onOpen(row.sheetName)} disabled={busy} title={`Go to the sheet "${row.sheetName}"`}>
-                    {row.caseId}
-                  </Button>
-                </TableCell>
-                <TableCell>{row.investor}</TableCell>
-                <TableCell>
-                  <Badge appearance="tint" color={STATUS_COLOR[row.status]}>
-                    {row.status === 'decided' && row.decision ? `decided: ${row.decision}` : row.status}
-                  </Badge>
-                </TableCell>
-                <TableCell>
-                  <Button size="small" onClick={() => onDuplicate(row.sheetName)} disabled={busy} aria-label={`Duplicate case ${row.caseId}`}>
-                    Duplicate
-                  </Button>
-                </TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
-      </div>
+          ))}
+        </TableBody>
+      </ScrollingTable>
     </section>
   );
 }

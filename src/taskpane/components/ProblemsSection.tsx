@@ -1,8 +1,9 @@
 /** The problems to fix, each with its cell (choosing the cell selects it in the workbook); for a blank case, the short list of what is required. */
 import * as React from 'react';
-import { Body1, Button, Subtitle2, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@fluentui/react-components';
+import { Body1, Button, Subtitle2, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@fluentui/react-components';
 import type { PaneProblem } from '../caseFlow';
 import { problemCountText, problemRows } from '../viewModel';
+import { ScrollingTable } from './ScrollingTable';
 import { useStyles } from './styles';
 
 export interface ProblemsSectionProps {
@@ -36,35 +37,32 @@ export function ProblemsSection({ problems, required, sheetName, onSelectCell }:
       <Subtitle2 as="h2" id="problems-heading">
         {problemCountText(problems.length)} to fix
       </Subtitle2>
-      {/* Focusable so keyboard users can scroll a table wider than the pane. */}
-      <div className={styles.tableWrap} tabIndex={0} role="region" aria-label="Problems table (scrolls sideways)">
-        <Table size="extra-small" aria-labelledby="problems-heading">
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell>Cell</TableHeaderCell>
-              <TableHeaderCell>Field</TableHeaderCell>
-              <TableHeaderCell>Fix</TableHeaderCell>
+      <ScrollingTable name="Problems" headingId="problems-heading">
+        <TableHeader>
+          <TableRow>
+            <TableHeaderCell>Cell</TableHeaderCell>
+            <TableHeaderCell>Field</TableHeaderCell>
+            <TableHeaderCell>Fix</TableHeaderCell>
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {problemRows(problems).map((problem, index) => (
+            <TableRow key={`${problem.cell}-${problem.field}-${index}`}>
+              <TableCell className={styles.code}>
+                {problem.cell ? (
+                  <Button appearance="transparent" size="small" className={styles.cellLink} onClick={() => onSelectCell(problem.cell)} title="Select this cell">
+                    {problem.cell}
+                  </Button>
+                ) : (
+                  '—'
+                )}
+              </TableCell>
+              <TableCell className={styles.code}>{problem.field}</TableCell>
+              <TableCell>{problem.message}</TableCell>
             </TableRow>
-          </TableHeader>
-          <TableBody>
-            {problemRows(problems).map((problem, index) => (
-              <TableRow key={`${problem.cell}-${problem.field}-${index}`}>
-                <TableCell className={styles.code}>
-                  {problem.cell ? (
-                    <Button appearance="transparent" size="small" className={styles.cellLink} onClick={() => onSelectCell(problem.cell)} title="Select this cell">
-                      {problem.cell}
-                    </Button>
-                  ) : (
-                    '—'
-                  )}
-                </TableCell>
-                <TableCell className={styles.code}>{problem.field}</TableCell>
-                <TableCell>{problem.message}</TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
-      </div>
+          ))}
+        </TableBody>
+      </ScrollingTable>
     </section>
   );
 }

@@ -1,8 +1,9 @@
 /** The evaluation of the current case: the recommendation with its figures, then every option with its reason. */
 import * as React from 'react';
-import { Badge, Body1, Caption1, MessageBar, MessageBarBody, MessageBarTitle, Subtitle2, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, mergeClasses } from '@fluentui/react-components';
+import { Badge, Body1, Caption1, MessageBar, MessageBarBody, MessageBarTitle, Subtitle2, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, mergeClasses } from '@fluentui/react-components';
 import type { Evaluation } from '../../engine/results';
 import { optionRows, recommendationView, rulebooksText } from '../viewModel';
+import { ScrollingTable } from './ScrollingTable';
 import { useStyles } from './styles';
 
 export interface ResultsSectionProps {
@@ -57,51 +58,49 @@ export function ResultsSection({ evaluated, ratesSet }: ResultsSectionProps): Re
             <Subtitle2 as="h2" id="options-heading">
               Options evaluated
             </Subtitle2>
-            <div className={styles.tableWrap} tabIndex={0} role="region" aria-label="Options table (scrolls sideways)">
-              <Table size="extra-small" aria-labelledby="options-heading">
-                <TableHeader>
-                  <TableRow>
-                    <TableHeaderCell>Option</TableHeaderCell>
-                    <TableHeaderCell>Eligible</TableHeaderCell>
-                    <TableHeaderCell className={styles.number}>New payment</TableHeaderCell>
-                    <TableHeaderCell className={styles.number}>Reduction</TableHeaderCell>
-                  </TableRow>
-                </TableHeader>
-                <TableBody>
-                  {/* Each option takes two rows: its figures, then its reason (or terms) across the narrow pane. */}
-                  {rows.map((row) => (
-                    <React.Fragment key={row.program}>
-                      <TableRow className={mergeClasses(styles.optionRow, row.recommended && styles.recommendedRow)} data-program={row.program}>
-                        <TableCell>
-                          {row.label}
-                          {row.recommended && (
-                            <>
-                              {' '}
-                              <Badge appearance="filled" color="brand" size="small">
-                                recommended
-                              </Badge>
-                            </>
-                          )}
-                        </TableCell>
-                        <TableCell>
-                          <Badge appearance="tint" color={row.eligible ? 'success' : 'danger'}>
-                            {row.eligibleText}
-                          </Badge>
-                        </TableCell>
-                        <TableCell className={styles.number}>{row.newPayment}</TableCell>
-                        <TableCell className={styles.number}>{row.reduction}</TableCell>
-                      </TableRow>
-                      <TableRow className={row.recommended ? styles.recommendedRow : undefined} data-reason-for={row.program}>
-                        <TableCell colSpan={4} className={styles.reasonCell}>
-                          <span className={styles.visuallyHidden}>{row.eligible ? 'Terms: ' : 'Reason: '}</span>
-                          {row.reason || '—'}
-                        </TableCell>
-                      </TableRow>
-                    </React.Fragment>
-                  ))}
-                </TableBody>
-              </Table>
-            </div>
+            <ScrollingTable name="Options" headingId="options-heading">
+              <TableHeader>
+                <TableRow>
+                  <TableHeaderCell>Option</TableHeaderCell>
+                  <TableHeaderCell>Eligible</TableHeaderCell>
+                  <TableHeaderCell className={styles.number}>New payment</TableHeaderCell>
+                  <TableHeaderCell className={styles.number}>Reduction</TableHeaderCell>
+                </TableRow>
+              </TableHeader>
+              <TableBody>
+                {/* Each option takes two rows: its figures, then its reason (or terms) across the narrow pane. */}
+                {rows.map((row) => (
+                  <React.Fragment key={row.program}>
+                    <TableRow className={mergeClasses(styles.optionRow, row.recommended && styles.recommendedRow)} data-program={row.program}>
+                      <TableCell>
+                        {row.label}
+                        {row.recommended && (
+                          <>
+                            {' '}
+                            <Badge appearance="filled" color="brand" size="small">
+                              recommended
+                            </Badge>
+                          </>
+                        )}
+                      </TableCell>
+                      <TableCell>
+                        <Badge appearance="tint" color={row.eligible ? 'success' : 'danger'}>
+                          {row.eligibleText}
+                        </Badge>
+                      </TableCell>
+                      <TableCell className={styles.number}>{row.newPayment}</TableCell>
+                      <TableCell className={styles.number}>{row.reduction}</TableCell>
+                    </TableRow>
+                    <TableRow className={row.recommended ? styles.recommendedRow : undefined} data-reason-for={row.program}>
+                      <TableCell colSpan={4} className={styles.reasonCell}>
+                        <span className={styles.visuallyHidden}>{row.eligible ? 'Terms: ' : 'Reason: '}</span>
+                        {row.reason || '—'}
+                      </TableCell>
+                    </TableRow>
+                  </React.Fragment>
+                ))}
+              </TableBody>
+            </ScrollingTable>
           </section>
         </>
   );

@@ -4,7 +4,7 @@
  * waterfall; each applies the disposition rulebook of the case's investor family
  * (src/engine/rulebooks/disposition.ts).
  */
-import { check } from '../checks';
+import { check, firstFailure } from '../checks';
 import type { LoanCase } from '../../case/types';
 import { daysBetween } from '../../dates';
 import { Decimal, type DecimalInput, ZERO, centsNumber, dec, minDecimal, percentNumber, roundCents } from '../../money';
@@ -70,10 +70,6 @@ function intentStep(loanCase: LoanCase): AuditStep {
     rule: 'recommendation routing (docs/disposition-npv-regx.md)',
     after: { intent: intent ?? null },
   };
-}
-
-function failed(checks: EligibilityCheck[]): EligibilityCheck | undefined {
-  return checks.find((c) => c.status === 'fail');
 }
 
 /** What a sale must pay off: UPB, non-interest-bearing deferred balance and every arrearage (late fees included). */
@@ -247,7 +243,7 @@ function evaluateShortSale(context: EvaluationContext): DispositionResult {
     after: { netReturnPercent: percentNumber(netReturn), minimumNetReturnPercent: percentNumber(minimum) },
   });
 
-  const failure = failed(checks);
+  const failure = firstFailure(checks);
   return {
     ...base,
     eligible: !failure,
@@ -316,7 +312,7 @@ function evaluateDeedInLieu(context: EvaluationContext): DispositionResult {
   if (totalDebt === null) checks.push(check('no-equity-to-sell', 'no equity to sell', 'not checked', 'no loan balance given: equity is not computed'));
   else if (saleAtValue.lessThan(totalDebt)) checks.push(check('no-equity-to-sell', 'no equity to sell', 'pass', `a sale at the as-is value would net ${saleAtValue.toFixed(2)}, below the total debt ${totalDebt.toFixed(2)}`));
   else checks.push(check('no-equity-to-sell', 'no equity to sell', 'fail', `a sale at the as-is value would net ${saleAtValue.toFixed(2)}, covering the total debt ${totalDebt.toFixed(2)}: the borrower can sell and keep the equity`));
-  const failure = failed(checks);
+  const failure = firstFailure(checks);
   return {
     ...base,
     eligible: !failure,

@@ -12,23 +12,23 @@
  * the modified UPB is `loan.upb` less the principal part of those installments.
  */
 import type { LoanCase } from '../../case/types';
-import { Decimal, type DecimalInput, ZERO, floorCents, minDecimal, roundCents, roundRateToStep, truncatePercent } from '../../money';
+import { Decimal, type DecimalInput, ZERO, floorCents, minDecimal, roundCents, roundRateToStep } from '../../money';
 import type { AuditStep, EligibilityCheck, ModificationResult, PartialClaimResult } from '../../results';
 import { FHA_RULEBOOK, type FhaParameters } from '../../rulebooks/government';
 import type { EvaluationContext, ProgramDefinition } from '../types';
 import { amountToReinstate, amountToReinstateFigures, principalOfMissedInstallments } from '../amountToReinstate';
-import { reasonOf } from '../checks';
+import { resultHead } from '../checks';
 import { computeClaimModification, type ClaimModificationFigures } from './claimModification';
 import { investorCheck, occupancyCheck, pmmsCheck, retentionIntervalCheck } from './common';
 import {
   check,
   emptyModification,
-  firstFailure,
   grossIncome,
   housingExpenseOtherThanPI,
   housingRatio,
   modificationDates,
   money, moneyText,
+  mtmltvPercent,
   pct,
   rateNumber,
   reductionPercent,
@@ -182,7 +182,6 @@ export function buildGovernmentModification(
   const monthlyPayment = pi.plus(escrow);
   const count = imminentDefault ? trialCountImminentDefault : trialCount;
   const dates = modificationDates(loanCase.options.firstTrialPaymentDate, count, figures.termMonths);
-  const value = loanCase.property.value;
   const otherHousing = housingExpenseOtherThanPI(loanCase, affordability);
   const income = grossIncome(affordability);
   const dti = housingRatio(pi, otherHousing, income);
@@ -198,16 +197,8 @@ export function buildGovernmentModification(
       postModificationDti: dti === null ? null : dti.toDecimalPlaces(6).toNumber(),
     },
   });
-  const failure = firstFailure(checks);
   return {
-    program: id,
-    label,
-    kind: 'modification',
-    eligible: failure === undefined,
-    ...(failure ? { reason: reasonOf(failure), reasonDetail: failure.detail } : {}),
-    rulebook: ref,
-    checks,
-    steps,
+    ...resultHead(id, label, 'modification', ref, checks, steps),
     rate: rateNumber(figures.rate),
     termMonths: figures.termMonths,
     postCapitalizationUpb: money(figures.postCapitalizationUpb),
@@ -216,7 +207,7 @@ export function buildGovernmentModification(
     principalAndInterest: money(pi),
     monthlyPayment: money(monthlyPayment),
     reductionPercent: reductionPercent(pre, pi),
-    mtmltvPercent: value === null || value <= 0 ? null : truncatePercent(figures.interestBearingUpb.dividedBy(value)),
+    mtmltvPercent: mtmltvPercent(figures.interestBearingUpb, loanCase.property.value),
     trialPayment: money(monthlyPayment),
     trialPaymentCount: count,
     ...dates,
@@ -265,16 +256,8 @@ export const FHA_PARTIAL_CLAIM: ProgramDefinition = {
         after: { partialClaim: money(minDecimal(arrears, available)), partialClaimCap: money(available), statutoryCap: money(cap) },
       },
     ];
-    const failure = firstFailure(checks);
     return {
-      program: 'FHA-PARTIAL-CLAIM',
-      label: 'FHA standalone partial claim',
-      kind: 'partialClaim',
-      eligible: failure === undefined,
-      ...(failure ? { reason: reasonOf(failure), reasonDetail: failure.detail } : {}),
-      rulebook: ref,
-      checks,
-      steps,
+      ...resultHead('FHA-PARTIAL-CLAIM', 'FHA standalone partial claim', 'partialClaim', ref, checks, steps),
       partialClaim: money(minDecimal(arrears, available)),
       partialClaimCap: money(available),
       partialClaimArrears: money(arrears),
@@ -353,16 +336,8 @@ export const FHA_PAYMENT_SUPPLEMENT: ProgramDefinition = {
         after: { monthlyPrincipalReduction: money(monthlyPrincipalReduction), borrowerPrincipalAndInterest: money(paymentDuringSupplement), partialClaim: money(partialClaim) },
       },
     ];
-    const failure = firstFailure(checks);
     return {
-      program: 'FHA-PAYMENT-SUPPLEMENT',
-      label: 'FHA Payment Supplement',
-      kind: 'partialClaim',
-      eligible: failure === undefined,
-      ...(failure ? { reason: reasonOf(failure), reasonDetail: failure.detail } : {}),
-      rulebook: ref,
-      checks,
-      steps,
+      ...resultHead('FHA-PAYMENT-SUPPLEMENT', 'FHA Payment Supplement', 'partialClaim', ref, checks, steps),
       partialClaim: money(partialClaim),
       partialClaimCap: money(available),
       partialClaimArrears: money(minDecimal(arrears, available)),

@@ -10,7 +10,7 @@
 import { paymentFactor, principalAndInterest } from '../../amortization';
 import type { LoanCase } from '../../case/types';
 import { addMonths, type IsoDate } from '../../dates';
-import { CENT, Decimal, ZERO, floorCents, maxDecimal, sumDecimals, type DecimalInput } from '../../money';
+import { CENT, Decimal, ZERO, floorCents, maxDecimal, sumDecimals, truncatePercent, type DecimalInput } from '../../money';
 import type { Affordability, AuditStep, EligibilityCheck, ModificationResult, RulebookRef } from '../../results';
 
 /**
@@ -164,6 +164,11 @@ export function reductionPercent(before: DecimalInput, after: DecimalInput): num
   const pre = new Decimal(before);
   if (pre.isZero()) return 0;
   return pre.minus(after).dividedBy(pre).times(100).toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toNumber();
+}
+
+/** MTMLTV of the interest-bearing UPB as a percent truncated to the hundredth; null without a positive property value. */
+export function mtmltvPercent(interestBearingUpb: Decimal, propertyValue: number | null): number | null {
+  return propertyValue === null || propertyValue <= 0 ? null : truncatePercent(interestBearingUpb.dividedBy(propertyValue));
 }
 
 export { check, firstFailure } from '../checks';

@@ -16,8 +16,8 @@ import { forbearancePlan, repaymentPlan } from '../../workouts';
 import type { EvaluationContext, ProgramDefinition } from '../types';
 import { amountToReinstate } from '../amountToReinstate';
 import { investorCheck } from './common';
-import { check, firstFailure, money, moneyText, pct } from './modificationMath';
-import { reasonOf } from '../checks';
+import { check, money, moneyText, pct } from './modificationMath';
+import { resultHead } from '../checks';
 import { vaMaximumRate } from './va';
 import { FHA_RULEBOOK, USDA_RULEBOOK, VA_RULEBOOK } from '../../rulebooks/government';
 import { PORTFOLIO_RULEBOOK } from '../../rulebooks/portfolio';
@@ -101,16 +101,8 @@ export function repaymentProgram<P extends Record<string, ParameterValue>>(spec:
           after: { months: calc.months, monthlyPayment: calc.monthlyPayment === null ? null : money(calc.monthlyPayment), maxMonths, maxPayment: money(calc.maxPayment) },
         },
       ];
-      const failure = firstFailure(checks);
       return {
-        program: spec.id,
-        label: spec.label,
-        kind: 'repayment',
-        eligible: failure === undefined,
-        ...(failure ? { reason: reasonOf(failure), reasonDetail: failure.detail } : {}),
-        rulebook: ref,
-        checks,
-        steps,
+        ...resultHead(spec.id, spec.label, 'repayment', ref, checks, steps),
         months: calc.months,
         monthlyPayment: calc.monthlyPayment === null ? null : money(calc.monthlyPayment),
         finalMonthlyPayment: calc.finalMonthlyPayment === null ? null : money(calc.finalMonthlyPayment),
@@ -182,16 +174,8 @@ export function forbearanceProgram<P extends Record<string, ParameterValue>>(spe
           rule: spec.rulebook.id,
         },
       ];
-      const failure = firstFailure(checks);
       return {
-        program: spec.id,
-        label: spec.label,
-        kind: 'forbearance',
-        eligible: failure === undefined,
-        ...(failure ? { reason: reasonOf(failure), reasonDetail: failure.detail } : {}),
-        rulebook: ref,
-        checks,
-        steps,
+        ...resultHead(spec.id, spec.label, 'forbearance', ref, checks, steps),
         months: calc.months,
         monthlyPayment: money(calc.monthlyPayment),
         arrearsAtEnd: money(calc.arrearsAtEnd),
@@ -222,14 +206,22 @@ function failedTemporary(id: string, label: string, kind: 'repayment' | 'forbear
 // The programs
 // ---------------------------------------------------------------------------------------------
 
+/** Plan limits read straight from the rulebook (the VA plan lengthens some plans, so it has its own maxMonths). */
+function rulebookMaxMonths<P extends { repaymentMaxMonths: number }>(p: P): { months: number; why: string } {
+  return { months: p.repaymentMaxMonths, why: `limit ${p.repaymentMaxMonths} months` };
+}
+function rulebookCapRatio<P extends { repaymentMaxPaymentRatio: number }>(p: P): number {
+  return p.repaymentMaxPaymentRatio;
+}
+
 export const FHA_REPAYMENT_PLAN = repaymentProgram({
   id: 'FHA-REPAYMENT-PLAN',
   label: 'FHA repayment plan',
   investor: 'FHA',
   rulebook: FHA_RULEBOOK,
   source: 'repaymentMaxMonths, repaymentMaxPaymentRatio (Interpretation)',
-  maxMonths: (p) => ({ months: p.repaymentMaxMonths as number, why: `limit ${p.repaymentMaxMonths as number} months` }),
-  capRatio: (p) => p.repaymentMaxPaymentRatio as number,
+  maxMonths: rulebookMaxMonths,
+  capRatio: rulebookCapRatio,
 });
 
 export const FHA_FORBEARANCE = forbearanceProgram({
@@ -257,7 +249,7 @@ export const VA_REPAYMENT_PLAN = repaymentProgram({
       ? { months: extended, why: `note rate below the maximum modified rate ${maxRate.times(100).toString()}%: up to ${extended} months` }
       : { months: base, why: `limit ${base} months` };
   },
-  capRatio: (p) => p.repaymentMaxPaymentRatio as number,
+  capRatio: rulebookCapRatio,
 });
 
 export const VA_SPECIAL_FORBEARANCE = forbearanceProgram({
@@ -276,8 +268,8 @@ export const USDA_REPAYMENT_AGREEMENT = repaymentProgram({
   investor: 'USDA',
   rulebook: USDA_RULEBOOK,
   source: '7 CFR 3555.303: at most 3 months',
-  maxMonths: (p) => ({ months: p.repaymentMaxMonths as number, why: `limit ${p.repaymentMaxMonths as number} months` }),
-  capRatio: (p) => p.repaymentMaxPaymentRatio as number,
+  maxMonths: rulebookMaxMonths,
+  capRatio: rulebookCapRatio,
 });
 
 export const USDA_SPECIAL_FORBEARANCE = forbearanceProgram({
@@ -296,8 +288,8 @@ export const PORTFOLIO_REPAYMENT_PLAN = repaymentProgram({
   investor: 'PORTFOLIO',
   rulebook: PORTFOLIO_RULEBOOK,
   source: 'servicer policy (repaymentMaxMonths, repaymentMaxPaymentRatio)',
-  maxMonths: (p) => ({ months: p.repaymentMaxMonths as number, why: `limit ${p.repaymentMaxMonths as number} months` }),
-  capRatio: (p) => p.repaymentMaxPaymentRatio as number,
+  maxMonths: rulebookMaxMonths,
+  capRatio: rulebookCapRatio,
 });
 
 export const PORTFOLIO_FORBEARANCE = forbearanceProgram({

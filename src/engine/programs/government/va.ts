@@ -16,7 +16,7 @@ import type { Affordability, AuditStep, EligibilityCheck, ModificationResult, Pa
 import { VA_RULEBOOK, type VaParameters } from '../../rulebooks/government';
 import type { EvaluationContext, ProgramDefinition } from '../types';
 import { amountToReinstate } from '../amountToReinstate';
-import { reasonOf } from '../checks';
+import { reasonOf, resultHead } from '../checks';
 import { investorCheck, occupancyCheck, pmmsCheck } from './common';
 import { buildGovernmentModification } from './fha';
 import { check, eligibleArrears, emptyModification, firstFailure, grossIncome, housingExpenseOtherThanPI, housingRatio, money, moneyText, pct, rateNumber } from './modificationMath';
@@ -277,24 +277,17 @@ export const VA_PARTIAL_CLAIM: ProgramDefinition = {
     const { loanCase, affordability } = context;
     const { ref, params } = context.rulebook(VA_RULEBOOK);
     const result = evaluateVaPartialClaim(loanCase, affordability, params);
-    const failure = firstFailure(result.checks);
+    const steps: AuditStep[] = [
+      {
+        step: 'Partial claim',
+        action: 'VA purchases the arrears into a non-interest-bearing subordinate lien; the contractual payment resumes',
+        rule: `${VA_RULEBOOK_ID} partialClaimMaxPercent (38 U.S.C. 3737(c); M26-4 chapter 22, 2026-06-01)`,
+        before: { upb: loanCase.loan.upb, arrears: money(result.arrears) },
+        after: { partialClaim: money(result.claim), partialClaimCap: money(result.cap) },
+      },
+    ];
     return {
-      program: 'VA-PARTIAL-CLAIM',
-      label: 'VA partial claim',
-      kind: 'partialClaim',
-      eligible: result.eligible,
-      ...(failure ? { reason: result.reason, reasonDetail: failure.detail } : {}),
-      rulebook: ref,
-      checks: result.checks,
-      steps: [
-        {
-          step: 'Partial claim',
-          action: 'VA purchases the arrears into a non-interest-bearing subordinate lien; the contractual payment resumes',
-          rule: `${VA_RULEBOOK_ID} partialClaimMaxPercent (38 U.S.C. 3737(c); M26-4 chapter 22, 2026-06-01)`,
-          before: { upb: loanCase.loan.upb, arrears: money(result.arrears) },
-          after: { partialClaim: money(result.claim), partialClaimCap: money(result.cap) },
-        },
-      ],
+      ...resultHead('VA-PARTIAL-CLAIM', 'VA partial claim', 'partialClaim', ref, result.checks, steps),
       partialClaim: money(result.claim),
       partialClaimCap: money(result.cap),
       partialClaimArrears: money(result.arrears),

@@ -15,7 +15,7 @@
  */
 import { principalAndInterest, monthlyRate } from '../../amortization';
 import type { LoanCase } from '../../case/types';
-import { Decimal, ZERO, floorCents, roundCents, roundRateToStep, truncatePercent } from '../../money';
+import { Decimal, ZERO, floorCents, roundCents, roundRateToStep } from '../../money';
 import type { Affordability, AuditStep, EligibilityCheck, ModificationResult } from '../../results';
 import { PORTFOLIO_RULEBOOK, PORTFOLIO_TIER2_RULEBOOK, type PortfolioParameters } from '../../rulebooks/portfolio';
 import type { EvaluationContext, ProgramDefinition } from '../types';
@@ -23,7 +23,6 @@ import {
   check,
   eligibleArrears,
   emptyModification,
-  firstFailure,
   grossIncome,
   highestSteppedRateForPayment,
   housingExpenseOtherThanPI,
@@ -31,12 +30,13 @@ import {
   modificationDates,
   money,
   moneyText,
+  mtmltvPercent,
   pct,
   rateNumber,
   reductionPercent,
   shortestTermForPayment,
 } from '../government/modificationMath';
-import { reasonOf } from '../checks';
+import { resultHead } from '../checks';
 
 export const PORTFOLIO_RULEBOOK_ID = 'PORTFOLIO-MOD';
 export const PORTFOLIO_TIER2_RULEBOOK_ID = 'PORTFOLIO-TIER2';
@@ -280,7 +280,6 @@ export const PORTFOLIO_MODIFICATION: ProgramDefinition = {
     const imminent = loanCase.loan.monthsDelinquent <= params.imminentDefaultMaxMonthsDelinquent;
     const count = imminent ? params.trialPaymentCountImminentDefault : params.trialPaymentCount;
     const dates = modificationDates(loanCase.options.firstTrialPaymentDate, count, figures.termMonths);
-    const value = loanCase.property.value;
     steps.push({
       step: 'Result',
       action: counselingFlag ? `back-end DTI ${pct(backEndDti)} at or above ${pct(params.backEndDtiFlag)}: flagged for counselling` : 'new P&I on the interest-bearing UPB',
@@ -288,16 +287,8 @@ export const PORTFOLIO_MODIFICATION: ProgramDefinition = {
       before: { contractualPI: money(pre), frontEndDti: currentDti.toDecimalPlaces(6).toNumber() },
       after: { principalAndInterest: money(pi), postModificationDti: postDti.toDecimalPlaces(6).toNumber(), backEndDti: backEndDti.toDecimalPlaces(6).toNumber() },
     });
-    const failure = firstFailure(checks);
     return {
-      program: id,
-      label,
-      kind: 'modification',
-      eligible: failure === undefined,
-      ...(failure ? { reason: reasonOf(failure), reasonDetail: failure.detail } : {}),
-      rulebook: ref,
-      checks,
-      steps,
+      ...resultHead(id, label, 'modification', ref, checks, steps),
       rate: rateNumber(figures.rate),
       termMonths: figures.termMonths,
       postCapitalizationUpb: money(figures.postCapitalizationUpb),
@@ -306,7 +297,7 @@ export const PORTFOLIO_MODIFICATION: ProgramDefinition = {
       principalAndInterest: money(pi),
       monthlyPayment: money(monthlyPayment),
       reductionPercent: reductionPercent(pre, pi),
-      mtmltvPercent: value === null || value <= 0 ? null : truncatePercent(figures.interestBearingUpb.dividedBy(value)),
+      mtmltvPercent: mtmltvPercent(figures.interestBearingUpb, loanCase.property.value),
       trialPayment: money(monthlyPayment),
       trialPaymentCount: count,
       ...dates,
@@ -374,17 +365,8 @@ export const PORTFOLIO_TIER2_MODIFICATION: ProgramDefinition = {
     else checks.push(dti.greaterThanOrEqualTo(params.minDti) && dti.lessThanOrEqualTo(params.maxDti) ? check('tier2-dti-range', dtiTest, 'pass', `DTI ${pct(dti)}`) : check('tier2-dti-range', dtiTest, 'fail', `DTI ${pct(dti)}`));
     const escrow = new Decimal(loanCase.loan.monthlyEscrow);
     const dates = modificationDates(loanCase.options.firstTrialPaymentDate, params.trialPaymentCount, params.termMonths);
-    const value = loanCase.property.value;
-    const failure = firstFailure(checks);
     return {
-      program: id,
-      label,
-      kind: 'modification',
-      eligible: failure === undefined,
-      ...(failure ? { reason: reasonOf(failure), reasonDetail: failure.detail } : {}),
-      rulebook: ref,
-      checks,
-      steps,
+      ...resultHead(id, label, 'modification', ref, checks, steps),
       rate: rateNumber(rate),
       termMonths: params.termMonths,
       postCapitalizationUpb: money(interestBearingUpb.plus(loanCase.loan.deferredBalance)),
@@ -393,7 +375,7 @@ export const PORTFOLIO_TIER2_MODIFICATION: ProgramDefinition = {
       principalAndInterest: money(pi),
       monthlyPayment: money(pi.plus(escrow)),
       reductionPercent: reductionPercent(pre, pi),
-      mtmltvPercent: value === null || value <= 0 ? null : truncatePercent(interestBearingUpb.dividedBy(value)),
+      mtmltvPercent: mtmltvPercent(interestBearingUpb, loanCase.property.value),
       trialPayment: money(pi.plus(escrow)),
       trialPaymentCount: params.trialPaymentCount,
       ...dates,
