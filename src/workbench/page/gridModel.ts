@@ -220,6 +220,9 @@ export function cellCss(style: StyleModel): Record<string, string | number> {
     const align = style.horizontalAlignment.toLowerCase();
     if (['left', 'center', 'right'].includes(align)) css.textAlign = align;
   }
+  // Excel's vertical alignments (Excel.VerticalAlignment) as CSS; the grid's own default is bottom, as Excel's.
+  const vertical = { top: 'top', center: 'middle', bottom: 'bottom' }[(style.verticalAlignment ?? '').toLowerCase()];
+  if (vertical) css.verticalAlign = vertical;
   if (style.wrapText) css.whiteSpace = 'pre-wrap';
   return css;
 }

@@ -82,4 +82,12 @@ describe('grid helpers', () => {
       textAlign: 'center',
     });
   });
+
+  test('vertical alignment: Top, Center and Bottom are drawn; anything else keeps the grid default', () => {
+    expect(cellCss({ verticalAlignment: 'Top' }).verticalAlign).toBe('top');
+    expect(cellCss({ verticalAlignment: 'Center' }).verticalAlign).toBe('middle');
+    expect(cellCss({ verticalAlignment: 'Bottom' }).verticalAlign).toBe('bottom');
+    expect(cellCss({ verticalAlignment: 'Justify' }).verticalAlign).toBeUndefined();
+    expect(cellCss({}).verticalAlign).toBeUndefined();
+  });
 });
