@@ -3,7 +3,7 @@
  * by the caller's next `context.sync()`: the number of round trips does not depend on the
  * number of cells, options or income lines (Excel on the web pays for each one).
  */
-import { CONDITIONAL_LOOKS, FORMATS, STYLES, cellAddress, parseCellAddress, type CellValue, type PlannedCell, type SheetPlan } from '../summary/sheetPlan';
+import { CONDITIONAL_LOOKS, FORMATS, STYLES, cellAddress, parseCellAddress, type CellStyleName, type CellValue, type PlannedCell, type SheetPlan } from '../summary/sheetPlan';
 
 export interface RenderOptions {
   /** How each planned defined name is added: on the workbook, on the sheet, or not at all (a name planned with a scope keeps it). */
@@ -28,32 +28,53 @@ function asText(value: string): string {
  * What goes into a cell. A text-formatted cell ("@") takes the string as it is: Excel keeps it as
  * text whatever its first character, which is how user text is written (PlannedCell.text).
  */
-function cellInput(cell: PlannedCell, textFormat: boolean): CellValue {
-  if (cell.formula) return cell.formula;
-  const value = cell.value ?? '';
-  if (typeof value === 'string' && !textFormat) return asText(value);
-  return value;
+function cellInput(value: CellValue | undefined, formula: string | undefined, textFormat: boolean): CellValue {
+  if (formula) return formula;
+  const input = value ?? '';
+  if (typeof input === 'string' && !textFormat) return asText(input);
+  return input;
+}
+
+/** What the layout needs of a plan's grid: its size and its styled cells. */
+export interface PlanLayoutGrid {
+  rowCount: number;
+  columnCount: number;
+  /** The styled cells, in row then column order. */
+  styled: { row: number; column: number; style: CellStyleName }[];
+  /** The tables' body ranges with a body style. */
+  bodyStyles: { address: string; style: CellStyleName }[];
 }
 
 /** Every cell of a plan (tables' headers and rows included) as input and number-format rows from A1. */
-export interface PlanGrid {
+export interface PlanGrid extends PlanLayoutGrid {
   inputs: CellValue[][];
   formats: string[][];
-  /** The styled cells, in row then column order. */
-  styled: { row: number; column: number; style: NonNullable<PlannedCell['style']> }[];
 }
 
-export function planGrid(plan: SheetPlan): PlanGrid & { bodyStyles: { address: string; style: NonNullable<PlannedCell['style']> }[] } {
+/**
+ * The same grid, each row built when asked for: a review's 100,000 rows can then be built slice by
+ * slice, between the write's round trips, instead of in one block (slicedWrite.ts).
+ */
+export interface PlanRows extends PlanLayoutGrid {
+  /** Row `r`'s inputs and number formats (new arrays at every call). */
+  row(r: number): { inputs: CellValue[]; formats: string[] };
+}
+
+export function planRows(plan: SheetPlan): PlanRows {
   // All cells, including the tables' headers and rows, go into one rectangular block. Table cells
   // are placed by index (a review has hundreds of thousands: no address strings for them).
   const positioned = plan.cells.map((cell) => ({ cell, ...parseCellAddress(cell.address) }));
-  const bodyStyles: { address: string; style: NonNullable<PlannedCell['style']> }[] = [];
+  const bodyStyles: PlanLayoutGrid['bodyStyles'] = [];
   const tables = plan.tables.map((table) => ({ table, origin: parseCellAddress(table.headerAddress.split(':')[0]) }));
   let maxRow = 0;
   let maxColumn = 0;
-  for (const { row, column } of positioned) {
-    maxRow = Math.max(maxRow, row);
-    maxColumn = Math.max(maxColumn, column);
+  const cellsByRow = new Map<number, typeof positioned>();
+  for (const p of positioned) {
+    maxRow = Math.max(maxRow, p.row);
+    maxColumn = Math.max(maxColumn, p.column);
+    const inRow = cellsByRow.get(p.row);
+    if (inRow) inRow.push(p);
+    else cellsByRow.set(p.row, [p]);
   }
   for (const { table, origin } of tables) {
     maxRow = Math.max(maxRow, origin.row + table.rows.length);
@@ -63,33 +84,51 @@ export function planGrid(plan: SheetPlan): PlanGrid & { bodyStyles: { address: s
       bodyStyles.push({ address: `${cellAddress(origin.row + 1, origin.column)}:${last}`, style: table.bodyStyle });
     }
   }
-  const formats: string[][] = Array.from({ length: maxRow + 1 }, () => Array<string>(maxColumn + 1).fill('General'));
-  const inputs: CellValue[][] = Array.from({ length: maxRow + 1 }, () => Array<CellValue>(maxColumn + 1).fill(''));
-  const place = (cell: Omit<PlannedCell, 'address'>, row: number, column: number) => {
-    if (cell.numberFormat) formats[row][column] = cell.numberFormat;
-    // User text goes into a text-formatted cell: "=HYPERLINK(...)", "+1", "-abc" or "@SUM(...)" stay text.
-    if (cell.text) formats[row][column] = FORMATS.text;
-    inputs[row][column] = cellInput(cell as PlannedCell, formats[row][column] === FORMATS.text);
-  };
-  for (const { cell, row, column } of positioned) place(cell, row, column);
-  for (const { table, origin } of tables) {
-    table.headers.forEach((header, c) => place({ value: header }, origin.row, origin.column + c));
-    table.rows.forEach((row, r) =>
-      row.forEach((value, c) =>
-        place({ value, formula: table.formulas?.[r]?.[c] ?? undefined, numberFormat: table.columnFormats?.[c], text: table.textColumns?.[c] }, origin.row + 1 + r, origin.column + c),
-      ),
-    );
-  }
   const styled = positioned
     .filter((p) => p.cell.style)
     .sort((a, b) => a.row - b.row || a.column - b.column)
     .map((p) => ({ row: p.row, column: p.column, style: p.cell.style! }));
-  return { inputs, formats, styled, bodyStyles };
+
+  const row = (r: number) => {
+    const formats = Array<string>(maxColumn + 1).fill('General');
+    const inputs = Array<CellValue>(maxColumn + 1).fill('');
+    // Planned cells first, then each table's header or body row, in plan order: a later one wins.
+    const place = (column: number, value: CellValue | undefined, formula: string | undefined, numberFormat: string | undefined, text: boolean | undefined) => {
+      if (numberFormat) formats[column] = numberFormat;
+      // User text goes into a text-formatted cell: "=HYPERLINK(...)", "+1", "-abc" or "@SUM(...)" stay text.
+      if (text) formats[column] = FORMATS.text;
+      inputs[column] = cellInput(value, formula, formats[column] === FORMATS.text);
+    };
+    for (const { cell, column } of cellsByRow.get(r) ?? []) place(column, cell.value, cell.formula, cell.numberFormat, cell.text);
+    for (const { table, origin } of tables) {
+      if (r === origin.row) table.headers.forEach((header, c) => place(origin.column + c, header, undefined, undefined, undefined));
+      const b = r - origin.row - 1;
+      if (b < 0 || b >= table.rows.length) continue;
+      const formulas = table.formulas?.[b];
+      table.rows[b].forEach((value, c) => place(origin.column + c, value, formulas?.[c] ?? undefined, table.columnFormats?.[c], table.textColumns?.[c]));
+    }
+    return { inputs, formats };
+  };
+  return { rowCount: maxRow + 1, columnCount: maxColumn + 1, styled, bodyStyles, row };
+}
+
+/** The whole grid at once (a Case Summary, a Case Input: a few hundred cells). */
+export function planGrid(plan: SheetPlan): PlanGrid {
+  const rows = planRows(plan);
+  const inputs: CellValue[][] = [];
+  const formats: string[][] = [];
+  for (let r = 0; r < rows.rowCount; r++) {
+    const row = rows.row(r);
+    inputs.push(row.inputs);
+    formats.push(row.formats);
+  }
+  const { rowCount, columnCount, styled, bodyStyles } = rows;
+  return { rowCount, columnCount, styled, bodyStyles, inputs, formats };
 }
 
 export function renderPlan(context: Excel.RequestContext, sheet: Excel.Worksheet, plan: SheetPlan, options: RenderOptions = {}): void {
   const grid = planGrid(plan);
-  const block = sheet.getRangeByIndexes(0, 0, grid.inputs.length, grid.inputs[0].length);
+  const block = sheet.getRangeByIndexes(0, 0, grid.rowCount, grid.columnCount);
   // The formats go first, in the same batch: Excel reads each value against its cell's format, and a
   // cell formatted as Text keeps what is written as it is (leading zeros, "=...", "+...", "-...", "@...").
   block.numberFormat = grid.formats;
@@ -98,9 +137,9 @@ export function renderPlan(context: Excel.RequestContext, sheet: Excel.Worksheet
 }
 
 /** Everything of a plan but the cells' contents: styles, merges, tables, validations, names, widths, print, charts. */
-export function renderPlanLayout(context: Excel.RequestContext, sheet: Excel.Worksheet, plan: SheetPlan, grid: ReturnType<typeof planGrid>, options: RenderOptions = {}): void {
+export function renderPlanLayout(context: Excel.RequestContext, sheet: Excel.Worksheet, plan: SheetPlan, grid: PlanLayoutGrid, options: RenderOptions = {}): void {
   const { styled, bodyStyles } = grid;
-  if (plan.topAligned) sheet.getRangeByIndexes(0, 0, grid.inputs.length, grid.inputs[0].length).format.verticalAlignment = 'Top';
+  if (plan.topAligned) sheet.getRangeByIndexes(0, 0, grid.rowCount, grid.columnCount).format.verticalAlignment = 'Top';
   // Styles: one range per horizontal run of cells with the same look.
   const runs: { row: number; from: number; to: number; style: NonNullable<PlannedCell['style']> }[] = [];
   for (const { row, column, style } of styled) {

@@ -20,7 +20,8 @@ export const REVIEW_SLICE_MS = 40;
 
 /** What the user sees while a review runs. */
 export interface ReviewProgress {
-  phase: 'reading' | 'evaluating' | 'writing';
+  /** 'preparing': the review's table rows made from the evaluated loans (done and total: loans). */
+  phase: 'reading' | 'evaluating' | 'preparing' | 'writing';
   done: number;
   total: number;
 }
@@ -42,7 +43,55 @@ export const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => se
 export interface ChunkOptions {
   signal?: AbortSignal;
   onProgress?: (progress: ReviewProgress) => void;
+  /**
+   * At most this many items (loans, sheet rows) between two yields. The evaluation takes
+   * REVIEW_CHUNK when it is not given; the sheet's rows (microseconds each) only the time budget.
+   */
   chunkSize?: number;
+}
+
+/**
+ * Paces synchronous work that goes item by item: after each item the work asks `due()`, and when
+ * it says so calls `pause()`, which yields to the event loop and then checks Cancel. Due after
+ * REVIEW_SLICE_MS since the last pause, or after `chunkSize` items when one is given.
+ */
+export interface Pace {
+  /** Counts one item done; true when the work has held the event loop long enough. */
+  due(): boolean;
+  pause(): Promise<void>;
+}
+
+export function paceOf(options: Pick<ChunkOptions, 'signal' | 'chunkSize'> = {}): Pace {
+  const chunk = Math.max(1, options.chunkSize ?? Infinity);
+  let began = performance.now();
+  let items = 0;
+  return {
+    due: () => ++items >= chunk || performance.now() - began >= REVIEW_SLICE_MS,
+    pause: async () => {
+      await yieldToEventLoop();
+      throwIfCancelled(options.signal);
+      began = performance.now();
+      items = 0;
+    },
+  };
+}
+
+/**
+ * Maps every item, pausing when the pace says so and once after the last item (what follows starts
+ * a block of its own). `onPause` is told how many items are done before each pause.
+ */
+export async function mapInChunks<T, U>(items: readonly T[], map: (item: T) => U, pace: Pace, onPause?: (done: number) => void): Promise<U[]> {
+  const mapped: U[] = [];
+  for (let i = 0; i < items.length; i++) {
+    mapped.push(map(items[i]));
+    if (pace.due() && i + 1 < items.length) {
+      onPause?.(i + 1);
+      await pace.pause();
+    }
+  }
+  onPause?.(items.length);
+  await pace.pause();
+  return mapped;
 }
 
 /**

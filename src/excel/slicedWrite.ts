@@ -9,7 +9,8 @@
  * sync. A small sheet is one slice: one request, as renderPlan makes it.
  */
 import type { CellValue, SheetPlan } from '../summary/sheetPlan';
-import { planGrid, renderPlanLayout, type RenderOptions } from './renderPlan';
+import { planRows, renderPlanLayout, type RenderOptions } from './renderPlan';
+import type { Pace } from './reviewChunks';
 
 /**
  * Bytes of estimated payload per request. The estimate counts the JSON of the values and formats
@@ -44,6 +45,8 @@ export interface SlicedRenderOptions extends RenderOptions {
   budget?: number;
   /** Called before each slice is queued; throwing (e.g. on cancel) stops the write. */
   beforeSlice?: (slice: number, slices: number) => void;
+  /** Yields between rows while a slice's rows are made (a pause may throw on cancel, which stops the write). */
+  pace?: Pace;
 }
 
 /**
@@ -53,30 +56,46 @@ export interface SlicedRenderOptions extends RenderOptions {
  * slices known so far (the total is known only at the last one).
  */
 export async function renderPlanInSlices(context: Excel.RequestContext, sheet: Excel.Worksheet, plan: SheetPlan, options: SlicedRenderOptions = {}): Promise<number> {
-  const grid = planGrid(plan);
-  const width = grid.inputs[0].length;
+  const rows = planRows(plan);
   const budget = options.budget ?? SLICE_BUDGET_BYTES;
-  // Each slice is measured as it is cut (no pass over the whole sheet first): the work between two
-  // requests stays one slice's.
+  // Each slice's rows are made and measured as it is cut, never the whole sheet at once: for a
+  // review of 100,000 loans (2.3 million cells) the whole grid and its row sizes took about 0.8 s
+  // in one block.
+  const measured = (r: number) => {
+    const row = rows.row(r);
+    return { ...row, bytes: rowPayloadBytes(row.inputs, row.formats) };
+  };
   let slice = 0;
   let from = 0;
-  while (from < grid.inputs.length) {
+  let next = measured(0);
+  while (from < rows.rowCount) {
+    const inputs: CellValue[][] = [];
+    const formats: string[][] = [];
     let to = from;
     let bytes = 0;
-    do {
-      bytes += rowPayloadBytes(grid.inputs[to], grid.formats[to]);
+    let last = false;
+    for (;;) {
+      inputs.push(next.inputs);
+      formats.push(next.formats);
+      bytes += next.bytes;
       to++;
-    } while (to < grid.inputs.length && bytes + rowPayloadBytes(grid.inputs[to], grid.formats[to]) <= budget);
-    const last = to >= grid.inputs.length;
+      if (options.pace?.due()) await options.pace.pause();
+      if (to >= rows.rowCount) {
+        last = true;
+        break;
+      }
+      next = measured(to);
+      if (bytes + next.bytes > budget) break;
+    }
     options.beforeSlice?.(slice, last ? slice + 1 : slice + 2);
-    const range = sheet.getRangeByIndexes(from, 0, to - from, width);
+    const range = sheet.getRangeByIndexes(from, 0, to - from, rows.columnCount);
     // Formats first, in the same request: a Text cell keeps what is written as it is (renderPlan).
-    range.numberFormat = grid.formats.slice(from, to);
-    range.formulas = grid.inputs.slice(from, to) as unknown as string[][];
+    range.numberFormat = formats;
+    range.formulas = inputs as unknown as string[][];
     slice++;
     from = to;
     if (!last) await context.sync();
   }
-  renderPlanLayout(context, sheet, plan, grid, options);
+  renderPlanLayout(context, sheet, plan, rows, options);
   return slice;
 }

@@ -99,7 +99,47 @@ function plainWords(identifier: string): string {
 }
 
 export function portfolioReviewPlan(reviewRows: readonly PortfolioReviewRow[], options: PortfolioReviewPlanOptions): SheetPlan {
-  const rows = [...reviewRows].sort(compareReviewRows);
+  const rows = reviewOrder(reviewRows);
+  return portfolioReviewPlanOfTable({ rows, cells: rows.map((row) => reviewTableRow(row, options.summaries)) }, options);
+}
+
+/** The review rows in the table's order: exceptions first, then by tape row. */
+export function reviewOrder(reviewRows: readonly PortfolioReviewRow[]): PortfolioReviewRow[] {
+  return [...reviewRows].sort(compareReviewRows);
+}
+
+/** A loan's row of the review table: its values, and the formulas that take the place of some (else null). */
+export interface ReviewTableRow {
+  values: CellValue[];
+  formulas: (string | null)[];
+}
+
+/** The review table: the rows in its order (reviewOrder) and each one's cells (reviewTableRow), in the same order. */
+export interface ReviewTable {
+  rows: readonly PortfolioReviewRow[];
+  cells: readonly ReviewTableRow[];
+}
+
+/** One loan's row of the review table, with the summary link and the live decision as formulas. */
+export function reviewTableRow(row: PortfolioReviewRow, summaries: PortfolioReviewPlanOptions['summaries']): ReviewTableRow {
+  const link = row.caseId ? summaries?.get(row.caseId) : undefined;
+  const formulas: (string | null)[] = COLUMNS.map(() => null);
+  if (link) {
+    formulas[column('Summary')] = `=HYPERLINK("#${qualifiedAddress(link.sheetName, 'A1').replace(/"/g, '""')}",${formulaText(link.sheetName)})`;
+    if (link.hasDecisionName) {
+      const target = qualifiedAddress(link.sheetName, DECISION_NAME);
+      formulas[column('Decision')] = `=IF(${target}="","",${target})`;
+    }
+  }
+  return { values: COLUMNS.map((c) => c.value(row)), formulas };
+}
+
+/**
+ * The review sheet of a table already made: the pane makes the table's rows in chunks that yield
+ * (a review of 100,000 loans is 2.3 million cells), then the rest of the plan here.
+ */
+export function portfolioReviewPlanOfTable(table: ReviewTable, options: PortfolioReviewPlanOptions): SheetPlan {
+  const { rows } = table;
   const cells: PlannedCell[] = [];
   const put = (address: string, cell: Omit<PlannedCell, 'address'>) => cells.push({ address, ...cell });
 
@@ -143,19 +183,8 @@ export function portfolioReviewPlan(reviewRows: readonly PortfolioReviewRow[], o
   block('J', 'K', 'Decision', decisions, rangeOf('Decision'), 'Not decided');
 
   // The review table: values, with the summary link and the live decision as formulas.
-  const body: CellValue[][] = rows.map((row) => COLUMNS.map((c) => c.value(row)));
-  const formulas: (string | null)[][] = rows.map((row) => {
-    const link = row.caseId ? options.summaries?.get(row.caseId) : undefined;
-    const out: (string | null)[] = COLUMNS.map(() => null);
-    if (link) {
-      out[column('Summary')] = `=HYPERLINK("#${qualifiedAddress(link.sheetName, 'A1').replace(/"/g, '""')}",${formulaText(link.sheetName)})`;
-      if (link.hasDecisionName) {
-        const target = qualifiedAddress(link.sheetName, DECISION_NAME);
-        out[column('Decision')] = `=IF(${target}="","",${target})`;
-      }
-    }
-    return out;
-  });
+  const body: CellValue[][] = table.cells.map((c) => c.values);
+  const formulas: (string | null)[][] = table.cells.map((c) => c.formulas);
   const lastColumn = columnLetter(COLUMNS.length - 1);
 
   // Each status column's labels are distinct and none contains another, so a "contains" rule

@@ -192,6 +192,7 @@ describe('cancel leaves the workbook as it was', () => {
   test.each([
     ['while evaluating', (p: ReviewProgress) => p.phase === 'evaluating' && p.done >= 100],
     ['while reading', (p: ReviewProgress) => p.phase === 'reading' && p.done > 0],
+    ['while preparing the sheet', (p: ReviewProgress) => p.phase === 'preparing' && p.done > 0 && p.done < p.total],
     ['while writing (between slices)', (p: ReviewProgress) => p.phase === 'writing' && p.done === 1],
     ['after the last slice, before the swap', (p: ReviewProgress) => p.phase === 'writing' && p.done === p.total - 1],
   ])('%s', async (_when, cancelAt) => {
@@ -214,6 +215,73 @@ describe('cancel leaves the workbook as it was', () => {
     expect(seen.some(cancelAt)).toBe(true);
     expect(JSON.stringify(workbookState(host))).toBe(before);
   });
+});
+
+test('cancel while a write slice\'s rows are made (between two yields, not at a slice) leaves the workbook as it was', async () => {
+  const host = await withTape(generatedTape(400));
+  const before = JSON.stringify(workbookState(host));
+  const controller = new AbortController();
+  const seen: ReviewProgress[] = [];
+  const run = buildReviewFromTape({
+    replaceExisting: false,
+    chunkSize: 20,
+    writeBudget: 60_000,
+    signal: controller.signal,
+    onProgress: (p) => {
+      seen.push(p);
+      // The host's sync yields no timer: the abort runs at the first pause in the second slice's rows.
+      if (p.phase === 'writing' && p.done === 0) setTimeout(() => controller.abort(), 0);
+    },
+  });
+  await expect(run).rejects.toBeInstanceOf(ReviewCancelled);
+  const writing = seen.filter((p) => p.phase === 'writing');
+  expect(writing.map((p) => p.done)).toEqual([0]);
+  expect(writing[0].total).toBeGreaterThan(1);
+  expect(JSON.stringify(workbookState(host))).toBe(before);
+});
+
+test('after the evaluation the build still yields: the sheet is prepared with progress, and a timer queued at each step runs before the next', async () => {
+  await withTape(generatedTape(300));
+  const events: string[] = [];
+  const timerAt = (label: string) =>
+    setTimeout(() => {
+      events.push(`timer after ${label}`);
+    }, 0);
+  const outcome = await buildReviewFromTape({
+    replaceExisting: false,
+    chunkSize: 25,
+    writeBudget: 40_000,
+    onProgress: (p) => {
+      const label = `${p.phase} ${p.done}/${p.total}`;
+      if (events[events.length - 1] !== label) events.push(label);
+      // Evaluation done, the sheet's first rows prepared, the first slice queued: each step is followed by a yield.
+      if ((p.phase === 'evaluating' && p.done === p.total) || (p.phase === 'preparing' && p.done === 25) || (p.phase === 'writing' && p.done === 0)) timerAt(label);
+    },
+  });
+  expect(outcome.writeSlices).toBeGreaterThan(2);
+  const preparing = events.filter((e) => e.startsWith('preparing '));
+  expect(preparing[0]).toBe('preparing 25/300');
+  expect(preparing[preparing.length - 1]).toBe('preparing 300/300');
+  const at = (event: string) => {
+    expect(events).toContain(event);
+    return events.indexOf(event);
+  };
+  expect(at('timer after evaluating 300/300')).toBeLessThan(at('preparing 50/300'));
+  expect(at('timer after preparing 25/300')).toBeLessThan(at('preparing 50/300'));
+  // The host's sync is no yield: this timer runs because the second slice's rows are made in blocks.
+  expect(at('timer after writing 0/2')).toBeLessThan(at('writing 1/3'));
+});
+
+test('a review written in small slices and blocks is the same workbook as one written in one request', async () => {
+  const tape = generatedTape(300);
+  const states: string[] = [];
+  for (const small of [false, true]) {
+    const host = await withTape(tape);
+    const outcome = await buildReviewFromTape(small ? { replaceExisting: false, chunkSize: 7, writeBudget: 30_000 } : { replaceExisting: false });
+    expect(outcome.writeSlices > 1).toBe(small);
+    states.push(JSON.stringify(workbookState(host)));
+  }
+  expect(states[1]).toBe(states[0]);
 });
 
 describe('a fault at any operation leaves the workbook as before, or the review complete', () => {

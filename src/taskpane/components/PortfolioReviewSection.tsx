@@ -44,7 +44,7 @@ export interface PortfolioReviewSectionProps {
 
 type Status = { intent: 'success' | 'error' | 'warning' | 'info'; title: string; text?: string; problems?: string[] };
 
-const PHASE_TEXT: Record<ReviewProgress['phase'], string> = { reading: 'Reading', evaluating: 'Evaluating', writing: 'Writing the sheet' };
+const PHASE_TEXT: Record<ReviewProgress['phase'], string> = { reading: 'Reading', evaluating: 'Evaluating', preparing: 'Preparing the sheet', writing: 'Writing the sheet' };
 /** Problems listed in the pane; all of them are on the sheet. */
 const PROBLEMS_SHOWN = 20;
 
