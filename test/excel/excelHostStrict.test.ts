@@ -1,7 +1,8 @@
 /**
  * The in-memory host refuses what Excel refuses, with Excel's error code. Each rule cites its
- * Microsoft source in src/workbench/excelHost/api.ts and docs/pane-workbench.md; each test here
- * fails if the host turns kind again.
+ * Microsoft source beside its code in src/workbench/excelHost (the proxy families that api.ts
+ * re-exports: workbook.ts, worksheets.ts, ranges.ts, rangeFormat.ts, names.ts, tables.ts, charts.ts,
+ * conditionalFormats.ts) and in docs/pane-workbench.md; each test here fails if the host turns kind again.
  */
 import { createInMemoryExcel, type InMemoryExcel } from '../../src/workbench/excelHost';
 import { REQUEST_PAYLOAD_LIMIT, type RequestContext } from '../../src/workbench/excelHost/api';

@@ -25,7 +25,8 @@
 import { boxAddress, boxesOverlap } from './addresses';
 import type { ConditionalFormatModel, Scalar, SheetModel } from './model';
 import { ClientObject, ClientResult, FilledCollectionProxy, InMemoryExcelError, Resolver, assertEditable, invalid } from './proxyBase';
-import type { RangeProxy, RequestContext } from './api';
+import type { RangeProxy } from './ranges';
+import type { RequestContext } from './workbook';
 
 /** Excel.ConditionalFormatType. */
 const FORMAT_TYPES = ['Custom', 'DataBar', 'ColorScale', 'IconSet', 'TopBottom', 'PresetCriteria', 'ContainsText', 'CellValue'];

@@ -1,8 +1,8 @@
 /**
  * The workbook model behind the in-memory Excel host: sheets, cells, formats, names, tables,
  * charts, validations and settings, with one HyperFormula instance computing every formula
- * (one HyperFormula sheet per worksheet). The proxy layer (api.ts) reads and writes it only
- * inside `context.sync()`, as the real Excel does.
+ * (one HyperFormula sheet per worksheet). The proxy layer (api.ts and the files it re-exports)
+ * reads and writes it only inside `context.sync()`, as the real Excel does.
  */
 import { HyperFormula } from 'hyperformula';
 
@@ -265,7 +265,7 @@ export class WorkbookModel {
     });
   }
 
-  /** FormulaSyntax for the cell writes (api.ts interpret): Excel's sheet-qualified names included. */
+  /** FormulaSyntax for the cell writes (ranges.ts interpret): Excel's sheet-qualified names included. */
   validateFormula(formula: string): boolean {
     return this.hf.validateFormula(this.hfFormula(formula));
   }

@@ -1,12 +1,13 @@
 /**
- * The base of the in-memory Excel JavaScript API's proxy objects (api.ts, conditionalFormats.ts):
- * the error Excel throws, loading and PropertyNotLoaded, the resolution of an object when its batch
- * runs, and the protection check every write makes. Split from api.ts so that a family of proxies
- * can live in a file of its own.
+ * The base of the in-memory Excel JavaScript API's proxy objects (workbook.ts, worksheets.ts,
+ * ranges.ts, rangeFormat.ts, conditionalFormats.ts, names.ts, tables.ts, charts.ts; api.ts
+ * re-exports them): the error Excel throws, loading and PropertyNotLoaded, the resolution of an
+ * object when its batch runs, and the protection check every write makes. Split from api.ts so
+ * that a family of proxies can live in a file of its own.
  */
 import { boxAddress, boxSize } from './addresses';
 import type { Box, SheetModel } from './model';
-import type { RequestContext } from './api';
+import type { RequestContext } from './workbook';
 
 export class InMemoryExcelError extends Error {
   readonly code: string;
