@@ -252,13 +252,24 @@ export function registerFunctionsOnce(namespace: string, functions: BridgedFunct
   for (const fn of fresh) registered.add(`${namespace}.${fn.id}`.toUpperCase());
 }
 
+type Rows = (string | number | boolean | null)[][];
+
+/** A workbook of named sheets, values read by A1 address on a sheet; see `workbook`. */
+export interface BridgeWorkbook {
+  hf: HyperFormula;
+  /** The value of a cell: `value('B3')` on the first sheet, `value('B3', 'Tape')` on another. */
+  value: (a1: string, sheetName?: string) => unknown;
+  /** Waits for the asynchronous calls and recalculates, until none is pending. */
+  settle: () => Promise<void>;
+}
+
 /**
- * A one-sheet workbook from rows of cell contents (formulas as "=..."); values read by A1 address.
- * `settle()` waits for the asynchronous calls and recalculates, until none is pending.
+ * A workbook of several named sheets (formulas may refer to each other's cells, as
+ * `='Case Input'!A4:B80` does); the first sheet is the default of `value`.
  */
-export function workbook(rows: (string | number | boolean | null)[][]): { hf: HyperFormula; value: (a1: string) => unknown; settle: () => Promise<void> } {
-  const hf = HyperFormula.buildFromArray(rows, { licenseKey: 'gpl-v3', language: 'enGB' });
-  const sheet = 0;
+export function workbookOfSheets(sheets: Record<string, Rows>): BridgeWorkbook {
+  const hf = HyperFormula.buildFromSheets(sheets, { licenseKey: 'gpl-v3', language: 'enGB' });
+  const firstSheet = Object.keys(sheets)[0];
   return {
     hf,
     async settle() {
@@ -267,10 +278,20 @@ export function workbook(rows: (string | number | boolean | null)[][]): { hf: Hy
         hf.rebuildAndRecalculate();
       }
     },
-    value(a1: string) {
+    value(a1: string, sheetName = firstSheet) {
+      const sheet = hf.getSheetId(sheetName);
+      if (sheet === undefined) throw new Error(`no sheet ${sheetName}`);
       const address = hf.simpleCellAddressFromString(a1, sheet);
       if (!address) throw new Error(`bad address ${a1}`);
       return hf.getCellValue(address);
     },
   };
+}
+
+/**
+ * A one-sheet workbook from rows of cell contents (formulas as "=..."); values read by A1 address.
+ * `settle()` waits for the asynchronous calls and recalculates, until none is pending.
+ */
+export function workbook(rows: Rows): BridgeWorkbook {
+  return workbookOfSheets({ Sheet1: rows });
 }
