@@ -43,7 +43,7 @@ export function CaseRegister({ rows, busy, onOpen, onDuplicate }: CaseRegisterPr
               </TableCell>
               <TableCell>{row.investor}</TableCell>
               <TableCell>
-                <Badge appearance="tint" color={STATUS_COLOR[row.status]}>
+                <Badge appearance="tint" color={STATUS_COLOR[row.status]} className={styles.statusBadge}>
                   {row.status === 'decided' && row.decision ? `decided: ${row.decision}` : row.status}
                 </Badge>
               </TableCell>

@@ -43,6 +43,9 @@ export const useStyles = makeStyles({
   divider: { flexGrow: 0 },
   cellLink: { fontFamily: tokens.fontFamilyMonospace, textAlign: 'left' },
   activeCase: { backgroundColor: tokens.colorBrandBackground2 },
+  // A status longer than its column ("not evaluated", "decided: Return for rework") wraps inside its
+  // badge, which grows with it; a Badge is one line of fixed height and would cut the text.
+  statusBadge: { height: 'auto', minHeight: '20px', whiteSpace: 'normal', textAlign: 'center', paddingTop: '1px', paddingBottom: '1px' },
   requiredList: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
 });
 
