@@ -5,6 +5,15 @@
  * never a binary float. Rounding happens only where a rule names it, with the helpers here,
  * so that every rounding point in the engine is greppable (`roundCents`, `floorCents`,
  * `truncatePercent`).
+ *
+ * The vocabulary, one helper per rounding point, for every program family:
+ * - amounts: `roundCents` (half-up, the servicing convention), `floorCents` ("largest cent amount
+ *   with ..." targets), `ceilCents` (minimums stated in whole cents); `centsNumber` (a result
+ *   field), `moneyText` (an amount in a reason or check detail);
+ * - percents: `roundPercent` (the one half-up percent rounding), `percentNumber` (a result field,
+ *   two decimals), `percentText` (a rate or ratio in a reason), `truncatePercent` (MTMLTV);
+ * - ratios and rates: `ratioNumber` (DTI and housing ratios, six decimals), `rateNumber` (a rate
+ *   as a result field, eight decimals), `roundRateToStep` (a rulebook's 1/8 % grid).
  */
 import DecimalJs from 'decimal.js';
 
@@ -58,13 +67,30 @@ export function centsNumber(value: DecimalInput): number {
   return cents !== null ? cents / 100 : roundCents(value).toNumber();
 }
 
+/**
+ * A fraction (0.2001) as a percent (20.01) rounded half-up to `decimals` places, as a Decimal:
+ * the one percent rounding the helpers below and the reasons' texts share.
+ */
+export function roundPercent(fraction: DecimalInput, decimals: number): Decimal {
+  return new Decimal(fraction).times(100).toDecimalPlaces(decimals, DecimalJs.ROUND_HALF_UP);
+}
+
 /** A fraction (0.2001) as a percent with two decimals (20.01), rounded half-up. */
 export function percentNumber(fraction: DecimalInput): number {
   // Fast path as centsNumber's: the percent in float64 (conversion and x 100: within 2^-51
   // relative) settles the half-up hundredth when clear of the half; else decimal.
   const percent = floatOf(fraction) * 100;
   const hundredths = halfUpCentsOrNull(percent, Math.abs(percent) * 2 ** -47);
-  return hundredths !== null ? hundredths / 100 : new Decimal(fraction).times(100).toDecimalPlaces(2, DecimalJs.ROUND_HALF_UP).toNumber();
+  return hundredths !== null ? hundredths / 100 : roundPercent(fraction, 2).toNumber();
+}
+
+/**
+ * A rate or ratio as percent text for reasons and check details, half-up to three decimals with
+ * trailing zeros dropped (0.25 -> "25%", 0.06125 -> "6.125%"): three decimals show a 1/8 % rate
+ * step exactly. Display only, never computed with.
+ */
+export function percentText(fraction: DecimalInput): string {
+  return `${roundPercent(fraction, 3).toString()}%`;
 }
 
 /** A fraction as a percent truncated (not rounded) to two decimals, as GSE MTMLTV is reported. */
@@ -113,6 +139,19 @@ export function approximateFloat(x: Decimal): number {
 /** A ratio as a JSON number with a fixed number of decimals (ratios are fractions, e.g. DTI 0.3125). */
 export function ratioNumber(value: DecimalInput, decimals = 6): number {
   return new Decimal(value).toDecimalPlaces(decimals, DecimalJs.ROUND_HALF_UP).toNumber();
+}
+
+/**
+ * A rate as a JSON number, half-up to eight decimals: rulebook rates, PMMS and 1/8 % steps have
+ * at most five, so a modified rate prints exactly (the government and portfolio results' `rate`).
+ */
+export function rateNumber(value: DecimalInput): number {
+  return ratioNumber(value, 8);
+}
+
+/** An amount as text with exactly two decimals, half-up, for reasons and check details ("1073.00", never "1073"). */
+export function moneyText(value: DecimalInput): string {
+  return new Decimal(value).toFixed(2, DecimalJs.ROUND_HALF_UP);
 }
 
 /** Rounds a rate to the nearest multiple of `step` (0.00125 for 1/8 %), half-up. */

@@ -21,7 +21,7 @@ import type { LoanCase } from './case/types';
 import { addBusinessDays } from './holidays';
 import { daysDelinquent, type IsoDate } from './dates';
 import { exactCents, ratioOfCents } from './cents';
-import { Decimal } from './money';
+import { Decimal, ratioNumber, roundPercent } from './money';
 import { maskLoanNumber } from './masking';
 import { computeTimeline } from './regulationX';
 import type { Affordability, OptionResult, RulebookRef, Timeline } from './results';
@@ -221,7 +221,7 @@ function paymentFigures(contractualPI: number, escrow: number, option: OptionRes
   const current = new Decimal(contractualPI).plus(escrow);
   const proposed = typeof monthly === 'number' ? new Decimal(monthly) : keepsPayment ? current : null;
   if (proposed === null) return { current: current.toNumber(), proposed: null, change: null, reduction: null };
-  const reduction = current.isZero() ? null : current.minus(proposed).dividedBy(current).toDecimalPlaces(REDUCTION_DECIMALS, Decimal.ROUND_HALF_UP).toNumber();
+  const reduction = current.isZero() ? null : ratioNumber(current.minus(proposed).dividedBy(current), REDUCTION_DECIMALS);
   return { current: current.toNumber(), proposed: proposed.toNumber(), change: proposed.minus(current).toNumber(), reduction };
 }
 
@@ -231,8 +231,7 @@ function affordabilityFlagOf(option: OptionResult | undefined, affordability: Af
   if (flag && typeof flag === 'object' && typeof (flag as { message?: unknown }).message === 'string') return (flag as { message: string }).message;
   const backEnd = affordability.backEndDti;
   if (backEnd !== null && new Decimal(backEnd).gte(REVIEW_BACK_END_DTI_FLAG)) {
-    const percent = (fraction: number) => new Decimal(fraction).times(100).toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
-    return `back-end DTI ${percent(backEnd).toFixed(2)}% is ${percent(REVIEW_BACK_END_DTI_FLAG).toString()}% or more`;
+    return `back-end DTI ${roundPercent(backEnd, 2).toFixed(2)}% is ${roundPercent(REVIEW_BACK_END_DTI_FLAG, 2).toString()}% or more`;
   }
   return null;
 }

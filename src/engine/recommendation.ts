@@ -16,7 +16,7 @@
  * option in the route is eligible.
  */
 import type { Hardship, LoanCase } from './case/types';
-import { Decimal } from './money';
+import { Decimal, roundPercent } from './money';
 import { amountToReinstate } from './programs/amountToReinstate';
 import type { OptionKind, OptionResult, Recommendation } from './results';
 
@@ -124,8 +124,9 @@ function routeByIntentAndHardship(loanCase: LoanCase): Route {
 /** One formatter for the module: toLocaleString with options builds a new Intl.NumberFormat on every call (12% of a 3,000-loan LM.PORTFOLIO profile). */
 const DOLLARS = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 
-function percentText(ratio: number): string {
-  return `${new Decimal(ratio).times(100).toDecimalPlaces(1, Decimal.ROUND_HALF_UP).toFixed(1)}%`;
+/** A ratio as percent text with exactly one decimal ("31.0%"), for the recommendation's rationale. */
+function percentOneDecimalText(ratio: number): string {
+  return `${roundPercent(ratio, 1).toFixed(1)}%`;
 }
 
 function money(value: unknown): string | null {
@@ -156,7 +157,7 @@ function whyItFits(option: OptionResult, route: Route, loanCase: LoanCase): stri
       const pi = money(option.principalAndInterest);
       let text = `the new P&I is ${pi ?? 'lower'}${typeof option.reductionPercent === 'number' ? ` (${option.reductionPercent}% reduction)` : ''}`;
       if (option.affordabilityFlag === true && typeof option.postModificationDti === 'number') {
-        text += `; payment may not be sustainable: ${percentText(option.postModificationDti)} of gross income`;
+        text += `; payment may not be sustainable: ${percentOneDecimalText(option.postModificationDti)} of gross income`;
       }
       const underwriting = option.vaUnderwriting as { residualIncome: number | null; required: number | null; passes: boolean | null; incomeBasis: string } | undefined;
       if (underwriting?.passes === true) {

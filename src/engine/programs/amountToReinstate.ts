@@ -16,7 +16,7 @@
  * fees), because the missed principal is still in the UPB.
  */
 import type { LoanCase } from '../case/types';
-import { Decimal, ZERO } from '../money';
+import { Decimal, ZERO, centsNumber, roundCents } from '../money';
 
 export interface AmountToReinstate {
   /** Contractual installment: P&I + monthly escrow. */
@@ -58,17 +58,16 @@ export function amountToReinstate(loanCase: LoanCase): AmountToReinstate {
 
 /** The figures of the amount to reinstate for an audit step, rounded to the cent. */
 export function amountToReinstateFigures(a: AmountToReinstate): Record<string, number> {
-  const cents = (d: Decimal) => d.toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toNumber();
   return {
-    installment: cents(a.installment),
+    installment: centsNumber(a.installment),
     missedInstallments: a.missedInstallments,
-    missedPayments: cents(a.missedPayments),
-    servicingAdvances: cents(a.servicingAdvances),
-    legalFees: cents(a.legalFees),
-    borrowerContribution: cents(a.borrowerContribution),
-    suspense: cents(a.suspense),
-    lateChargesExcluded: cents(a.lateChargesExcluded),
-    amountToReinstate: cents(a.total),
+    missedPayments: centsNumber(a.missedPayments),
+    servicingAdvances: centsNumber(a.servicingAdvances),
+    legalFees: centsNumber(a.legalFees),
+    borrowerContribution: centsNumber(a.borrowerContribution),
+    suspense: centsNumber(a.suspense),
+    lateChargesExcluded: centsNumber(a.lateChargesExcluded),
+    amountToReinstate: centsNumber(a.total),
   };
 }
 
@@ -85,7 +84,7 @@ export function principalOfMissedInstallments(loanCase: LoanCase): Decimal {
   let balance = new Decimal(loan.upb);
   let principal = ZERO;
   for (let k = 0; k < loan.monthsDelinquent && balance.greaterThan(0); k++) {
-    const interest = balance.times(i).toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
+    const interest = roundCents(balance.times(i));
     const part = Decimal.min(balance, Decimal.max(ZERO, pi.minus(interest)));
     principal = principal.plus(part);
     balance = balance.minus(part);

@@ -1,15 +1,16 @@
 /**
- * Closed-form solvers for the two searches of a payment-targeting modification (GSE Flex
- * steps 4 and 5; reusable by FHA/VA/USDA): the shortest term whose payment reaches a target,
- * and the largest principal whose payment stays at a target.
+ * Closed-form solvers for the searches of a payment-targeting modification, for every program
+ * family (GSE Flex steps 4 and 5; the FHA, VA, USDA and PORTFOLIO waterfalls): the shortest term
+ * whose payment reaches a target, the largest principal whose payment stays at a target, and
+ * (government and portfolio only) the highest stepped rate whose payment reaches it.
  *
  * Speed: a month-by-month decimal search costs hundreds of decimal powers. Instead the answer
  * is found in float64 from the closed form, then CONFIRMED at the cent rounding boundary with
  * decimals (the neighbours are checked and the guess moved if float64 was off by one), so the
  * result is exactly the one the month-by-month decimal search would give.
  */
-import { certifiedPaymentCents, floatPayment, paymentFactor, paymentFactorDecimal } from '../amortization';
-import { CENT, Decimal, FLOAT_RELATIVE_ERROR_BOUND, ZERO, centsDecimal, certifiedHalfUpCents, floorCents, roundCents } from '../money';
+import { certifiedPaymentCents, floatPayment, paymentFactor, paymentFactorDecimal, principalAndInterest } from '../amortization';
+import { CENT, Decimal, type DecimalInput, FLOAT_RELATIVE_ERROR_BOUND, ZERO, centsDecimal, certifiedHalfUpCents, floorCents, roundCents } from '../money';
 import { amountArgument, monthsArgument, rateArgument } from './arguments';
 
 export interface TermSolution {
@@ -223,6 +224,97 @@ export function largestPrincipalForRoundedPaymentDecimal(factor: Decimal, target
   while (x.greaterThan(ZERO) && !fits(x)) x = x.minus(CENT);
   while (fits(x.plus(CENT))) x = x.plus(CENT);
   return x;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The government and portfolio waterfalls' form of the same searches (FHA, VA and USDA claim
+// modifications, the PORTFOLIO HAMP-shaped waterfall): the rate is a Decimal (PMMS plus a spread
+// on a 1/8 % grid, or a rulebook floor) and a miss is null. Same walks and the same cent
+// boundary as solveTermForPayment and largestPrincipalForPayment ('rounded'), so the same answers.
+
+/**
+ * The largest cent amount X whose rounded P&I at `rate` over `months` is at or below `targetPI`:
+ * round(X f) <= T  <=>  X f < T + 0.005. largestPrincipalForPayment ('rounded') at
+ * f = paymentFactor(rate, months); 0 when the target is not positive.
+ */
+export function largestUpbForPayment(targetPI: DecimalInput, rate: DecimalInput, months: number): Decimal {
+  const target = new Decimal(targetPI);
+  // Not positive: nothing fits (the 'rounded' search alone would keep the sub-cent amounts whose payment rounds to 0).
+  if (target.lessThanOrEqualTo(0)) return ZERO;
+  const factor = paymentFactor(rate, months);
+  // A NaN rate (a degenerate rulebook override, e.g. rateStep 0) leaves nothing to search: the
+  // closed form alone (NaN), never an error inside the engine (test/engine/overrideFuzz.test.ts).
+  if (!target.isFinite() || !factor.isFinite()) return floorCents(target.plus('0.005').dividedBy(factor));
+  return largestPrincipalForPayment(factor, target, 'rounded');
+}
+
+/**
+ * The shortest whole term in [minMonths, maxMonths] whose P&I on `upb` at `rate` is at or below
+ * `targetPI`, or null when even `maxMonths` is above it. solveTermForPayment's search (closed-form
+ * guess, then the walk of shortestTermReaching), each term's P&I by principalAndInterest at the
+ * Decimal rate, unconverted.
+ */
+export function shortestTermForPayment(upb: DecimalInput, rate: DecimalInput, targetPI: DecimalInput, minMonths: number, maxMonths: number): number | null {
+  const target = new Decimal(targetPI);
+  // A NaN among the inputs (a degenerate rulebook override, e.g. rateStep 0) makes every comparison
+  // false, so no term is above the target: the longest term, as the waterfalls have always had it.
+  if (new Decimal(upb).isNaN() || new Decimal(rate).isNaN() || target.isNaN()) return maxMonths;
+  const exceedsTarget = (n: number): boolean => principalAndInterest(upb, rate, n).greaterThan(target);
+  const guess = closedFormTermGuess(Number(upb), Number(rate), target.toNumber(), minMonths, maxMonths);
+  // exceedsTarget always decides (it is decimal), so the walk always ends with a term.
+  const n = shortestTermReaching(guess, minMonths, maxMonths, exceedsTarget) as number;
+  return exceedsTarget(n) ? null : n;
+}
+
+/**
+ * The highest rate of the form `start - k * step` (k >= 0), not below `floor` (the floor itself
+ * is the last candidate), whose P&I on `upb` over `months` is at or below `targetPI`; null when
+ * even the floor misses. A Newton solve in floats gives k, decimals confirm it.
+ */
+export function highestSteppedRateForPayment(
+  upb: DecimalInput,
+  start: DecimalInput,
+  floor: DecimalInput,
+  step: DecimalInput,
+  months: number,
+  targetPI: DecimalInput,
+): Decimal | null {
+  const target = new Decimal(targetPI);
+  const startRate = new Decimal(start);
+  const floorRate = new Decimal(floor);
+  const stepSize = new Decimal(step);
+  const pay = (r: Decimal) => principalAndInterest(upb, r, months);
+  if (startRate.lessThanOrEqualTo(floorRate)) return pay(startRate).lessThanOrEqualTo(target) ? startRate : null;
+  if (pay(startRate).lessThanOrEqualTo(target)) return startRate;
+  if (pay(floorRate).greaterThan(target)) return null;
+  const maxK = startRate.minus(floorRate).dividedBy(stepSize).floor().toNumber();
+  const rateAt = (k: number) => (k > maxK ? floorRate : startRate.minus(stepSize.times(k)));
+  // Float guess of the exact rate that gives the target payment.
+  const solved = solveRateFloat(Number(upb), Number(target), months, Number(startRate));
+  let k = Math.max(0, Math.min(maxK + 1, Math.ceil((Number(startRate) - solved) / Number(stepSize))));
+  while (k <= maxK && pay(rateAt(k)).greaterThan(target)) k++;
+  while (k > 1 && pay(rateAt(k - 1)).lessThanOrEqualTo(target)) k--;
+  return rateAt(k);
+}
+
+/** Newton iteration for the annual rate whose exact payment on `p` over `n` months is `a`. */
+function solveRateFloat(p: number, a: number, n: number, guess: number): number {
+  let r = Math.max(guess, 1e-6);
+  for (let iteration = 0; iteration < 40; iteration++) {
+    const i = r / 12;
+    const g = Math.pow(1 + i, -n);
+    const f = (p * i) / (1 - g) - a;
+    const h = 1e-7;
+    const i2 = (r + h) / 12;
+    const f2 = (p * i2) / (1 - Math.pow(1 + i2, -n)) - a;
+    const derivative = (f2 - f) / h;
+    if (!Number.isFinite(derivative) || derivative === 0) break;
+    const next = r - f / derivative;
+    if (!Number.isFinite(next)) break;
+    if (Math.abs(next - r) < 1e-12) return Math.max(next, 0);
+    r = Math.max(next, 1e-9);
+  }
+  return r;
 }
 
 /** The rounded P&I of a principal under a precomputed factor (reusing the factor saves a decimal power). */

@@ -7,7 +7,7 @@
 import { check, firstFailure } from '../checks';
 import type { LoanCase } from '../../case/types';
 import { daysBetween } from '../../dates';
-import { Decimal, type DecimalInput, ZERO, centsNumber, dec, minDecimal, percentNumber, roundCents } from '../../money';
+import { Decimal, type DecimalInput, ZERO, centsNumber, dec, minDecimal, moneyText, percentNumber, roundCents } from '../../money';
 import { foreclosureTimelineFor } from '../../npv';
 import type { AuditStep, DispositionResult, EligibilityCheck } from '../../results';
 import { GSE_DISPOSITION_RULEBOOK, NPV_RULEBOOK, type DispositionParams, dispositionRulebookOf } from '../../rulebooks/disposition';
@@ -231,8 +231,8 @@ function evaluateShortSale(context: EvaluationContext): DispositionResult {
         'net proceeds short of the total debt',
         shortfall ? 'pass' : 'fail',
         shortfall
-          ? `net proceeds ${netProceeds.toFixed(2)} leave a shortfall of ${totalDebt.minus(netProceeds).toFixed(2)} against the total debt ${totalDebt.toFixed(2)}`
-          : `net proceeds ${netProceeds.toFixed(2)} cover the total debt ${totalDebt.toFixed(2)} (UPB, deferred balance and arrears): an ordinary sale pays the loan off`,
+          ? `net proceeds ${moneyText(netProceeds)} leave a shortfall of ${moneyText(totalDebt.minus(netProceeds))} against the total debt ${moneyText(totalDebt)}`
+          : `net proceeds ${moneyText(netProceeds)} cover the total debt ${moneyText(totalDebt)} (UPB, deferred balance and arrears): an ordinary sale pays the loan off`,
       ),
     );
   }
@@ -310,8 +310,8 @@ function evaluateDeedInLieu(context: EvaluationContext): DispositionResult {
   const saleAtValue = roundCents(valueDec.minus(valueDec.times(params.maxCommissionRate)).minus(valueDec.times(params.defaultClosingCostRate)));
   const totalDebt = totalDebtOf(loanCase);
   if (totalDebt === null) checks.push(check('no-equity-to-sell', 'no equity to sell', 'not checked', 'no loan balance given: equity is not computed'));
-  else if (saleAtValue.lessThan(totalDebt)) checks.push(check('no-equity-to-sell', 'no equity to sell', 'pass', `a sale at the as-is value would net ${saleAtValue.toFixed(2)}, below the total debt ${totalDebt.toFixed(2)}`));
-  else checks.push(check('no-equity-to-sell', 'no equity to sell', 'fail', `a sale at the as-is value would net ${saleAtValue.toFixed(2)}, covering the total debt ${totalDebt.toFixed(2)}: the borrower can sell and keep the equity`));
+  else if (saleAtValue.lessThan(totalDebt)) checks.push(check('no-equity-to-sell', 'no equity to sell', 'pass', `a sale at the as-is value would net ${moneyText(saleAtValue)}, below the total debt ${moneyText(totalDebt)}`));
+  else checks.push(check('no-equity-to-sell', 'no equity to sell', 'fail', `a sale at the as-is value would net ${moneyText(saleAtValue)}, covering the total debt ${moneyText(totalDebt)}: the borrower can sell and keep the equity`));
   const failure = firstFailure(checks);
   return {
     ...base,

@@ -5,9 +5,9 @@
  * into what is left of the claim until the P&I reaches the target.
  */
 import { principalAndInterest } from '../../amortization';
-import { Decimal, ZERO, minDecimal } from '../../money';
+import { Decimal, ZERO, centsNumber, minDecimal } from '../../money';
 import type { AuditStep } from '../../results';
-import { largestUpbForPayment, money, shortestTermForPayment } from './modificationMath';
+import { largestUpbForPayment, shortestTermForPayment } from '../../workouts/solvers';
 
 export interface ClaimModificationInput {
   upb: Decimal;
@@ -63,8 +63,8 @@ export function computeClaimModification(input: ClaimModificationInput): ClaimMo
       ? `arrears cured by the ${claimName} (late fees waived, never included)`
       : `arrears beyond the available ${claimName} capitalized`,
     rule: `${rule}: the ${claimName} is applied first to arrears`,
-    before: { arrears: money(arrears), lateFeesExcluded: input.lateFees },
-    after: { claimArrears: money(arrearsInPartialClaim), capitalizedArrears: money(capitalizedArrears), postCapitalizationUpb: money(postCapitalizationUpb) },
+    before: { arrears: centsNumber(arrears), lateFeesExcluded: input.lateFees },
+    after: { claimArrears: centsNumber(arrearsInPartialClaim), capitalizedArrears: centsNumber(capitalizedArrears), postCapitalizationUpb: centsNumber(postCapitalizationUpb) },
   });
   steps.push(input.rateStep);
   if (input.minTermMonths !== undefined) {
@@ -80,8 +80,8 @@ export function computeClaimModification(input: ClaimModificationInput): ClaimMo
         ? `re-amortize over ${termMonths} months`
         : `term extended one month at a time from ${Math.min(input.minTermMonths, input.termMonths)}: ${termMonths} months${piBeforeDeferment.lessThanOrEqualTo(target) ? ' reach the target' : ' (the longest) do not reach the target'}`,
     rule: input.termRule,
-    before: { contractualPI: money(input.contractualPI), targetPI: money(target) },
-    after: { termMonths, principalAndInterest: money(piBeforeDeferment) },
+    before: { contractualPI: centsNumber(input.contractualPI), targetPI: centsNumber(target) },
+    after: { termMonths, principalAndInterest: centsNumber(piBeforeDeferment) },
   });
   let principalDeferment = ZERO;
   let targetReached = piBeforeDeferment.lessThanOrEqualTo(target);
@@ -97,8 +97,8 @@ export function computeClaimModification(input: ClaimModificationInput): ClaimMo
         ? `principal deferred into the ${claimName} to reach the target P&I`
         : `the ${claimName} left is not enough to reach the target: all of it deferred`,
       rule: `${rule}: the lesser of the amount available and the amount that reaches the target`,
-      before: { needed: money(needed), claimLeft: money(remaining) },
-      after: { principalDeferment: money(principalDeferment) },
+      before: { needed: centsNumber(needed), claimLeft: centsNumber(remaining) },
+      after: { principalDeferment: centsNumber(principalDeferment) },
     });
   }
   const interestBearingUpb = postCapitalizationUpb.minus(principalDeferment);

@@ -12,7 +12,7 @@
  * the modified UPB is `loan.upb` less the principal part of those installments.
  */
 import type { LoanCase } from '../../case/types';
-import { Decimal, type DecimalInput, ZERO, floorCents, minDecimal, roundCents, roundRateToStep } from '../../money';
+import { Decimal, type DecimalInput, ZERO, ceilCents, centsNumber, floorCents, minDecimal, moneyText, percentText, rateNumber, ratioNumber, roundCents, roundRateToStep } from '../../money';
 import type { AuditStep, EligibilityCheck, ModificationResult, PartialClaimResult } from '../../results';
 import { FHA_RULEBOOK, type FhaParameters } from '../../rulebooks/government';
 import type { EvaluationContext, ProgramDefinition } from '../types';
@@ -20,19 +20,7 @@ import { amountToReinstate, amountToReinstateFigures, principalOfMissedInstallme
 import { resultHead } from '../checks';
 import { computeClaimModification, type ClaimModificationFigures } from './claimModification';
 import { investorCheck, occupancyCheck, pmmsCheck, retentionIntervalCheck } from './common';
-import {
-  check,
-  emptyModification,
-  grossIncome,
-  housingExpenseOtherThanPI,
-  housingRatio,
-  modificationDates,
-  money, moneyText,
-  mtmltvPercent,
-  pct,
-  rateNumber,
-  reductionPercent,
-} from './modificationMath';
+import { check, emptyModification, grossIncome, housingExpenseOtherThanPI, housingRatio, modificationDates, mtmltvPercent, reductionPercent } from './modificationMath';
 
 export const FHA_RULEBOOK_ID = 'FHA-LOSS-MIT';
 
@@ -82,7 +70,7 @@ export function computeFhaModification(loanCase: LoanCase, params: FhaParameters
       action: '30% of the UPB less previous partial claims',
       rule: `${rule} partialClaimMaxPercent (12 U.S.C. 1715u(b)(2); ML 2016-14)`,
       before: { upb: loanCase.loan.upb, previousPartialClaims: loanCase.loan.partialClaimBalance },
-      after: { partialClaimCap: money(cap), available: money(available) },
+      after: { partialClaimCap: centsNumber(cap), available: centsNumber(available) },
     },
     rate,
     rateStep: {
@@ -137,9 +125,9 @@ function fhaModificationProgram(id: string, label: string, which: '30' | '40'): 
       const requireTarget = which === '30' || params.requireTargetReduction;
       checks.push(
         figures.targetReached
-          ? check('target-reduction-reached', `${pct(params.targetReductionPercent)} P&I reduction reached`, 'pass', `P&I ${moneyText(figures.principalAndInterest)} <= target ${moneyText(figures.target)}`)
+          ? check('target-reduction-reached', `${percentText(params.targetReductionPercent)} P&I reduction reached`, 'pass', `P&I ${moneyText(figures.principalAndInterest)} <= target ${moneyText(figures.target)}`)
           : check('target-reduction-reached', 
-              `${pct(params.targetReductionPercent)} P&I reduction reached`,
+              `${percentText(params.targetReductionPercent)} P&I reduction reached`,
               requireTarget ? 'fail' : 'pass',
               `P&I ${moneyText(figures.principalAndInterest)} above target ${moneyText(figures.target)} with the whole partial claim used${requireTarget ? '' : ' (offered anyway: requireTargetReduction is false)'}`,
             ),
@@ -149,38 +137,55 @@ function fhaModificationProgram(id: string, label: string, which: '30' | '40'): 
           ? check('pi-does-not-increase', 'P&I does not increase', 'pass', `${moneyText(figures.principalAndInterest)} <= contractual ${moneyText(pre)}`)
           : check('pi-does-not-increase', 'P&I does not increase', 'fail', `${moneyText(figures.principalAndInterest)} > contractual ${moneyText(pre)}`),
       );
-      return buildGovernmentModification(context, id, label, ref, checks, steps, figures, params.trialPaymentCount, params.trialPaymentCountImminentDefault, isImminentDefault(loanCase, params), {
-        partialClaim: money(figures.arrearsInPartialClaim.plus(figures.principalDeferment)),
-        partialClaimCap: money(figures.available),
-        partialClaimArrears: money(figures.arrearsInPartialClaim),
-        principalDeferment: money(figures.principalDeferment),
-        capitalizedArrears: money(figures.capitalizedArrears),
-        targetPrincipalAndInterest: money(figures.target),
+      return buildGovernmentModification({
+        context,
+        id,
+        label,
+        ref,
+        checks,
+        steps,
+        figures,
+        trialPaymentCount: params.trialPaymentCount,
+        imminentDefault: { applies: isImminentDefault(loanCase, params), trialPaymentCount: params.trialPaymentCountImminentDefault },
+        programFields: {
+          partialClaim: centsNumber(figures.arrearsInPartialClaim.plus(figures.principalDeferment)),
+          partialClaimCap: centsNumber(figures.available),
+          partialClaimArrears: centsNumber(figures.arrearsInPartialClaim),
+          principalDeferment: centsNumber(figures.principalDeferment),
+          capitalizedArrears: centsNumber(figures.capitalizedArrears),
+          targetPrincipalAndInterest: centsNumber(figures.target),
+        },
       });
     },
   };
 }
 
+/** What `buildGovernmentModification` assembles a result from (FHA, VA and USDA modifications). */
+export interface GovernmentModificationSpec {
+  context: EvaluationContext;
+  id: string;
+  label: string;
+  ref: ModificationResult['rulebook'];
+  checks: EligibilityCheck[];
+  /** The program's audit steps; the 'Result' step is appended to this array. */
+  steps: AuditStep[];
+  figures: { rate: Decimal; termMonths: number; postCapitalizationUpb: Decimal; interestBearingUpb: Decimal; principalAndInterest: Decimal };
+  trialPaymentCount: number;
+  /** FHA: a loan in imminent default gets its own trial payment count (when `applies`). */
+  imminentDefault?: { applies: boolean; trialPaymentCount: number };
+  /** The program's own result fields (partial claim, MRA, maximum rate, ...), spread last. */
+  programFields: Record<string, unknown>;
+}
+
 /** Assembles a government modification result (FHA, VA, USDA share the shape). */
-export function buildGovernmentModification(
-  context: EvaluationContext,
-  id: string,
-  label: string,
-  ref: ModificationResult['rulebook'],
-  checks: EligibilityCheck[],
-  steps: AuditStep[],
-  figures: { rate: Decimal; termMonths: number; postCapitalizationUpb: Decimal; interestBearingUpb: Decimal; principalAndInterest: Decimal },
-  trialCount: number,
-  trialCountImminentDefault: number,
-  imminentDefault: boolean,
-  extra: Record<string, unknown>,
-): ModificationResult {
+export function buildGovernmentModification(spec: GovernmentModificationSpec): ModificationResult {
+  const { context, id, label, ref, checks, steps, figures } = spec;
   const { loanCase, affordability } = context;
   const pre = new Decimal(loanCase.loan.contractualPI);
   const pi = figures.principalAndInterest;
   const escrow = new Decimal(loanCase.loan.monthlyEscrow);
   const monthlyPayment = pi.plus(escrow);
-  const count = imminentDefault ? trialCountImminentDefault : trialCount;
+  const count = spec.imminentDefault?.applies ? spec.imminentDefault.trialPaymentCount : spec.trialPaymentCount;
   const dates = modificationDates(loanCase.options.firstTrialPaymentDate, count, figures.termMonths);
   const otherHousing = housingExpenseOtherThanPI(loanCase, affordability);
   const income = grossIncome(affordability);
@@ -189,30 +194,30 @@ export function buildGovernmentModification(
     step: 'Result',
     action: 'new P&I on the interest-bearing UPB',
     rule: 'amortization (engine.md 1)',
-    before: { contractualPI: money(pre) },
+    before: { contractualPI: centsNumber(pre) },
     after: {
-      principalAndInterest: money(pi),
-      monthlyPayment: money(monthlyPayment),
+      principalAndInterest: centsNumber(pi),
+      monthlyPayment: centsNumber(monthlyPayment),
       trialPaymentCount: count,
-      postModificationDti: dti === null ? null : dti.toDecimalPlaces(6).toNumber(),
+      postModificationDti: dti === null ? null : ratioNumber(dti),
     },
   });
   return {
     ...resultHead(id, label, 'modification', ref, checks, steps),
     rate: rateNumber(figures.rate),
     termMonths: figures.termMonths,
-    postCapitalizationUpb: money(figures.postCapitalizationUpb),
-    interestBearingUpb: money(figures.interestBearingUpb),
+    postCapitalizationUpb: centsNumber(figures.postCapitalizationUpb),
+    interestBearingUpb: centsNumber(figures.interestBearingUpb),
     forbearance: 0,
-    principalAndInterest: money(pi),
-    monthlyPayment: money(monthlyPayment),
+    principalAndInterest: centsNumber(pi),
+    monthlyPayment: centsNumber(monthlyPayment),
     reductionPercent: reductionPercent(pre, pi),
     mtmltvPercent: mtmltvPercent(figures.interestBearingUpb, loanCase.property.value),
-    trialPayment: money(monthlyPayment),
+    trialPayment: centsNumber(monthlyPayment),
     trialPaymentCount: count,
     ...dates,
-    postModificationDti: dti === null ? null : dti.toDecimalPlaces(6).toNumber(),
-    ...extra,
+    postModificationDti: dti === null ? null : ratioNumber(dti),
+    ...spec.programFields,
   };
 }
 
@@ -252,15 +257,15 @@ export const FHA_PARTIAL_CLAIM: ProgramDefinition = {
         step: 'Partial claim',
         action: 'arrears advanced into a non-interest-bearing subordinate lien to HUD; P&I and term unchanged',
         rule: `${FHA_RULEBOOK_ID} partialClaimMaxPercent (12 U.S.C. 1715u(b)(2); ML 2016-14)`,
-        before: { upb: loanCase.loan.upb, previousPartialClaims: loanCase.loan.partialClaimBalance, arrears: money(arrears) },
-        after: { partialClaim: money(minDecimal(arrears, available)), partialClaimCap: money(available), statutoryCap: money(cap) },
+        before: { upb: loanCase.loan.upb, previousPartialClaims: loanCase.loan.partialClaimBalance, arrears: centsNumber(arrears) },
+        after: { partialClaim: centsNumber(minDecimal(arrears, available)), partialClaimCap: centsNumber(available), statutoryCap: centsNumber(cap) },
       },
     ];
     return {
       ...resultHead('FHA-PARTIAL-CLAIM', 'FHA standalone partial claim', 'partialClaim', ref, checks, steps),
-      partialClaim: money(minDecimal(arrears, available)),
-      partialClaimCap: money(available),
-      partialClaimArrears: money(arrears),
+      partialClaim: centsNumber(minDecimal(arrears, available)),
+      partialClaimCap: centsNumber(available),
+      partialClaimArrears: centsNumber(arrears),
     };
   },
 };
@@ -310,11 +315,11 @@ export const FHA_PAYMENT_SUPPLEMENT: ProgramDefinition = {
     const minimum = Decimal.max(pi.times(params.paymentSupplementMinReductionPercent), new Decimal(params.paymentSupplementMinReductionAmount));
     checks.push(
       monthlyPrincipalReduction.greaterThanOrEqualTo(minimum)
-        ? check('minimum-monthly-principal-reduction', 'minimum monthly principal reduction', 'pass', `MoPR ${moneyText(monthlyPrincipalReduction)} >= ${minimum.toDecimalPlaces(2, Decimal.ROUND_CEIL).toString()}`)
+        ? check('minimum-monthly-principal-reduction', 'minimum monthly principal reduction', 'pass', `MoPR ${moneyText(monthlyPrincipalReduction)} >= ${ceilCents(minimum).toString()}`)
         : check('minimum-monthly-principal-reduction', 
             'minimum monthly principal reduction',
             'fail',
-            `MoPR ${moneyText(monthlyPrincipalReduction)} below the minimum ${minimum.toDecimalPlaces(2, Decimal.ROUND_CEIL).toString()} (greater of ${pct(params.paymentSupplementMinReductionPercent)} of P&I and $${params.paymentSupplementMinReductionAmount})`,
+            `MoPR ${moneyText(monthlyPrincipalReduction)} below the minimum ${ceilCents(minimum).toString()} (greater of ${percentText(params.paymentSupplementMinReductionPercent)} of P&I and $${params.paymentSupplementMinReductionAmount})`,
           ),
     );
     const supplementTotal = monthlyPrincipalReduction.times(params.paymentSupplementMonths);
@@ -325,26 +330,26 @@ export const FHA_PAYMENT_SUPPLEMENT: ProgramDefinition = {
         step: 'Cure arrears',
         action: 'partial claim brings the loan current',
         rule: `${FHA_RULEBOOK_ID} (ML 2024-02)`,
-        before: { arrears: money(arrears), partialClaimAvailable: money(available) },
-        after: { partialClaimLeft: money(remaining) },
+        before: { arrears: centsNumber(arrears), partialClaimAvailable: centsNumber(available) },
+        after: { partialClaimLeft: centsNumber(remaining) },
       },
       {
         step: 'Monthly principal reduction',
-        action: `lesser of ${pct(params.paymentSupplementMaxReductionPercent)} of P&I and the claim left over ${params.paymentSupplementMonths} months (rounded down to the cent); note rate unchanged`,
+        action: `lesser of ${percentText(params.paymentSupplementMaxReductionPercent)} of P&I and the claim left over ${params.paymentSupplementMonths} months (rounded down to the cent); note rate unchanged`,
         rule: `${FHA_RULEBOOK_ID} paymentSupplementMaxReductionPercent, paymentSupplementMonths, minimums (ML 2024-02)`,
-        before: { contractualPI: money(pi) },
-        after: { monthlyPrincipalReduction: money(monthlyPrincipalReduction), borrowerPrincipalAndInterest: money(paymentDuringSupplement), partialClaim: money(partialClaim) },
+        before: { contractualPI: centsNumber(pi) },
+        after: { monthlyPrincipalReduction: centsNumber(monthlyPrincipalReduction), borrowerPrincipalAndInterest: centsNumber(paymentDuringSupplement), partialClaim: centsNumber(partialClaim) },
       },
     ];
     return {
       ...resultHead('FHA-PAYMENT-SUPPLEMENT', 'FHA Payment Supplement', 'partialClaim', ref, checks, steps),
-      partialClaim: money(partialClaim),
-      partialClaimCap: money(available),
-      partialClaimArrears: money(minDecimal(arrears, available)),
-      monthlyPrincipalReduction: money(monthlyPrincipalReduction),
+      partialClaim: centsNumber(partialClaim),
+      partialClaimCap: centsNumber(available),
+      partialClaimArrears: centsNumber(minDecimal(arrears, available)),
+      monthlyPrincipalReduction: centsNumber(monthlyPrincipalReduction),
       supplementMonths: params.paymentSupplementMonths,
-      principalAndInterestDuringSupplement: money(paymentDuringSupplement),
-      monthlyPaymentDuringSupplement: money(paymentDuringSupplement.plus(loanCase.loan.monthlyEscrow)),
+      principalAndInterestDuringSupplement: centsNumber(paymentDuringSupplement),
+      monthlyPaymentDuringSupplement: centsNumber(paymentDuringSupplement.plus(loanCase.loan.monthlyEscrow)),
       reductionPercent: reductionPercent(pi, paymentDuringSupplement),
       // The option for a borrower who cannot resume the payment when the modifications miss the target (ML 2024-02).
       paymentReduction: true,

@@ -11,7 +11,6 @@ import { VA_40_YEAR_MODIFICATION, VA_MODIFICATION, VA_PARTIAL_CLAIM } from './va
 export { computeFhaModification, fhaPartialClaimAvailable, partialClaimRoom } from './fha';
 export { vaMaximumRate } from './va';
 export { usdaMraCap } from './usda';
-export { largestUpbForPayment, shortestTermForPayment, highestSteppedRateForPayment } from './modificationMath';
 
 export const GOVERNMENT_PROGRAMS: ProgramDefinition[] = [
   FHA_REPAYMENT_PLAN,

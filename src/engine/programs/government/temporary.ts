@@ -9,14 +9,14 @@
  * payments suspended for one increment (the largest arrears it can produce), and says so.
  */
 import type { Investor, LoanCase } from '../../case/types';
-import { Decimal } from '../../money';
+import { Decimal, centsNumber, moneyText, percentText } from '../../money';
 import type { AuditStep, EligibilityCheck, ForbearancePlanResult, RepaymentPlanResult, RulebookRef } from '../../results';
 import type { ParameterValue, Rulebook } from '../../rulebooks/types';
 import { forbearancePlan, repaymentPlan } from '../../workouts';
 import type { EvaluationContext, ProgramDefinition } from '../types';
 import { amountToReinstate } from '../amountToReinstate';
 import { investorCheck } from './common';
-import { check, money, moneyText, pct } from './modificationMath';
+import { check } from './modificationMath';
 import { resultHead } from '../checks';
 import { vaMaximumRate } from './va';
 import { FHA_RULEBOOK, USDA_RULEBOOK, VA_RULEBOOK } from '../../rulebooks/government';
@@ -75,7 +75,7 @@ export function repaymentProgram<P extends Record<string, ParameterValue>>(spec:
       } catch (error) {
         return failedTemporary(spec.id, spec.label, 'repayment', ref, checks, (error as Error).message) as RepaymentPlanResult;
       }
-      const capTest = `plan payment at most ${pct(capRatio)} of the contractual payment within ${maxMonths} months`;
+      const capTest = `plan payment at most ${percentText(capRatio)} of the contractual payment within ${maxMonths} months`;
       if (loanCase.loan.monthsDelinquent > 0) {
         checks.push(
           calc.feasible
@@ -97,16 +97,16 @@ export function repaymentProgram<P extends Record<string, ParameterValue>>(spec:
             ? `shortest plan: ${calc.months} months of ${moneyText(calc.monthlyPayment!)} (last ${moneyText(calc.finalMonthlyPayment!)}); ${why}`
             : `no compliant plan within ${maxMonths} months; ${why}`,
           rule: `${spec.rulebook.id}: ${spec.source}`,
-          before: { contractualPayment: money(contractual), arrears: money(arrears) },
-          after: { months: calc.months, monthlyPayment: calc.monthlyPayment === null ? null : money(calc.monthlyPayment), maxMonths, maxPayment: money(calc.maxPayment) },
+          before: { contractualPayment: centsNumber(contractual), arrears: centsNumber(arrears) },
+          after: { months: calc.months, monthlyPayment: calc.monthlyPayment === null ? null : centsNumber(calc.monthlyPayment), maxMonths, maxPayment: centsNumber(calc.maxPayment) },
         },
       ];
       return {
         ...resultHead(spec.id, spec.label, 'repayment', ref, checks, steps),
         months: calc.months,
-        monthlyPayment: calc.monthlyPayment === null ? null : money(calc.monthlyPayment),
-        finalMonthlyPayment: calc.finalMonthlyPayment === null ? null : money(calc.finalMonthlyPayment),
-        arrears: money(arrears),
+        monthlyPayment: calc.monthlyPayment === null ? null : centsNumber(calc.monthlyPayment),
+        finalMonthlyPayment: calc.finalMonthlyPayment === null ? null : centsNumber(calc.finalMonthlyPayment),
+        arrears: centsNumber(arrears),
         affordable: calc.affordable,
       };
     },
@@ -165,8 +165,8 @@ export function forbearanceProgram<P extends Record<string, ParameterValue>>(spe
           step: 'Forbearance plan',
           action: `${calc.months} months with payments suspended (granted in increments of ${increment}, at most ${maxMonths} months); arrears grow by ${moneyText(calc.shortfallPerMonth)} a month`,
           rule: `${spec.rulebook.id}: ${spec.source}`,
-          before: { arrears: money(pastDue(loanCase)), contractualPayment: money(contractual) },
-          after: { months: calc.months, monthlyPayment: money(calc.monthlyPayment), arrearsAtEnd: money(calc.arrearsAtEnd) },
+          before: { arrears: centsNumber(pastDue(loanCase)), contractualPayment: centsNumber(contractual) },
+          after: { months: calc.months, monthlyPayment: centsNumber(calc.monthlyPayment), arrearsAtEnd: centsNumber(calc.arrearsAtEnd) },
         },
         {
           step: 'Exit',
@@ -177,8 +177,8 @@ export function forbearanceProgram<P extends Record<string, ParameterValue>>(spe
       return {
         ...resultHead(spec.id, spec.label, 'forbearance', ref, checks, steps),
         months: calc.months,
-        monthlyPayment: money(calc.monthlyPayment),
-        arrearsAtEnd: money(calc.arrearsAtEnd),
+        monthlyPayment: centsNumber(calc.monthlyPayment),
+        arrearsAtEnd: centsNumber(calc.arrearsAtEnd),
         maxCumulativeMonths: maxMonths,
       };
     },

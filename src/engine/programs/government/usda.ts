@@ -13,7 +13,7 @@
  */
 import type { LoanCase } from '../../case/types';
 import { addDays, addMonths, firstOfMonth, type IsoDate } from '../../dates';
-import { Decimal, ZERO, floorCents, minDecimal, roundCents, roundRateToStep } from '../../money';
+import { Decimal, ZERO, centsNumber, floorCents, minDecimal, moneyText, percentText, rateNumber, roundCents, roundRateToStep } from '../../money';
 import type { EligibilityCheck, ModificationResult } from '../../results';
 import { USDA_RULEBOOK, type UsdaParameters } from '../../rulebooks/government';
 import type { EvaluationContext, ProgramDefinition } from '../types';
@@ -21,7 +21,7 @@ import { amountToReinstate, principalOfMissedInstallments } from '../amountToRei
 import { computeClaimModification } from './claimModification';
 import { investorCheck, occupancyCheck, pmmsCheck } from './common';
 import { buildGovernmentModification } from './fha';
-import { check, emptyModification, money, moneyText, pct, rateNumber } from './modificationMath';
+import { check, emptyModification } from './modificationMath';
 
 export const USDA_RULEBOOK_ID = 'USDA-LOSS-MIT';
 
@@ -69,10 +69,10 @@ export const USDA_MODIFICATION: ProgramDefinition = {
       available: cap,
       availableStep: {
         step: 'Mortgage recovery advance available',
-        action: `lesser of ${params.mraMaxMonthsPiti} months of PITI plus foreclosure costs and ${pct(params.mraMaxPercentOfUpb)} of the UPB`,
+        action: `lesser of ${params.mraMaxMonthsPiti} months of PITI plus foreclosure costs and ${percentText(params.mraMaxPercentOfUpb)} of the UPB`,
         rule: `${USDA_RULEBOOK_ID} mraMaxMonthsPiti, mraMaxPercentOfUpb (7 CFR 3555.304; Interpretation)`,
         before: { contractualPI: loanCase.loan.contractualPI, monthlyEscrow: loanCase.loan.monthlyEscrow, foreclosureCosts: loanCase.arrears.legalFees, upb: loanCase.loan.upb },
-        after: { pitiCap: money(pitiCap), upbCap: money(upbCap), mraCap: money(cap) },
+        after: { pitiCap: centsNumber(pitiCap), upbCap: centsNumber(upbCap), mraCap: centsNumber(cap) },
       },
       rate,
       rateStep: {
@@ -93,8 +93,8 @@ export const USDA_MODIFICATION: ProgramDefinition = {
     });
     checks.push(
       figures.targetReached
-        ? check('target-reduction-reached', `${pct(params.minReductionPercent)} P&I reduction reached`, 'pass', `P&I ${moneyText(figures.principalAndInterest)} <= ${moneyText(figures.target)}`)
-        : check('target-reduction-reached', `${pct(params.minReductionPercent)} P&I reduction reached`, 'fail', `P&I ${moneyText(figures.principalAndInterest)} above ${moneyText(figures.target)} with the whole MRA used`),
+        ? check('target-reduction-reached', `${percentText(params.minReductionPercent)} P&I reduction reached`, 'pass', `P&I ${moneyText(figures.principalAndInterest)} <= ${moneyText(figures.target)}`)
+        : check('target-reduction-reached', `${percentText(params.minReductionPercent)} P&I reduction reached`, 'fail', `P&I ${moneyText(figures.principalAndInterest)} above ${moneyText(figures.target)} with the whole MRA used`),
       figures.principalAndInterest.lessThanOrEqualTo(pre)
         ? check('pi-does-not-increase', 'P&I does not increase', 'pass', `${moneyText(figures.principalAndInterest)} <= ${moneyText(pre)}`)
         : check('pi-does-not-increase', 'P&I does not increase', 'fail', `${moneyText(figures.principalAndInterest)} > ${moneyText(pre)}`),
@@ -102,16 +102,26 @@ export const USDA_MODIFICATION: ProgramDefinition = {
     const mra = figures.arrearsInPartialClaim.plus(figures.principalDeferment);
     const waitingOnly = checks.filter((c) => c.status === 'fail').every((c) => c.id === 'usda-ninety-days-past-due');
     const opensOn = loanCase.loan.monthsDelinquent < params.minMonthsDelinquent && waitingOnly ? streamlineOpensOn(loanCase, params) : null;
-    return buildGovernmentModification(context, id, label, ref, checks, figures.steps, figures, params.trialPaymentCount, params.trialPaymentCount, false, {
-      partialClaim: money(mra),
-      partialClaimCap: money(cap),
-      mortgageRecoveryAdvance: money(mra),
-      partialClaimArrears: money(figures.arrearsInPartialClaim),
-      principalDeferment: money(figures.principalDeferment),
-      capitalizedArrears: money(figures.capitalizedArrears),
-      maximumRate: rateNumber(maxRate),
-      targetPrincipalAndInterest: money(figures.target),
-      opensOn,
+    return buildGovernmentModification({
+      context,
+      id,
+      label,
+      ref,
+      checks,
+      steps: figures.steps,
+      figures,
+      trialPaymentCount: params.trialPaymentCount,
+      programFields: {
+        partialClaim: centsNumber(mra),
+        partialClaimCap: centsNumber(cap),
+        mortgageRecoveryAdvance: centsNumber(mra),
+        partialClaimArrears: centsNumber(figures.arrearsInPartialClaim),
+        principalDeferment: centsNumber(figures.principalDeferment),
+        capitalizedArrears: centsNumber(figures.capitalizedArrears),
+        maximumRate: rateNumber(maxRate),
+        targetPrincipalAndInterest: centsNumber(figures.target),
+        opensOn,
+      },
     });
   },
 };

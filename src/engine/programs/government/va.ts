@@ -10,7 +10,7 @@
  */
 import { principalAndInterest } from '../../amortization';
 import type { LoanCase } from '../../case/types';
-import { Decimal, type DecimalInput, ZERO, minDecimal, roundCents, roundRateToStep } from '../../money';
+import { Decimal, type DecimalInput, ZERO, centsNumber, minDecimal, moneyText, percentText, rateNumber, ratioNumber, roundCents, roundPercent, roundRateToStep } from '../../money';
 import { requiredResidualIncome, residualIncome } from '../../vaResidual';
 import type { Affordability, AuditStep, EligibilityCheck, ModificationResult, PartialClaimResult } from '../../results';
 import { VA_RULEBOOK, type VaParameters } from '../../rulebooks/government';
@@ -19,7 +19,7 @@ import { amountToReinstate } from '../amountToReinstate';
 import { reasonOf, resultHead } from '../checks';
 import { investorCheck, occupancyCheck, pmmsCheck } from './common';
 import { buildGovernmentModification } from './fha';
-import { check, eligibleArrears, emptyModification, firstFailure, grossIncome, housingExpenseOtherThanPI, housingRatio, money, moneyText, pct, rateNumber } from './modificationMath';
+import { check, eligibleArrears, emptyModification, firstFailure, grossIncome, housingExpenseOtherThanPI, housingRatio } from './modificationMath';
 
 export const VA_RULEBOOK_ID = 'VA-LOSS-MIT';
 
@@ -55,8 +55,8 @@ function computeVaModification(loanCase: LoanCase, params: VaParameters, termMon
       step: 'Capitalize',
       action: 'eligible arrearages added to the UPB (late fees never)',
       rule: `${VA_RULEBOOK_ID} (38 CFR 36.4315)`,
-      before: { upb: loanCase.loan.upb, arrears: money(arrears), lateFeesExcluded: loanCase.arrears.lateFees },
-      after: { postCapitalizationUpb: money(postCapitalizationUpb) },
+      before: { upb: loanCase.loan.upb, arrears: centsNumber(arrears), lateFeesExcluded: loanCase.arrears.lateFees },
+      after: { postCapitalizationUpb: centsNumber(postCapitalizationUpb) },
     },
     {
       step: 'Rate',
@@ -70,7 +70,7 @@ function computeVaModification(loanCase: LoanCase, params: VaParameters, termMon
       action: `re-amortize over ${termMonths} months`,
       rule: `${VA_RULEBOOK_ID} ${termMonths === params.modificationTermMonths ? 'modificationTermMonths' : 'maxTermMonths'}`,
       before: { remainingTermMonths: loanCase.loan.remainingTermMonths, contractualPI: loanCase.loan.contractualPI },
-      after: { termMonths, principalAndInterest: money(pi) },
+      after: { termMonths, principalAndInterest: centsNumber(pi) },
     },
   ];
   return { rate, maxRate, termMonths, arrears, postCapitalizationUpb, interestBearingUpb: postCapitalizationUpb, principalAndInterest: pi, steps };
@@ -106,7 +106,7 @@ export function vaUnderwriting(loanCase: LoanCase, affordability: Affordability,
   const residual = income === null ? null : residualIncome({ netEffectiveIncome: income, housingExpense: housing, monthlyDebts: debts, maintenanceAndUtilities: upkeep });
   const required = region !== null && familySize !== null ? requiredResidualIncome(region, familySize, loanCase.loan.upb) : null;
   // 36.4340(d): the ratio is rounded to the nearest whole percent ("35.6 percent would be rounded to 36 percent").
-  const dtiPercent = gross === null ? null : housing.plus(debts).dividedBy(gross).times(100).toDecimalPlaces(0, Decimal.ROUND_HALF_UP).toNumber();
+  const dtiPercent = gross === null ? null : roundPercent(housing.plus(debts).dividedBy(gross), 0).toNumber();
   const basisText = incomeBasis === 'NET' ? 'net effective income' : 'gross income used (no net effective income in the case)';
   const upkeepText = maintenanceAndUtilities === null || maintenanceAndUtilities === undefined ? '; no maintenance and utilities estimate' : `; maintenance and utilities ${moneyText(upkeep)}`;
   const base = { residualIncome: residual, required, debtToIncomePercent: dtiPercent, incomeBasis } as const;
@@ -120,7 +120,7 @@ export function vaUnderwriting(loanCase: LoanCase, affordability: Affordability,
   const passes = residualOk && (dtiOk || residual.greaterThanOrEqualTo(margin));
   const detail =
     `residual income ${moneyText(residual)} vs required ${moneyText(required)} (${basisText}${upkeepText}); ` +
-    `debt-to-income ${dtiPercent}%${dtiOk ? ` <= ${pct(params.maxDebtToIncome)}` : ` > ${pct(params.maxDebtToIncome)}: residual income must reach ${moneyText(margin)} (${pct(params.residualIncomeMarginAboveMaxDti)} of required)`}`;
+    `debt-to-income ${dtiPercent}%${dtiOk ? ` <= ${percentText(params.maxDebtToIncome)}` : ` > ${percentText(params.maxDebtToIncome)}: residual income must reach ${moneyText(margin)} (${percentText(params.residualIncomeMarginAboveMaxDti)} of required)`}`;
   return { ...base, check: check('va-residual-income', test, passes ? 'pass' : 'fail', detail), passes };
 }
 
@@ -172,8 +172,8 @@ function vaModificationProgram(id: string, label: string, which: '30' | '40'): P
         // Step 6: only when the 30-year modification (step 4) and the partial claim (step 5) do not resolve the default.
         checks.push(
           vaModificationResolves(loanCase, affordability, params, params.modificationTermMonths)
-            ? check('thirty-year-does-not-resolve', '30-year modification not affordable', 'fail', `the 30-year VA modification passes its tests and reaches the ${pct(params.targetHousingRatio)} target: offer it first`)
-            : check('thirty-year-does-not-resolve', '30-year modification not affordable', 'pass', `the 30-year VA modification fails its tests or leaves PITIA above the ${pct(params.targetHousingRatio)} target`),
+            ? check('thirty-year-does-not-resolve', '30-year modification not affordable', 'fail', `the 30-year VA modification passes its tests and reaches the ${percentText(params.targetHousingRatio)} target: offer it first`)
+            : check('thirty-year-does-not-resolve', '30-year modification not affordable', 'pass', `the 30-year VA modification fails its tests or leaves PITIA above the ${percentText(params.targetHousingRatio)} target`),
         );
         // The partial claim cures the arrears at the unchanged payment: it resolves the default only
         // for a borrower who can resume that payment (hardship resolved).
@@ -192,8 +192,8 @@ function vaModificationProgram(id: string, label: string, which: '30' | '40'): P
         const fortyRatio = forty === null ? null : housingRatioAt(loanCase, affordability, forty.principalAndInterest);
         const fortyPasses = forty !== null && vaAffordabilityChecks(loanCase, affordability, params, forty.principalAndInterest).every((c) => c.status !== 'fail');
         if (thirtyRatio !== null && thirtyRatio.greaterThan(params.targetHousingRatio) && fortyPasses && fortyRatio !== null && fortyRatio.lessThan(thirtyRatio)) {
-          checks.push(check('later-step-closer-to-target', 'no later step comes closer to the target', 'fail', `PITIA ${pct(thirtyRatio)} is above the ${pct(params.targetHousingRatio)} target; the 40-year modification brings it to ${pct(fortyRatio)}`));
-        } else checks.push(check('later-step-closer-to-target', 'no later step comes closer to the target', 'pass', thirtyRatio === null ? 'no income: the ratio is not compared' : `PITIA ${pct(thirtyRatio)}`));
+          checks.push(check('later-step-closer-to-target', 'no later step comes closer to the target', 'fail', `PITIA ${percentText(thirtyRatio)} is above the ${percentText(params.targetHousingRatio)} target; the 40-year modification brings it to ${percentText(fortyRatio)}`));
+        } else checks.push(check('later-step-closer-to-target', 'no later step comes closer to the target', 'pass', thirtyRatio === null ? 'no income: the ratio is not compared' : `PITIA ${percentText(thirtyRatio)}`));
       }
       checks.push(...vaAffordabilityChecks(loanCase, affordability, params, figures.principalAndInterest));
       const underwriting = vaUnderwriting(loanCase, affordability, params, figures.principalAndInterest);
@@ -202,31 +202,29 @@ function vaModificationProgram(id: string, label: string, which: '30' | '40'): P
         step: 'Target ratio',
         action:
           ratio === null
-            ? `PITIA ratio not computed (no income): the ${pct(params.targetHousingRatio)} target is what the steps aim for, not a gate`
+            ? `PITIA ratio not computed (no income): the ${percentText(params.targetHousingRatio)} target is what the steps aim for, not a gate`
             : ratio.lessThanOrEqualTo(params.targetHousingRatio)
-              ? `PITIA ${pct(ratio)} of gross income reaches the ${pct(params.targetHousingRatio)} target`
-              : `PITIA ${pct(ratio)} of gross income is above the ${pct(params.targetHousingRatio)} target: the next step is tried; the option stays eligible when VA's residual-income test passes`,
+              ? `PITIA ${percentText(ratio)} of gross income reaches the ${percentText(params.targetHousingRatio)} target`
+              : `PITIA ${percentText(ratio)} of gross income is above the ${percentText(params.targetHousingRatio)} target: the next step is tried; the option stays eligible when VA's residual-income test passes`,
         rule: `${VA_RULEBOOK_ID} targetHousingRatio (M26-4 5.08, 2018: a target, not a gate)`,
-        after: { housingRatio: ratio === null ? null : ratio.toDecimalPlaces(6).toNumber(), targetReached: ratio === null ? null : ratio.lessThanOrEqualTo(params.targetHousingRatio) },
+        after: { housingRatio: ratio === null ? null : ratioNumber(ratio), targetReached: ratio === null ? null : ratio.lessThanOrEqualTo(params.targetHousingRatio) },
       });
-      return buildGovernmentModification(
+      return buildGovernmentModification({
         context,
         id,
         label,
         ref,
         checks,
-        figures.steps,
+        steps: figures.steps,
         figures,
-        params.trialPaymentCount,
-        params.trialPaymentCount,
-        false,
-        {
-          capitalizedArrears: money(figures.arrears),
+        trialPaymentCount: params.trialPaymentCount,
+        programFields: {
+          capitalizedArrears: centsNumber(figures.arrears),
           maximumRate: rateNumber(figures.maxRate),
           targetHousingRatioReached: ratio === null ? null : ratio.lessThanOrEqualTo(params.targetHousingRatio),
           vaUnderwriting: underwritingFigures(underwriting),
         },
-      );
+      });
     },
   };
 }
@@ -251,8 +249,8 @@ function evaluateVaPartialClaim(loanCase: LoanCase, affordability: Affordability
   );
   checks.push(
     arrears.lessThanOrEqualTo(cap)
-      ? check('partial-claim-within-cap', `within ${pct(percent)} of the UPB`, 'pass', `arrears ${moneyText(arrears)} <= cap ${moneyText(cap)}`)
-      : check('partial-claim-within-cap', `within ${pct(percent)} of the UPB`, 'fail', `arrears ${moneyText(arrears)} > cap ${moneyText(cap)}`),
+      ? check('partial-claim-within-cap', `within ${percentText(percent)} of the UPB`, 'pass', `arrears ${moneyText(arrears)} <= cap ${moneyText(cap)}`)
+      : check('partial-claim-within-cap', `within ${percentText(percent)} of the UPB`, 'fail', `arrears ${moneyText(arrears)} > cap ${moneyText(cap)}`),
   );
   // The contractual payment resumes: VA's underwriting test at the contractual P&I (38 CFR 36.4340).
   const underwriting = vaUnderwriting(loanCase, affordability, params, loanCase.loan.contractualPI);
@@ -282,15 +280,15 @@ export const VA_PARTIAL_CLAIM: ProgramDefinition = {
         step: 'Partial claim',
         action: 'VA purchases the arrears into a non-interest-bearing subordinate lien; the contractual payment resumes',
         rule: `${VA_RULEBOOK_ID} partialClaimMaxPercent (38 U.S.C. 3737(c); M26-4 chapter 22, 2026-06-01)`,
-        before: { upb: loanCase.loan.upb, arrears: money(result.arrears) },
-        after: { partialClaim: money(result.claim), partialClaimCap: money(result.cap) },
+        before: { upb: loanCase.loan.upb, arrears: centsNumber(result.arrears) },
+        after: { partialClaim: centsNumber(result.claim), partialClaimCap: centsNumber(result.cap) },
       },
     ];
     return {
       ...resultHead('VA-PARTIAL-CLAIM', 'VA partial claim', 'partialClaim', ref, result.checks, steps),
-      partialClaim: money(result.claim),
-      partialClaimCap: money(result.cap),
-      partialClaimArrears: money(result.arrears),
+      partialClaim: centsNumber(result.claim),
+      partialClaimCap: centsNumber(result.cap),
+      partialClaimArrears: centsNumber(result.arrears),
       trialPaymentCount: params.trialPaymentCount,
     };
   },
@@ -302,8 +300,8 @@ export const VA_40_YEAR_MODIFICATION = vaModificationProgram('VA-40-YEAR-MODIFIC
 /** The underwriting figures a VA result carries (amounts to the cent). */
 export function underwritingFigures(u: VaUnderwriting): Record<string, unknown> {
   return {
-    residualIncome: u.residualIncome === null ? null : money(u.residualIncome),
-    required: u.required === null ? null : money(u.required),
+    residualIncome: u.residualIncome === null ? null : centsNumber(u.residualIncome),
+    required: u.required === null ? null : centsNumber(u.required),
     debtToIncomePercent: u.debtToIncomePercent,
     incomeBasis: u.incomeBasis,
     passes: u.passes,

@@ -7,7 +7,7 @@
 import type { LoanCase } from '../../case/types';
 import { daysBetween, monthsBetween } from '../../dates';
 import { exactSum } from '../../cents';
-import { Decimal, type DecimalInput, centsNumber, roundCents } from '../../money';
+import { Decimal, type DecimalInput, centsNumber, roundCents, roundPercent } from '../../money';
 import type { AuditStep, CheckId, DeferralResult, EligibilityCheck, ForbearancePlanResult, ModificationResult, RepaymentPlanResult } from '../../results';
 import {
   GSE_FLEX_RULEBOOK,
@@ -243,7 +243,7 @@ export function flagAffordability(result: ModificationResult, threshold: number)
 function percentOneDecimal(fraction: number): string {
   const millionths = Math.round(fraction * 1e6);
   if (fraction >= 0 && Number.isSafeInteger(millionths) && millionths / 1e6 === fraction) return (Math.floor((millionths + 500) / 1000) / 10).toFixed(1);
-  return new Decimal(fraction).times(100).toDecimalPlaces(1, Decimal.ROUND_HALF_UP).toFixed(1);
+  return roundPercent(fraction, 1).toFixed(1);
 }
 
 // ---------------------------------------------------------------------------------------------

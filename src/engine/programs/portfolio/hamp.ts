@@ -15,27 +15,12 @@
  */
 import { principalAndInterest, monthlyRate } from '../../amortization';
 import type { LoanCase } from '../../case/types';
-import { Decimal, ZERO, floorCents, roundCents, roundRateToStep } from '../../money';
+import { Decimal, ZERO, centsNumber, floorCents, moneyText, percentText, rateNumber, ratioNumber, roundCents, roundRateToStep } from '../../money';
 import type { Affordability, AuditStep, EligibilityCheck, ModificationResult } from '../../results';
 import { PORTFOLIO_RULEBOOK, PORTFOLIO_TIER2_RULEBOOK, type PortfolioParameters } from '../../rulebooks/portfolio';
 import type { EvaluationContext, ProgramDefinition } from '../types';
-import {
-  check,
-  eligibleArrears,
-  emptyModification,
-  grossIncome,
-  highestSteppedRateForPayment,
-  housingExpenseOtherThanPI,
-  largestUpbForPayment,
-  modificationDates,
-  money,
-  moneyText,
-  mtmltvPercent,
-  pct,
-  rateNumber,
-  reductionPercent,
-  shortestTermForPayment,
-} from '../government/modificationMath';
+import { check, eligibleArrears, emptyModification, grossIncome, housingExpenseOtherThanPI, modificationDates, mtmltvPercent, reductionPercent } from '../government/modificationMath';
+import { highestSteppedRateForPayment, largestUpbForPayment, shortestTermForPayment } from '../../workouts/solvers';
 import { resultHead } from '../checks';
 
 export const PORTFOLIO_RULEBOOK_ID = 'PORTFOLIO-MOD';
@@ -84,8 +69,8 @@ export function computePortfolioWaterfall(
     step: 'Capitalize',
     action: 'delinquent interest, escrow and servicing advances and legal fees capitalized; late fees never',
     rule: `${rule} (HAMP Tier 1 step 1)`,
-    before: { upb: loanCase.loan.upb, arrears: money(total), borrowerContribution: money(contribution), lateFeesExcluded: money(lateFeesExcluded) },
-    after: { interestBearingUpb: money(startUpb), existingDeferredBalance: money(existingDeferred), postCapitalizationUpb: money(postCapitalizationUpb), targetPI: money(targetPI) },
+    before: { upb: loanCase.loan.upb, arrears: centsNumber(total), borrowerContribution: centsNumber(contribution), lateFeesExcluded: centsNumber(lateFeesExcluded) },
+    after: { interestBearingUpb: centsNumber(startUpb), existingDeferredBalance: centsNumber(existingDeferred), postCapitalizationUpb: centsNumber(postCapitalizationUpb), targetPI: centsNumber(targetPI) },
   });
   const noteRate = new Decimal(loanCase.loan.rate);
   const remaining = loanCase.loan.remainingTermMonths;
@@ -101,10 +86,10 @@ export function computePortfolioWaterfall(
     const pi = principalAndInterest(startUpb, steppedRate, remaining);
     steps.push({
       step: 'Rate reduction',
-      action: `rate reduced in ${pct(params.rateStep)} steps ${boundaryText}`,
+      action: `rate reduced in ${percentText(params.rateStep)} steps ${boundaryText}`,
       rule: `${rule} rateStep, rateFloor, targetDti`,
       before: { rate: rateNumber(noteRate) },
-      after: { rate: rateNumber(steppedRate), principalAndInterest: money(pi) },
+      after: { rate: rateNumber(steppedRate), principalAndInterest: centsNumber(pi) },
     });
     return { ...base, interestBearingUpb: startUpb, newForbearance: ZERO, forbearanceCap: null, rate: steppedRate, termMonths: remaining, principalAndInterest: pi, stoppedAt: 'rate', targetReached: true, steps };
   }
@@ -114,7 +99,7 @@ export function computePortfolioWaterfall(
     action: 'rate at the floor does not reach the target DTI',
     rule: `${rule} rateFloor`,
     before: { rate: rateNumber(noteRate) },
-    after: { rate: rateNumber(floorRate), principalAndInterest: money(principalAndInterest(startUpb, floorRate, remaining)) },
+    after: { rate: rateNumber(floorRate), principalAndInterest: centsNumber(principalAndInterest(startUpb, floorRate, remaining)) },
   });
 
   // Step 3: term extension up to the maximum (skipped when the remaining term is already longer).
@@ -129,7 +114,7 @@ export function computePortfolioWaterfall(
       action: notBelow ? `term extended ${boundaryText}` : 'term extended to the shortest term that reaches the target DTI',
       rule: `${rule} maxTermMonths`,
       before: { termMonths: remaining },
-      after: { termMonths: term, principalAndInterest: money(pi) },
+      after: { termMonths: term, principalAndInterest: centsNumber(pi) },
     });
     return { ...base, interestBearingUpb: startUpb, newForbearance: ZERO, forbearanceCap: null, rate: floorRate, termMonths: term, principalAndInterest: pi, stoppedAt: 'term', targetReached: true, steps };
   }
@@ -138,7 +123,7 @@ export function computePortfolioWaterfall(
     action: `${maxTerm} months do not reach the target DTI`,
     rule: `${rule} maxTermMonths`,
     before: { termMonths: remaining },
-    after: { termMonths: maxTerm, principalAndInterest: money(principalAndInterest(startUpb, floorRate, maxTerm)) },
+    after: { termMonths: maxTerm, principalAndInterest: centsNumber(principalAndInterest(startUpb, floorRate, maxTerm)) },
   });
 
   // Step 4: principal forbearance, capped at the greater of 30% of the post-cap UPB and the amount to MTMLTV 100%.
@@ -158,8 +143,8 @@ export function computePortfolioWaterfall(
     step: 'Principal forbearance',
     action: targetReached ? 'principal forborne (non-interest-bearing) to reach the target DTI' : 'the forbearance cap is reached before the target DTI: the servicer is not required to forbear more',
     rule: `${rule} forbearanceMaxPercentOfUpb, forbearanceMtmltvTarget`,
-    before: { needed: money(needed), capPercentOfUpb: money(percentCap), capToMtmltv: ltvCap === null ? null : money(ltvCap) },
-    after: { forbearance: money(newForbearance), interestBearingUpb: money(interestBearingUpb), principalAndInterest: money(pi) },
+    before: { needed: centsNumber(needed), capPercentOfUpb: centsNumber(percentCap), capToMtmltv: ltvCap === null ? null : centsNumber(ltvCap) },
+    after: { forbearance: centsNumber(newForbearance), interestBearingUpb: centsNumber(interestBearingUpb), principalAndInterest: centsNumber(pi) },
   });
   return { ...base, interestBearingUpb, newForbearance, forbearanceCap: cap, rate: floorRate, termMonths: maxTerm, principalAndInterest: pi, stoppedAt: targetReached ? 'forbearance' : 'none', targetReached, steps };
 }
@@ -190,7 +175,7 @@ export function rateStepSchedule(
   cap: Decimal | null,
   params: Pick<PortfolioParameters, 'fixedRateMonths' | 'stepUpPerYear'>,
 ): RateStep[] {
-  const schedule: RateStep[] = [{ fromMonth: 1, rate: rateNumber(rate), principalAndInterest: money(pi) }];
+  const schedule: RateStep[] = [{ fromMonth: 1, rate: rateNumber(rate), principalAndInterest: centsNumber(pi) }];
   if (cap === null || !rate.lessThan(cap) || params.stepUpPerYear <= 0) return schedule;
   let balance = interestBearingUpb;
   let currentRate = rate;
@@ -207,7 +192,7 @@ export function rateStepSchedule(
     segment = 12;
     currentRate = Decimal.min(currentRate.plus(params.stepUpPerYear), cap);
     payment = principalAndInterest(balance, currentRate, termMonths - month + 1);
-    schedule.push({ fromMonth: month, rate: rateNumber(currentRate), principalAndInterest: money(payment) });
+    schedule.push({ fromMonth: month, rate: rateNumber(currentRate), principalAndInterest: centsNumber(payment) });
   }
   return schedule;
 }
@@ -229,7 +214,7 @@ export const PORTFOLIO_MODIFICATION: ProgramDefinition = {
     const income = grossIncome(affordability);
     const otherHousing = housingExpenseOtherThanPI(loanCase, affordability);
     const pre = new Decimal(loanCase.loan.contractualPI);
-    const dtiTest = `front-end DTI above ${pct(params.targetDti)}`;
+    const dtiTest = `front-end DTI above ${percentText(params.targetDti)}`;
     const checks: EligibilityCheck[] = [];
     if (income === null) {
       checks.push(check('front-end-dti-above-target', dtiTest, 'not checked', 'no gross monthly income in the case: the DTI target cannot be computed'));
@@ -237,14 +222,14 @@ export const PORTFOLIO_MODIFICATION: ProgramDefinition = {
     }
     const currentDti = pre.plus(otherHousing).dividedBy(income);
     if (currentDti.lessThanOrEqualTo(params.targetDti)) {
-      checks.push(check('front-end-dti-above-target', dtiTest, 'fail', `front-end DTI ${pct(currentDti)} is already at or below the target`));
-      return emptyModification(id, label, ref, checks, [], 'DTI already at or below target', `front-end DTI ${pct(currentDti)} <= ${pct(params.targetDti)}`);
+      checks.push(check('front-end-dti-above-target', dtiTest, 'fail', `front-end DTI ${percentText(currentDti)} is already at or below the target`));
+      return emptyModification(id, label, ref, checks, [], 'DTI already at or below target', `front-end DTI ${percentText(currentDti)} <= ${percentText(params.targetDti)}`);
     }
-    checks.push(check('front-end-dti-above-target', dtiTest, 'pass', `front-end DTI ${pct(currentDti)}`));
+    checks.push(check('front-end-dti-above-target', dtiTest, 'pass', `front-end DTI ${percentText(currentDti)}`));
     const figures = computePortfolioWaterfall(loanCase, params, income, otherHousing);
     if (!figures) {
       checks.push(check('target-dti-reached', 'target DTI reached', 'fail', 'housing expenses other than P&I alone exceed the target DTI'));
-      return emptyModification(id, label, ref, checks, [], 'target DTI not reached', `housing expenses other than P&I ${moneyText(otherHousing)} exceed ${pct(params.targetDti)} of income ${moneyText(income)}`);
+      return emptyModification(id, label, ref, checks, [], 'target DTI not reached', `housing expenses other than P&I ${moneyText(otherHousing)} exceed ${percentText(params.targetDti)} of income ${moneyText(income)}`);
     }
     const pi = figures.principalAndInterest;
     checks.push(
@@ -270,7 +255,7 @@ export const PORTFOLIO_MODIFICATION: ProgramDefinition = {
     const rateSchedule = rateStepSchedule(figures.interestBearingUpb, figures.rate, figures.termMonths, pi, cap, params);
     steps.push({
       step: 'Rate step-up',
-      action: cap === null ? 'no PMMS given: the rate cap and step-ups are not computed' : `fixed ${params.fixedRateMonths} months, then +${pct(params.stepUpPerYear)} a year to the cap`,
+      action: cap === null ? 'no PMMS given: the rate cap and step-ups are not computed' : `fixed ${params.fixedRateMonths} months, then +${percentText(params.stepUpPerYear)} a year to the cap`,
       rule: `${PORTFOLIO_RULEBOOK_ID} fixedRateMonths, stepUpPerYear, rateCapSpread`,
       before: { rate: rateNumber(figures.rate) },
       after: { rateCap: cap === null ? null : rateNumber(cap), steps: rateSchedule.length },
@@ -282,31 +267,31 @@ export const PORTFOLIO_MODIFICATION: ProgramDefinition = {
     const dates = modificationDates(loanCase.options.firstTrialPaymentDate, count, figures.termMonths);
     steps.push({
       step: 'Result',
-      action: counselingFlag ? `back-end DTI ${pct(backEndDti)} at or above ${pct(params.backEndDtiFlag)}: flagged for counselling` : 'new P&I on the interest-bearing UPB',
+      action: counselingFlag ? `back-end DTI ${percentText(backEndDti)} at or above ${percentText(params.backEndDtiFlag)}: flagged for counselling` : 'new P&I on the interest-bearing UPB',
       rule: `${PORTFOLIO_RULEBOOK_ID} backEndDtiFlag`,
-      before: { contractualPI: money(pre), frontEndDti: currentDti.toDecimalPlaces(6).toNumber() },
-      after: { principalAndInterest: money(pi), postModificationDti: postDti.toDecimalPlaces(6).toNumber(), backEndDti: backEndDti.toDecimalPlaces(6).toNumber() },
+      before: { contractualPI: centsNumber(pre), frontEndDti: ratioNumber(currentDti) },
+      after: { principalAndInterest: centsNumber(pi), postModificationDti: ratioNumber(postDti), backEndDti: ratioNumber(backEndDti) },
     });
     return {
       ...resultHead(id, label, 'modification', ref, checks, steps),
       rate: rateNumber(figures.rate),
       termMonths: figures.termMonths,
-      postCapitalizationUpb: money(figures.postCapitalizationUpb),
-      interestBearingUpb: money(figures.interestBearingUpb),
-      forbearance: money(figures.newForbearance.plus(loanCase.loan.deferredBalance)),
-      principalAndInterest: money(pi),
-      monthlyPayment: money(monthlyPayment),
+      postCapitalizationUpb: centsNumber(figures.postCapitalizationUpb),
+      interestBearingUpb: centsNumber(figures.interestBearingUpb),
+      forbearance: centsNumber(figures.newForbearance.plus(loanCase.loan.deferredBalance)),
+      principalAndInterest: centsNumber(pi),
+      monthlyPayment: centsNumber(monthlyPayment),
       reductionPercent: reductionPercent(pre, pi),
       mtmltvPercent: mtmltvPercent(figures.interestBearingUpb, loanCase.property.value),
-      trialPayment: money(monthlyPayment),
+      trialPayment: centsNumber(monthlyPayment),
       trialPaymentCount: count,
       ...dates,
-      postModificationDti: postDti.toDecimalPlaces(6).toNumber(),
-      backEndDti: backEndDti.toDecimalPlaces(6).toNumber(),
+      postModificationDti: ratioNumber(postDti),
+      backEndDti: ratioNumber(backEndDti),
       counselingFlag,
       stoppedAt: figures.stoppedAt,
-      newForbearance: money(figures.newForbearance),
-      targetPrincipalAndInterest: money(figures.targetPI),
+      newForbearance: centsNumber(figures.newForbearance),
+      targetPrincipalAndInterest: centsNumber(figures.targetPI),
       rateCap: cap === null ? null : rateNumber(cap),
       rateSchedule,
       npvIsInvestorTest: params.npvTest,
@@ -342,44 +327,44 @@ export const PORTFOLIO_TIER2_MODIFICATION: ProgramDefinition = {
         step: 'Capitalize',
         action: 'eligible arrearages capitalized; late fees never',
         rule: `${PORTFOLIO_TIER2_RULEBOOK_ID}`,
-        before: { upb: loanCase.loan.upb, arrears: money(arrears) },
-        after: { interestBearingUpb: money(interestBearingUpb) },
+        before: { upb: loanCase.loan.upb, arrears: centsNumber(arrears) },
+        after: { interestBearingUpb: centsNumber(interestBearingUpb) },
       },
       {
         step: 'Rate and term',
-        action: `PMMS plus the risk adjustment rounded up to ${pct(params.rateStep)}; ${params.termMonths} months`,
+        action: `PMMS plus the risk adjustment rounded up to ${percentText(params.rateStep)}; ${params.termMonths} months`,
         rule: `${PORTFOLIO_TIER2_RULEBOOK_ID} rateStep, riskAdjustment, termMonths`,
         before: { rate: loanCase.loan.rate, pmms: loanCase.market.pmms },
-        after: { rate: rateNumber(rate), termMonths: params.termMonths, principalAndInterest: money(pi) },
+        after: { rate: rateNumber(rate), termMonths: params.termMonths, principalAndInterest: centsNumber(pi) },
       },
     ];
     const reduction = pre.isZero() ? ZERO : pre.minus(pi).dividedBy(pre);
     checks.push(
       reduction.greaterThanOrEqualTo(params.minReductionPercent)
-        ? check('tier2-minimum-reduction', `P&I falls at least ${pct(params.minReductionPercent)}`, 'pass', `reduction ${pct(reduction)}`)
-        : check('tier2-minimum-reduction', `P&I falls at least ${pct(params.minReductionPercent)}`, 'fail', `reduction ${pct(reduction)}`),
+        ? check('tier2-minimum-reduction', `P&I falls at least ${percentText(params.minReductionPercent)}`, 'pass', `reduction ${percentText(reduction)}`)
+        : check('tier2-minimum-reduction', `P&I falls at least ${percentText(params.minReductionPercent)}`, 'fail', `reduction ${percentText(reduction)}`),
     );
     const dti = income === null ? null : pi.plus(otherHousing).dividedBy(income);
-    const dtiTest = `post-modification DTI between ${pct(params.minDti)} and ${pct(params.maxDti)}`;
+    const dtiTest = `post-modification DTI between ${percentText(params.minDti)} and ${percentText(params.maxDti)}`;
     if (dti === null) checks.push(check('tier2-dti-range', dtiTest, 'not checked', 'no gross monthly income in the case'));
-    else checks.push(dti.greaterThanOrEqualTo(params.minDti) && dti.lessThanOrEqualTo(params.maxDti) ? check('tier2-dti-range', dtiTest, 'pass', `DTI ${pct(dti)}`) : check('tier2-dti-range', dtiTest, 'fail', `DTI ${pct(dti)}`));
+    else checks.push(dti.greaterThanOrEqualTo(params.minDti) && dti.lessThanOrEqualTo(params.maxDti) ? check('tier2-dti-range', dtiTest, 'pass', `DTI ${percentText(dti)}`) : check('tier2-dti-range', dtiTest, 'fail', `DTI ${percentText(dti)}`));
     const escrow = new Decimal(loanCase.loan.monthlyEscrow);
     const dates = modificationDates(loanCase.options.firstTrialPaymentDate, params.trialPaymentCount, params.termMonths);
     return {
       ...resultHead(id, label, 'modification', ref, checks, steps),
       rate: rateNumber(rate),
       termMonths: params.termMonths,
-      postCapitalizationUpb: money(interestBearingUpb.plus(loanCase.loan.deferredBalance)),
-      interestBearingUpb: money(interestBearingUpb),
-      forbearance: money(loanCase.loan.deferredBalance),
-      principalAndInterest: money(pi),
-      monthlyPayment: money(pi.plus(escrow)),
+      postCapitalizationUpb: centsNumber(interestBearingUpb.plus(loanCase.loan.deferredBalance)),
+      interestBearingUpb: centsNumber(interestBearingUpb),
+      forbearance: centsNumber(loanCase.loan.deferredBalance),
+      principalAndInterest: centsNumber(pi),
+      monthlyPayment: centsNumber(pi.plus(escrow)),
       reductionPercent: reductionPercent(pre, pi),
       mtmltvPercent: mtmltvPercent(interestBearingUpb, loanCase.property.value),
-      trialPayment: money(pi.plus(escrow)),
+      trialPayment: centsNumber(pi.plus(escrow)),
       trialPaymentCount: params.trialPaymentCount,
       ...dates,
-      postModificationDti: dti === null ? null : dti.toDecimalPlaces(6).toNumber(),
+      postModificationDti: dti === null ? null : ratioNumber(dti),
     };
   },
 };

@@ -9,7 +9,7 @@
  */
 import fc from 'fast-check';
 import { PORTFOLIO_MODIFICATION, PORTFOLIO_TIER2_MODIFICATION, computePortfolioWaterfall } from '../../../../src/engine/programs/portfolio/hamp';
-import { highestSteppedRateForPayment, largestUpbForPayment, shortestTermForPayment } from '../../../../src/engine/programs/government/modificationMath';
+import { highestSteppedRateForPayment, largestUpbForPayment, shortestTermForPayment } from '../../../../src/engine/workouts/solvers';
 import { principalAndInterest } from '../../../../src/engine/amortization';
 import { Decimal } from '../../../../src/engine/money';
 import { findRulebook, parameterValues } from '../../../../src/engine/rulebooks';
