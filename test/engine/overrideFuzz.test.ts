@@ -3,7 +3,8 @@
  * rulebook, overridden with values at the edges of what the case parser accepts (0, the
  * largest accepted, fractions), on every example case, must evaluate or be refused, never fail
  * inside the engine. Before the override ranges, REG-X evaluationDays 1e9 gave an internal
- * error and a count of 1e9 ran the engine out of memory. Out-of-range values are refused.
+ * error and a count of 1e9 ran the engine out of memory. Out-of-range values are refused: each
+ * parameter is tried at its own bounds (min, max, between) and beyond them.
  */
 import * as fs from 'fs';
 import * as path from 'path';
@@ -21,11 +22,11 @@ describe('rulebook overrides in a case', () => {
     const failures: string[] = [];
     let tried = 0;
     for (const rulebook of ALL_RULEBOOKS) {
-      for (const [name, parameter] of Object.entries(rulebook.parameters as Record<string, { value: unknown }>)) {
+      for (const [name, parameter] of Object.entries(rulebook.parameters as Record<string, { value: unknown; min?: number; max?: number }>)) {
         if (typeof parameter.value !== 'number') continue;
-        const published = parameter.value;
-        const limit = published > 0 ? published * 100 : 1_000_000;
-        const values = published > 0 && published < 1 ? [0, 1, 0.999] : [0, limit, 0.5, published + 0.5];
+        // The edges of the parameter's own bounds (rulebooks/bounds.ts), a point between, and values beyond them.
+        const { min, max } = parameter as { min: number; max: number };
+        const values = [min, max, (min + max) / 2, Math.floor((min + max) / 2), min - 1, max + 0.5, max * 100];
         for (const value of values) {
           for (const example of examples) {
             tried += 1;
@@ -36,13 +37,14 @@ describe('rulebook overrides in a case', () => {
       }
     }
     expect(failures).toEqual([]);
-    expect(tried).toBeGreaterThan(3000);
+    expect(tried).toBeGreaterThan(5000);
   }, 120_000);
 
   it.each([
     ['GSE-FLEX', 'forbearanceCapOfUpb', 5, /5 looks like a percent: the published value is the fraction 0\.3; enter e\.g\. 0\.05/],
-    ['REG-X', 'evaluationDays', 1e9, /must be at most 3000 \(100 times the published 30\)/],
-    ['GSE-FLEX', 'maxTermMonths', 0, /must be a whole number of 1 or more/],
+    ['REG-X', 'evaluationDays', 1e9, /must be at most 365, not 1000000000: evaluationDays takes 1 to 365/],
+    ['GSE-FLEX', 'maxTermMonths', 0, /must be at least 360, not 0: maxTermMonths takes 360 to 480/],
+    ['GSE-FLEX', 'maxTermMonths', 360.5, /must be a whole number of 1 or more/],
     ['GSE-FLEX', 'trialPaymentCount', 2.5, /must be a whole number of 1 or more/],
     ['PORTFOLIO-MOD', 'fixedRateMonths', 59.5, /must be a whole number/],
     ['PORTFOLIO-MOD', 'targetDti', -0.31, /must not be negative/],

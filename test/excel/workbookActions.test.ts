@@ -364,7 +364,7 @@ describe('settings', () => {
     expect(loaded.settings.rulebookOverrides).toEqual({});
     const messages = loaded.problems.map((p) => p.message).join('\n');
     expect(messages).toMatch(/PMMS rate 62.5 looks like a percent.*open Settings/);
-    expect(messages).toMatch(/GSE-FLEX\.forbearanceCapOfUpb: must be at most 1/);
+    expect(messages).toMatch(/GSE-FLEX\.forbearanceCapOfUpb: must be at most 0\.5: 5 looks like a percent/);
     expect(messages).toMatch(/unknown rulebook "GSE-FLX"; did you mean "GSE-FLEX"/);
     host.user.setCell(sheetName, 'B5', '{ not json');
     expect((await loadSettings()).problems.map((p) => p.message).join(' ')).toMatch(/not valid JSON/);

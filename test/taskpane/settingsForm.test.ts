@@ -109,12 +109,17 @@ describe('pane theme follows Office', () => {
 });
 
 describe('override ranges (issue 9: a 500% forbearance cap is refused, not applied)', () => {
-  test('a fraction parameter must lie in [0, 1]; no override may be negative', () => {
+  test('a parameter must lie in its own bounds (forbearanceCapOfUpb 0 to 0.5); no override may be negative', () => {
     const cap = parseOverridesText('{ "GSE-FLEX": { "forbearanceCapOfUpb": 5 } }');
-    expect(cap).toEqual({ ok: false, message: expect.stringContaining('rulebookOverrides.GSE-FLEX.forbearanceCapOfUpb: must be at most 1') });
-    expect(parseOverridesText('{ "GSE-FLEX": { "forbearanceCapOfUpb": 1 } }').ok).toBe(true);
+    expect(cap).toEqual({ ok: false, message: expect.stringContaining('rulebookOverrides.GSE-FLEX.forbearanceCapOfUpb: must be at most 0.5: 5 looks like a percent') });
+    expect(parseOverridesText('{ "GSE-FLEX": { "forbearanceCapOfUpb": 0.5 } }').ok).toBe(true);
+    // Before the explicit bounds a cap of 1 (the whole UPB forborne) was accepted.
+    expect(parseOverridesText('{ "GSE-FLEX": { "forbearanceCapOfUpb": 1 } }')).toEqual({
+      ok: false,
+      message: expect.stringContaining('must be at most 0.5, not 1: forbearanceCapOfUpb takes 0 to 0.5 (the published value is 0.3); enter a value in that range'),
+    });
     expect(parseOverridesText('{ "GSE-FLEX": { "forbearanceCapOfUpb": 0.25 } }').ok).toBe(true);
-    expect(parseOverridesText('{ "GSE-FLEX": { "maxTermMonths": -480 } }')).toEqual({ ok: false, message: expect.stringContaining('must be at least 0') });
+    expect(parseOverridesText('{ "GSE-FLEX": { "maxTermMonths": -480 } }')).toEqual({ ok: false, message: expect.stringContaining('must be at least 360: an override must not be negative') });
     // Whole-number parameters are not fractions: 360 months is fine.
     expect(parseOverridesText('{ "GSE-FLEX": { "maxTermMonths": 360 } }').ok).toBe(true);
   });

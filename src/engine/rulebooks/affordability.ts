@@ -3,6 +3,7 @@
  * section 3): the VA residual income table and the maximum age of a valuation.
  */
 import type { Rulebook } from './types';
+import { BOUNDS } from './bounds';
 
 export type VaRegionRow = Record<'NORTHEAST' | 'MIDWEST' | 'SOUTH' | 'WEST', number>;
 
@@ -46,11 +47,13 @@ export const AFFORDABILITY_RULEBOOK: Rulebook<AffordabilityParameters> = {
   parameters: {
     maxValuationAgeDays: {
       value: 90,
+      ...BOUNDS.valuationAgeDays,
       description: 'A property valuation may be at most this many days old at the evaluation date (mark-to-market LTV).',
       source: 'Fannie Mae Servicing Guide F-1-27 (engine.md section 3)',
     },
     vaLoanAmountBreak: {
       value: 80000,
+      ...BOUNDS.vaLoanAmountBreak,
       description: 'Loans of this amount and above use the first residual income column; smaller loans the second. The engine uses the current UPB as the loan amount.',
       source: VA_SOURCE,
       interpretation: true,
@@ -63,6 +66,7 @@ export const AFFORDABILITY_RULEBOOK: Rulebook<AffordabilityParameters> = {
         [1025, 1003, 1003, 1117],
         [1062, 1039, 1039, 1158],
       ]),
+      ...BOUNDS.vaResidualIncome,
       description: 'Required monthly residual income by family size (1-5) and region, loans of $80,000 and above.',
       source: VA_SOURCE,
     },
@@ -74,21 +78,25 @@ export const AFFORDABILITY_RULEBOOK: Rulebook<AffordabilityParameters> = {
         [888, 868, 868, 967],
         [921, 902, 902, 1004],
       ]),
+      ...BOUNDS.vaResidualIncome,
       description: 'Required monthly residual income by family size (1-5) and region, loans below $80,000.',
       source: VA_SOURCE,
     },
     vaAdditionalMemberAtOrAboveBreak: {
       value: 80,
+      ...BOUNDS.vaAdditionalMember,
       description: 'Added to the family-of-5 figure for each member over 5 (loans of $80,000 and above).',
       source: VA_SOURCE,
     },
     vaAdditionalMemberBelowBreak: {
       value: 75,
+      ...BOUNDS.vaAdditionalMember,
       description: 'Added to the family-of-5 figure for each member over 5 (loans below $80,000).',
       source: VA_SOURCE,
     },
     vaAdditionalMembersUpToFamilySize: {
       value: 7,
+      ...BOUNDS.familySizeCap,
       description:
         'Members are added "up to a family of seven": a family larger than 7 needs the family-of-7 figure (5-member figure + 2 additions).',
       source: VA_SOURCE,

@@ -8,6 +8,7 @@
  */
 import type { Investor } from '../case/types';
 import type { Rulebook } from './types';
+import { BOUNDS, type ParameterBounds } from './bounds';
 
 const EXHIBIT_2019 =
   'Fannie Mae Foreclosure Time Frames and Compensatory Fee Allowable Delays Exhibit (12/19/2018, effective 2019-01-01), servicing-guide.fanniemae.com, read 2026-11-23';
@@ -54,41 +55,48 @@ export const NPV_RULEBOOK: Rulebook<NpvParams> = {
   parameters: {
     discountRateSpreadOverPmms: {
       value: 0.025,
+      ...BOUNDS.discountSpread,
       description: 'Discount rate = PMMS 30-year rate + this spread when the case has PMMS (the HAMP NPV cap: "up to PMMS + 2.50%").',
       source: 'Treasury Supplemental Directive 09-01 (2009-04-06), NPV discount rate; engine.md section 7',
     },
     defaultDiscountRate: {
       value: 0.09,
+      ...BOUNDS.discountRate,
       description: 'Annual discount rate used when the case has no PMMS rate.',
       source: 'engine default (no public source): about PMMS + 2.50% at 2025-2026 PMMS levels',
       interpretation: true,
     },
     annualRedefaultRate: {
       value: 0.15,
+      ...BOUNDS.probability,
       description: 'Annual probability that a modified loan re-defaults, applied as a constant monthly hazard; a re-default ends in foreclosure.',
       source: 'engine default (no public source read): servicers replace it with their own re-default curve',
       interpretation: true,
     },
     reoDiscount: {
       value: 0.15,
+      ...BOUNDS.reoDiscount,
       description: 'Discount of the REO sale price against the as-is value (distressed-sale stigma, condition).',
       source: 'engine default (no public source read)',
       interpretation: true,
     },
     foreclosureCostRate: {
       value: 0.1,
+      ...BOUNDS.carryingCostRate,
       description: 'Foreclosure legal costs, taxes and insurance advanced, maintenance and REO sale costs, as a fraction of the value.',
       source: 'engine default (no public source read)',
       interpretation: true,
     },
     foreclosureTimelineDays: {
       value: FORECLOSURE_TIMELINE_DAYS,
+      ...BOUNDS.timelineDays,
       description: 'Days from the last paid installment to the foreclosure sale, by state (two-letter code; NYC for New York City).',
       source: `${EXHIBIT_2019}; states in timelinesFromEarlierExhibit: ${EXHIBIT_2016}`,
       interpretation: true,
     },
     nationalDefaultTimelineDays: {
       value: 510,
+      ...BOUNDS.timelineDays,
       description: 'Timeline used when the case has no state (or a state not in the table): the median of the 51 jurisdictions in the table.',
       source: 'engine decision: median of foreclosureTimelineDays',
       interpretation: true,
@@ -133,18 +141,18 @@ export const REGULATION_X_RULEBOOK: Rulebook<RegulationXParams> = {
   effectiveDate: '2017-10-19',
   title: 'Regulation X loss-mitigation and early-intervention timelines',
   parameters: {
-    acknowledgmentBusinessDays: { value: 5, description: 'Acknowledge a loss-mitigation application within this many days excluding legal public holidays, Saturdays and Sundays.', source: `${REG_X}(b)(2)(i)(B)` },
-    acknowledgmentMinDaysBeforeSale: { value: 45, description: 'The acknowledgment is required when the application is received this many days or more before a foreclosure sale.', source: `${REG_X}(b)(2)(i)` },
-    evaluationDays: { value: 30, description: 'Evaluate a complete application and send the determination within this many days of receiving it.', source: `${REG_X}(c)(1)` },
-    evaluationMinDaysBeforeSale: { value: 37, description: 'The evaluation duty applies when the complete application is received more than this many days before a sale.', source: `${REG_X}(c)(1)` },
-    appealDays: { value: 14, description: 'The borrower may appeal a denial of a loan modification within this many days after the notice.', source: `${REG_X}(h)(2)` },
-    appealMinDaysBeforeSale: { value: 90, description: 'The appeal right applies when the complete application is received this many days or more before a sale.', source: `${REG_X}(h)(1)` },
-    acceptanceDays: { value: 14, description: 'Minimum days to accept or reject an offer when the complete application came 90 days or more before a sale (or no sale is scheduled).', source: `${REG_X}(e)(1)` },
-    acceptanceShortDays: { value: 7, description: 'Minimum days to accept when the complete application came fewer than 90 and more than 37 days before a sale.', source: `${REG_X}(e)(1)` },
-    foreclosureReferralDelinquencyDays: { value: 120, description: 'No first foreclosure notice or filing until the loan is more than this many days delinquent.', source: `${REG_X}(f)(1)(i)` },
-    liveContactDay: { value: 36, description: 'Establish or make good-faith efforts to establish live contact by this day of delinquency.', source: '12 CFR 1024.39(a)' },
-    writtenNoticeDay: { value: 45, description: 'Send the written early-intervention notice by this day of delinquency.', source: '12 CFR 1024.39(b)(1)' },
-    nearDays: { value: 5, description: 'A date within this many days after the evaluation date is flagged "near".', source: 'engine decision (case-summary.md section 9: flagged when missed or near)', interpretation: true },
+    acknowledgmentBusinessDays: { value: 5, ...BOUNDS.regXPeriodDays, description: 'Acknowledge a loss-mitigation application within this many days excluding legal public holidays, Saturdays and Sundays.', source: `${REG_X}(b)(2)(i)(B)` },
+    acknowledgmentMinDaysBeforeSale: { value: 45, ...BOUNDS.regXThresholdDays, description: 'The acknowledgment is required when the application is received this many days or more before a foreclosure sale.', source: `${REG_X}(b)(2)(i)` },
+    evaluationDays: { value: 30, ...BOUNDS.regXPeriodDays, description: 'Evaluate a complete application and send the determination within this many days of receiving it.', source: `${REG_X}(c)(1)` },
+    evaluationMinDaysBeforeSale: { value: 37, ...BOUNDS.regXThresholdDays, description: 'The evaluation duty applies when the complete application is received more than this many days before a sale.', source: `${REG_X}(c)(1)` },
+    appealDays: { value: 14, ...BOUNDS.regXPeriodDays, description: 'The borrower may appeal a denial of a loan modification within this many days after the notice.', source: `${REG_X}(h)(2)` },
+    appealMinDaysBeforeSale: { value: 90, ...BOUNDS.regXThresholdDays, description: 'The appeal right applies when the complete application is received this many days or more before a sale.', source: `${REG_X}(h)(1)` },
+    acceptanceDays: { value: 14, ...BOUNDS.regXPeriodDays, description: 'Minimum days to accept or reject an offer when the complete application came 90 days or more before a sale (or no sale is scheduled).', source: `${REG_X}(e)(1)` },
+    acceptanceShortDays: { value: 7, ...BOUNDS.regXPeriodDays, description: 'Minimum days to accept when the complete application came fewer than 90 and more than 37 days before a sale.', source: `${REG_X}(e)(1)` },
+    foreclosureReferralDelinquencyDays: { value: 120, ...BOUNDS.regXThresholdDays, description: 'No first foreclosure notice or filing until the loan is more than this many days delinquent.', source: `${REG_X}(f)(1)(i)` },
+    liveContactDay: { value: 36, ...BOUNDS.regXPeriodDays, description: 'Establish or make good-faith efforts to establish live contact by this day of delinquency.', source: '12 CFR 1024.39(a)' },
+    writtenNoticeDay: { value: 45, ...BOUNDS.regXPeriodDays, description: 'Send the written early-intervention notice by this day of delinquency.', source: '12 CFR 1024.39(b)(1)' },
+    nearDays: { value: 5, ...BOUNDS.nearDays, description: 'A date within this many days after the evaluation date is flagged "near".', source: 'engine decision (case-summary.md section 9: flagged when missed or near)', interpretation: true },
     businessDayHolidays: { value: 'ownDates', description: "Business days skip the legal public holidays on their own dates ('ownDates'); 'observed' skips the Friday or Monday federal offices observe instead.", source: `${REG_X}(b)(2)(i)(B) "legal public holidays"; 5 U.S.C. 6103(a); CFPB Regulation Z comment 2(a)(6)-2 (the observed July 3 is a business day)` },
   },
 };
@@ -184,9 +192,28 @@ function dispositionRulebook(
     deedInLieuTimelineDays: 'Deed-in-lieu: days from the evaluation to the transfer of title.',
     deedInLieuRelocationAssistance: 'Deed-in-lieu: relocation assistance or consideration paid to the borrower.',
   };
+  // The same bounds for every investor family: the limits of a plausible correction (bounds.ts).
+  const bounds: { [K in keyof DispositionParams]?: ParameterBounds } = {
+    maxCommissionRate: BOUNDS.commissionRate,
+    subordinateLienPayoffCap: BOUNDS.subordinateLienPayoff,
+    defaultClosingCostRate: BOUNDS.closingCostRate,
+    relocationAssistance: BOUNDS.relocationAssistance,
+    minimumNetReturn: BOUNDS.netReturn,
+    minimumNetReturnTiers: BOUNDS.netReturn,
+    valuationMaxAgeDays: BOUNDS.valuationAgeDays,
+    deedInLieuCostRate: BOUNDS.carryingCostRate,
+    deedInLieuTimelineDays: BOUNDS.timelineDays,
+    deedInLieuRelocationAssistance: BOUNDS.relocationAssistance,
+  };
   const parameters = {} as Record<string, unknown>;
   for (const [name, entry] of Object.entries(p) as [keyof DispositionParams, { value: unknown; source: string; interpretation?: boolean }][]) {
-    parameters[name] = { value: entry.value, description: descriptions[name], source: entry.source, ...(entry.interpretation ? { interpretation: true } : {}) };
+    parameters[name] = {
+      value: entry.value,
+      ...bounds[name],
+      description: descriptions[name],
+      source: entry.source,
+      ...(entry.interpretation ? { interpretation: true } : {}),
+    };
   }
   // The version is the date of the guide text its figures follow (the investor's effective date).
   return { id, version: effectiveDate, effectiveDate, title, parameters: parameters as Rulebook<DispositionParams>['parameters'] };

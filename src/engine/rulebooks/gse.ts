@@ -5,6 +5,7 @@
  * `interpretation: true` so that a servicer can correct them by override without a release.
  */
 import type { Rulebook } from './types';
+import { BOUNDS } from './bounds';
 
 export type GseFlexParameters = {
   /** Target P&I = floor_to_cent(current P&I x factor): the largest payment reported as a 20.01% reduction. */
@@ -83,32 +84,38 @@ export const GSE_FLEX_RULEBOOK: Rulebook<GseFlexParameters> = {
   parameters: {
     targetPaymentFactor: {
       value: 0.79995,
+      ...BOUNDS.reductionTargetFactor,
       description:
         'Target P&I = current contractual P&I x this factor, floored to the cent: the largest cent amount whose reduction rounds to at least 20.01% (a reduction strictly above 20% as reported to two decimals).',
       source: `${FLEX_SOURCE}; engine.md section 4 step 2`,
     },
     targetReductionPercent: {
       value: 20.01,
+      ...BOUNDS.reductionTargetPercent,
       description: 'The payment reduction target, in percent as reported to two decimals.',
       source: `${FLEX_SOURCE}; engine.md section 4 step 2`,
     },
     maxTermMonths: {
       value: 480,
+      ...BOUNDS.modifiedTermMax,
       description: 'The term is extended one month at a time up to this many months from the modification effective date.',
       source: `${FLEX_SOURCE}; engine.md section 4 step 4`,
     },
     forbearanceCapOfUpb: {
       value: 0.3,
+      ...BOUNDS.forbearanceCapOfUpb,
       description: 'Principal forbearance is at most this fraction of the post-capitalization gross UPB (floored to the cent).',
       source: `${FLEX_SOURCE}; engine.md section 4 step 5`,
     },
     forbearanceMtmltvFloor: {
       value: 0.5,
+      ...BOUNDS.mtmltv,
       description: 'Principal forbearance may not bring the interest-bearing MTMLTV below this fraction: at most gross UPB - floor x value (floored to the cent).',
       source: `${FLEX_SOURCE}; Fannie Mae F-1-27; engine.md section 4 step 5`,
     },
     minimumMtmltvForForbearance: {
       value: 0.5,
+      ...BOUNDS.mtmltv,
       description: 'Principal forbearance applies only when the post-capitalization MTMLTV (gross UPB / value) is at least this fraction.',
       source: `${FLEX_SOURCE}; engine.md section 4 step 5`,
     },
@@ -121,41 +128,49 @@ export const GSE_FLEX_RULEBOOK: Rulebook<GseFlexParameters> = {
     },
     trialPaymentCount: {
       value: 3,
+      ...BOUNDS.trialPayments,
       description: 'Number of monthly trial period payments before the modification is effective.',
       source: `${FLEX_SOURCE}; engine.md section 4 step 7`,
     },
     escrowShortageSpreadMonths: {
       value: 60,
+      ...BOUNDS.escrowSpreadMonths,
       description: 'An escrow shortage is spread over this many monthly payments (installment rounded half-up to the cent).',
       source: `${FLEX_SOURCE}; engine.md section 4 step 7`,
     },
     maxPriorModifications: {
       value: 3,
+      ...BOUNDS.priorModifications,
       description: 'Eligible only with fewer than this many prior modifications.',
       source: `${FLEX_SOURCE}; engine.md section 4 eligibility`,
     },
     minMonthsSinceOrigination: {
       value: 12,
+      ...BOUNDS.lookbackMonths,
       description: 'The loan must have been originated at least this many months before the evaluation date.',
       source: `${FLEX_SOURCE}; engine.md section 4 eligibility`,
     },
     minMonthsDelinquent: {
       value: 2,
+      ...BOUNDS.delinquencyMonths,
       description: 'At least this many months (60 days) delinquent. Imminent default is not determined from the case (see docs/gse.md).',
       source: `${FLEX_SOURCE}; engine.md section 4 eligibility`,
     },
     maxValuationAgeDays: {
       value: 90,
+      ...BOUNDS.valuationAgeDays,
       description: 'The property valuation used for MTMLTV may be at most this many days old at the evaluation date.',
       source: 'Fannie Mae Servicing Guide F-1-27 (2024-12-01); engine.md section 4 eligibility',
     },
     failedTrialLookbackMonths: {
       value: 12,
+      ...BOUNDS.lookbackMonths,
       description: 'A borrower who failed a Flex trial period within this many months is not eligible.',
       source: `${FLEX_SOURCE}; engine.md section 4 eligibility`,
     },
     affordabilityFlagRatio: {
       value: 0.4,
+      ...BOUNDS.dtiFlag,
       description: 'When income is known, a post-modification housing ratio (PITIA / gross income) above this is flagged "payment may not be sustainable"; the option stays eligible.',
       source: 'engine.md section 4 step 7, changes of 2026-12-02 (Interpretation): Freddie Mac Guide 9206 requires stable income that supports the new payment but sets no ratio; 40% is the spec default',
       interpretation: true,
@@ -171,48 +186,57 @@ export const GSE_PAYMENT_DEFERRAL_RULEBOOK: Rulebook<GsePaymentDeferralParameter
   parameters: {
     minMonthsDelinquent: {
       value: 2,
+      ...BOUNDS.delinquencyMonths,
       description: 'The deferral defers at least this many months of past-due payments.',
       source: `${DEFERRAL_SOURCE}; engine.md section 5`,
     },
     maxDeferredMonths: {
       value: 6,
+      ...BOUNDS.deferredMonths,
       description: 'At most this many months of past-due P&I are deferred; a loan further behind cannot be brought current by a deferral.',
       source: `${DEFERRAL_SOURCE}; engine.md section 5`,
     },
     maxCumulativeDeferredMonths: {
       value: 12,
+      ...BOUNDS.cumulativeDeferredMonths,
       description: 'Cumulative deferred months over the life of the loan (disaster deferrals aside).',
       source: `${DEFERRAL_SOURCE}; engine.md section 5`,
     },
     monthsBeforeMaturityExcluded: {
       value: 36,
+      ...BOUNDS.monthsBeforeMaturity,
       description: 'Not available within this many months of maturity: the remaining term must exceed it.',
       source: `${DEFERRAL_SOURCE}; engine.md section 5`,
       interpretation: true,
     },
     minMonthsSinceLastModification: {
       value: 12,
+      ...BOUNDS.lookbackMonths,
       description: 'No non-disaster modification within this many months (the case does not say whether a prior modification was a disaster one: every prior modification counts).',
       source: `${DEFERRAL_SOURCE}; engine.md section 5`,
       interpretation: true,
     },
     minMonthsSinceOrigination: {
       value: 12,
+      ...BOUNDS.lookbackMonths,
       description: 'The loan was originated at least this many months before the evaluation date.',
       source: `${DEFERRAL_SOURCE} eligibility table, as quoted by engine.md section 5 (changes of 2026-12-02); the guide text itself was not read`,
     },
     minMonthsSinceLastDeferral: {
       value: 12,
+      ...BOUNDS.lookbackMonths,
       description: 'No payment deferral became effective within this many months before the evaluation (loan.lastDeferralEffectiveDate).',
       source: `${DEFERRAL_SOURCE} eligibility table, as quoted by engine.md section 5; the guide text itself was not read`,
     },
     failedTrialLookbackMonths: {
       value: 12,
+      ...BOUNDS.lookbackMonths,
       description: 'No failed trial period plan within this many months (loan.failedTrialInLast12Months).',
       source: `${DEFERRAL_SOURCE} eligibility table, as quoted by engine.md section 5; the guide text itself was not read`,
     },
     repaymentPlanTestMonths: {
       value: 12,
+      ...BOUNDS.repaymentPlanMonths,
       description: 'The borrower "cannot afford a repayment plan" when surplus income is below the amount to reinstate spread over this many months (the longest plan without investor approval); without income the test is not checked.',
       source: 'engine.md section 5, changes of 2026-12-02 (Interpretation): the guide says the borrower cannot reinstate or afford a repayment plan; the surplus-income measure and the 12 months (D2-3.2-02 longest plan without investor approval) are the engine\'s',
       interpretation: true,
@@ -228,22 +252,26 @@ export const GSE_REPAYMENT_PLAN_RULEBOOK: Rulebook<GseRepaymentPlanParameters> =
   parameters: {
     maxPaymentRatio: {
       value: 1.5,
+      ...BOUNDS.planPaymentRatio,
       description: 'The monthly plan payment (contractual payment + arrears installment) may be at most 150% of the contractual payment (P&I + escrow).',
       source: `${REPAYMENT_SOURCE}; engine.md section 5`,
     },
     maxMonthsWithoutCompleteApplication: {
       value: 6,
+      ...BOUNDS.repaymentPlanMonths,
       description: 'A plan of up to this many months may be offered without a complete application when the loan is at most 90 days delinquent.',
       source: `${REPAYMENT_SOURCE}; engine.md section 5`,
     },
     maxMonthsDelinquentWithoutApplication: {
       value: 3,
+      ...BOUNDS.delinquencyMonths,
       description: '"At most 90 days delinquent" expressed as missed monthly payments.',
       source: `${REPAYMENT_SOURCE}; engine.md section 5`,
       interpretation: true,
     },
     maxMonthsWithoutInvestorApproval: {
       value: 12,
+      ...BOUNDS.repaymentPlanMonths,
       description: 'A plan longer than this needs investor approval (the engine does not offer it).',
       source: `${REPAYMENT_SOURCE}; engine.md section 5`,
     },
@@ -258,16 +286,19 @@ export const GSE_FORBEARANCE_RULEBOOK: Rulebook<GseForbearanceParameters> = {
   parameters: {
     incrementMonths: {
       value: 3,
+      ...BOUNDS.forbearanceIncrement,
       description: 'Forbearance is granted in increments of at most this many months.',
       source: `${FORBEARANCE_SOURCE}; engine.md section 5`,
     },
     maxCumulativeMonths: {
       value: 12,
+      ...BOUNDS.forbearanceMonths,
       description: 'At most this many cumulative months of forbearance.',
       source: `${FORBEARANCE_SOURCE}; engine.md section 5`,
     },
     defaultReducedPaymentRatio: {
       value: 0,
+      ...BOUNDS.reducedPaymentRatio,
       description:
         'The case format carries no reduced payment: the engine evaluates one increment with this fraction of the contractual payment (0 = payments suspended) and reports the arrears at its end.',
       source: `${FORBEARANCE_SOURCE}; engine.md section 5 (engine assumption)`,

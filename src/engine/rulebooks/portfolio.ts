@@ -5,6 +5,7 @@
  * of them for its own portfolio policy.
  */
 import type { Rulebook } from './types';
+import { BOUNDS } from './bounds';
 
 export type PortfolioParameters = {
   targetDti: number;
@@ -41,6 +42,7 @@ export const PORTFOLIO_RULEBOOK: Rulebook<PortfolioParameters> = {
   parameters: {
     targetDti: {
       value: 0.31,
+      ...BOUNDS.dtiTarget,
       description: 'Target front-end DTI (housing expense / gross monthly income); the loan qualifies only when above it.',
       source: `${HAMP}; housekeepingreport.com "How the terms of a HAMP modification are determined" (2013-07-11)`,
     },
@@ -54,76 +56,89 @@ export const PORTFOLIO_RULEBOOK: Rulebook<PortfolioParameters> = {
     },
     rateStep: {
       value: 0.00125,
+      ...BOUNDS.rateStep,
       description: 'The rate is reduced in steps of this size.',
       source: `${HAMP}; HAMP guidelines quoted on loansafe.org (2009-11): "Reduce the starting interest rate in increments of .125 percent"; housekeepingreport.com (2013-07-11)`,
     },
     rateFloor: {
       value: 0.02,
+      ...BOUNDS.rateFloor,
       description: 'The rate is never reduced below this floor.',
       source: `${HAMP}; housekeepingreport.com (2013-07-11): "The floor interest rate for HAMP is 2%"`,
     },
     maxTermMonths: {
       value: 480,
+      ...BOUNDS.modifiedTermMax,
       description: 'The term is extended up to this many months from the modification date.',
       source: HAMP,
     },
     forbearanceMaxPercentOfUpb: {
       value: 0.3,
+      ...BOUNDS.forbearanceCapOfUpb,
       description: 'Principal forbearance cap: the greater of this share of the post-capitalization UPB and the amount that brings MTMLTV to the target below.',
       source: `${HAMP} (spec, verified)`,
     },
     forbearanceMtmltvTarget: {
       value: 1,
+      ...BOUNDS.mtmltv,
       description: 'The second forbearance cap: the amount that brings interest-bearing MTMLTV to this ratio.',
       source: `${HAMP} (spec, verified)`,
     },
     backEndDtiFlag: {
       value: 0.55,
+      ...BOUNDS.dtiFlag,
       description: 'A post-modification back-end DTI at or above this is flagged for counselling.',
       source: 'HAMP: back-end DTI of 55% or more requires HUD-approved counselling (fresnobklaw.com 2015-05; spec)',
     },
     fixedRateMonths: {
       value: 60,
+      ...BOUNDS.fixedRateMonths,
       description: 'The reduced rate is fixed for this many months before any step-up.',
       source: `${HAMP}: fixed for 5 years`,
     },
     stepUpPerYear: {
       value: 0.01,
+      ...BOUNDS.rateCap,
       description: 'After the fixed period the rate rises by at most this much each year, up to the cap.',
       source: `${HAMP}: at most 1% a year to the rate cap`,
     },
     rateCapSpread: {
       value: 0,
+      ...BOUNDS.rateSpread,
       description: 'Rate cap = PMMS at the modification date plus this spread, rounded to the step below.',
       source: `${HAMP}: "interest rate cap, which is based on the PMMS" (housekeepingreport.com 2013-07-11)`,
     },
     rateCapStep: {
       value: 0.00125,
+      ...BOUNDS.rateStep,
       description: 'The rate cap is the PMMS rounded to the nearest multiple of this step.',
       source: 'HAMP rate cap: Freddie Mac PMMS 30-year rate rounded to the nearest 0.125% (DS News 2014-03-13, on Fannie Mae SVC-2014-01)',
     },
-    trialPaymentCount: { value: 3, description: 'Trial payments.', source: `${HAMP}: three-month trial period plan` },
+    trialPaymentCount: { value: 3, ...BOUNDS.trialPayments, description: 'Trial payments.', source: `${HAMP}: three-month trial period plan` },
     trialPaymentCountImminentDefault: {
       value: 3,
+      ...BOUNDS.trialPayments,
       description: 'Trial payments when the loan is current (imminent default).',
       source: 'HAMP used 3 months; a servicer may override (FHA uses 4 since ML 2025-14)',
       interpretation: true,
     },
     imminentDefaultMaxMonthsDelinquent: {
       value: 0,
+      ...BOUNDS.imminentDefaultMonths,
       description: 'A loan at most this many months delinquent is in imminent default.',
       source: 'Engine decision',
       interpretation: true,
     },
-    repaymentMaxMonths: { value: 6, description: 'Longest repayment plan.', source: 'Servicer policy default (GSE D2-3.2-02 shape)', interpretation: true },
+    repaymentMaxMonths: { value: 6, ...BOUNDS.repaymentPlanMonths, description: 'Longest repayment plan.', source: 'Servicer policy default (GSE D2-3.2-02 shape)', interpretation: true },
     repaymentMaxPaymentRatio: {
       value: 1.5,
+      ...BOUNDS.planPaymentRatio,
       description: 'Plan payment at most this multiple of the contractual payment.',
       source: 'Servicer policy default (GSE D2-3.2-02 shape)',
       interpretation: true,
     },
-    forbearanceMaxMonths: { value: 12, description: 'Longest forbearance plan.', source: 'Servicer policy default (GSE D2-3.2-01 shape)', interpretation: true },
-    forbearanceIncrementMonths: { value: 3, description: 'Months granted per increment.', source: 'Servicer policy default (GSE D2-3.2-01 shape)', interpretation: true },
+    forbearanceMaxMonths: { value: 12, ...BOUNDS.forbearanceMonths, description: 'Longest forbearance plan.', source: 'Servicer policy default (GSE D2-3.2-01 shape)', interpretation: true },
+    forbearanceIncrementMonths: { value: 3, ...BOUNDS.forbearanceIncrement, description: 'Months granted per increment.', source: 'Servicer policy default (GSE D2-3.2-01 shape)', interpretation: true },
     npvTest: {
       value: true,
       description: 'The NPV of the modification against foreclosure is an investor test: a negative NPV is worded "investor review". GSE, FHA, VA and USDA rulebooks have no NPV test: there the NPV is information.',
@@ -150,18 +165,19 @@ export const PORTFOLIO_TIER2_RULEBOOK: Rulebook<PortfolioTier2Parameters> = {
   effectiveDate: '2026-01-01',
   title: 'Portfolio modification: HAMP Tier 2 shaped (fixed terms, DTI range)',
   parameters: {
-    rateStep: { value: 0.00125, description: 'The rate is the PMMS plus the risk adjustment rounded up to this step.', source: `${TIER2} (spec)` },
+    rateStep: { value: 0.00125, ...BOUNDS.rateStep, description: 'The rate is the PMMS plus the risk adjustment rounded up to this step.', source: `${TIER2} (spec)` },
     riskAdjustment: {
       value: 0,
+      ...BOUNDS.rateSpread,
       description: 'Added to the PMMS before rounding up. HAMP Tier 2 added a risk adjustment (amount not confirmed; the spec uses none).',
       source: `${TIER2}: "PMMS rate plus a risk adjustment"; amount not read`,
       interpretation: true,
     },
-    termMonths: { value: 480, description: 'Modified term.', source: `${TIER2}: "extending the loan term to 480 months"` },
-    minDti: { value: 0.25, description: 'Post-modification front-end DTI at least this.', source: `${TIER2}: "range of 25% to 42%"` },
-    maxDti: { value: 0.42, description: 'Post-modification front-end DTI at most this.', source: `${TIER2}: "range of 25% to 42%"` },
-    minReductionPercent: { value: 0.1, description: 'P&I must fall by at least this share.', source: `${TIER2}: "at least a 10% monthly principal and interest reduction"` },
-    trialPaymentCount: { value: 3, description: 'Trial payments.', source: TIER2 },
+    termMonths: { value: 480, ...BOUNDS.modifiedTermStandard, description: 'Modified term.', source: `${TIER2}: "extending the loan term to 480 months"` },
+    minDti: { value: 0.25, ...BOUNDS.dtiTarget, description: 'Post-modification front-end DTI at least this.', source: `${TIER2}: "range of 25% to 42%"` },
+    maxDti: { value: 0.42, ...BOUNDS.dtiTarget, description: 'Post-modification front-end DTI at most this.', source: `${TIER2}: "range of 25% to 42%"` },
+    minReductionPercent: { value: 0.1, ...BOUNDS.minimumReduction, description: 'P&I must fall by at least this share.', source: `${TIER2}: "at least a 10% monthly principal and interest reduction"` },
+    trialPaymentCount: { value: 3, ...BOUNDS.trialPayments, description: 'Trial payments.', source: TIER2 },
   },
 };
 

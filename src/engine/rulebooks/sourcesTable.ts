@@ -15,6 +15,8 @@ export interface SourceRow {
   status: SourceStatus;
   source: string;
   checked: string;
+  /** "min to max" of an override (ranges.ts), empty for text and switches. */
+  bounds: string;
 }
 
 /** How far a parameter's source was checked (see `SourceStatus`). */
@@ -41,7 +43,8 @@ export function sourceRows(): SourceRow[] {
   for (const rulebook of [...RULEBOOK_VERSIONS].sort(byIdThenDate)) {
     for (const [name, parameter] of Object.entries(rulebook.parameters) as [string, RulebookParameter][]) {
       const { status, checked } = sourceStatus(rulebook, name, parameter);
-      rows.push({ rulebook: rulebook.id, version: rulebook.version, parameter: name, value: formatValue(parameter.value), status, source: parameter.source, checked });
+      const bounds = parameter.min !== undefined && parameter.max !== undefined ? `${parameter.min} to ${parameter.max}${typeof parameter.value === 'object' ? ' each' : ''}` : '';
+      rows.push({ rulebook: rulebook.id, version: rulebook.version, parameter: name, value: formatValue(parameter.value), status, source: parameter.source, checked, bounds });
     }
   }
   return rows;
@@ -80,15 +83,46 @@ export function sourcesMarkdown(): string {
     `| every version | ${SOURCE_STATUSES.map((s) => all[s]).join(' | ')} | ${rows.length} |`,
     '',
   ];
+  lines.push(...boundsSection());
   for (const rulebook of versions) {
     const until = rulebook.effectiveUntil ? `to ${rulebook.effectiveUntil}` : 'in force';
     lines.push(`## ${rulebook.id} ${rulebook.version} (${rulebook.effectiveDate} ${until})`, '', rulebook.title, '');
     if (rulebook.programsNotOffered?.length) lines.push(`Not offered under this version: ${rulebook.programsNotOffered.join(', ')}.`, '');
-    lines.push('| parameter | value | status | source | checked |', '|---|---|---|---|---|');
+    lines.push('| parameter | value | bounds | status | source | checked |', '|---|---|---|---|---|---|');
     for (const row of rows.filter((r) => r.rulebook === rulebook.id && r.version === rulebook.version)) {
-      lines.push(`| ${row.parameter} | ${cell(row.value)} | ${row.status} | ${cell(row.source)} | ${cell(row.checked)} |`);
+      lines.push(`| ${row.parameter} | ${cell(row.value)} | ${row.bounds} | ${row.status} | ${cell(row.source)} | ${cell(row.checked)} |`);
     }
     lines.push('');
   }
   return lines.join('\n');
+}
+
+/**
+ * The bounds of the rulebooks in force, each reason once (rulebooks/bounds.ts): the range, why,
+ * and the parameters that take it. Earlier versions carry the same bounds.
+ */
+function boundsSection(): string[] {
+  const groups = new Map<string, { min: number; max: number; why: string; parameters: string[] }>();
+  for (const rulebook of [...RULEBOOK_VERSIONS].filter((r) => r.effectiveUntil === undefined).sort(byIdThenDate)) {
+    for (const [name, parameter] of Object.entries(rulebook.parameters) as [string, RulebookParameter][]) {
+      if (parameter.min === undefined || parameter.max === undefined) continue;
+      const key = `${parameter.min}|${parameter.max}|${parameter.boundsWhy ?? ''}`;
+      const group = groups.get(key) ?? { min: parameter.min, max: parameter.max, why: parameter.boundsWhy ?? '', parameters: [] };
+      group.parameters.push(`${rulebook.id}.${name}`);
+      groups.set(key, group);
+    }
+  }
+  const lines = [
+    '## Bounds of an override',
+    '',
+    'A case\'s or the workbook\'s override of a numeric parameter must lie within the parameter\'s bounds (src/engine/rulebooks/bounds.ts,',
+    'applied by ranges.ts; for a table, every entry): the limits of a plausible servicer correction, not the published value.',
+    'Where a source sets an absolute limit it is cited; "plausibility bound" marks a product decision.',
+    '',
+    '| bounds | why | parameters |',
+    '|---|---|---|',
+  ];
+  for (const group of groups.values()) lines.push(`| ${group.min} to ${group.max} | ${cell(group.why)} | ${group.parameters.join(', ')} |`);
+  lines.push('');
+  return lines;
 }

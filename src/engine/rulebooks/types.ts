@@ -6,6 +6,7 @@
  * rulebook as `<version>+overrides` and lists what was overridden.
  */
 import type { RulebookRef } from '../results';
+import { overrideValueProblem } from './ranges';
 
 export type ParameterValue = number | string | boolean | number[] | Record<string, number>;
 
@@ -32,9 +33,18 @@ export interface RulebookParameter<T extends ParameterValue = ParameterValue> {
    * else the status recorded in rulebooks/sourceChecks.ts, else `quoted` (`sourceStatus()`).
    */
   status?: SourceStatus;
-  /** The range an override must lie in, where the generic rule of ranges.ts does not fit. */
+  /**
+   * The range an override must lie in (ranges.ts): the limits of a plausible servicer correction,
+   * not the published value (rulebooks/bounds.ts). For a table (list or record of numbers) they
+   * bound every entry. A numeric parameter without them falls back to the interim rule of
+   * ranges.ts; test/engine/rulebookBounds.test.ts expects none to.
+   */
   min?: number;
   max?: number;
+  /** Why `min`/`max`: the reason, and the source (section, date) where one sets the limit. */
+  boundsWhy?: string;
+  /** A whole number (a count) where the name does not say so (ranges.ts reads `...Months`, `...Days`, `...Count`). */
+  whole?: boolean;
 }
 
 export type RulebookParameters<P> = { [K in keyof P]: P[K] extends ParameterValue ? RulebookParameter<P[K]> : never };
@@ -112,6 +122,9 @@ export function withOverrides<P extends Record<string, ParameterValue>>(
     if (typeof value === 'number' && !Number.isFinite(value)) {
       throw new TypeError(`rulebook ${rulebook.id} parameter "${name}" must be a finite number`);
     }
+    // The same ranges as the case parser (case/parse.ts), for callers that pass overrides directly.
+    const problem = overrideValueProblem(current, value as ParameterValue, name);
+    if (problem !== null) throw new RangeError(`rulebook ${rulebook.id} parameter "${name}" ${problem}`);
     if (!(name in overridden)) overridden[name] = current.value;
     parameters[name] = { ...current, value: value as ParameterValue, source: `override (was ${JSON.stringify(current.value)}: ${current.source})` };
   }

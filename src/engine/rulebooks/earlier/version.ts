@@ -23,7 +23,11 @@ export function earlierVersion<P extends Record<string, ParameterValue>>(current
   const parameters = {} as Record<string, RulebookParameter>;
   for (const [name, parameter] of Object.entries(current.parameters) as [string, RulebookParameter][]) {
     const restated = (spec.restated as Record<string, RulebookParameter | undefined>)[name];
-    parameters[name] = restated ?? {
+    // Bounds are the limits of a plausible correction of the figure, whatever its date: a
+    // restated parameter keeps the current version's unless it states its own.
+    const bounds: Partial<RulebookParameter> = {};
+    for (const key of ['min', 'max', 'boundsWhy', 'whole'] as const) if (parameter[key] !== undefined) Object.assign(bounds, { [key]: parameter[key] });
+    parameters[name] = restated ? { ...bounds, ...restated } : {
       ...parameter,
       source: `carried from ${current.id} ${current.version}, not re-checked for ${spec.effectiveDate} to ${spec.effectiveUntil}: ${parameter.source}`,
       interpretation: true,
