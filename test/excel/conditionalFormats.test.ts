@@ -9,6 +9,7 @@ import { createInMemoryExcel, type InMemoryExcel } from '../../src/workbench/exc
 import type { RequestContext } from '../../src/workbench/excelHost/api';
 import { conditionalLookAt } from '../../src/workbench/excelHost/conditionalFormats';
 import { gridFromWorkbook } from '../../src/workbench/page/gridModel';
+import { syncCodeOn } from '../support/hostErrorCodes';
 
 let host: InMemoryExcel;
 beforeEach(() => {
@@ -17,17 +18,7 @@ beforeEach(() => {
 
 const run = <T>(batch: (context: RequestContext) => Promise<T>): Promise<T> => host.Excel.run(batch);
 
-async function syncCode(batch: (context: RequestContext) => void): Promise<string> {
-  try {
-    await run(async (context) => {
-      batch(context);
-      await context.sync();
-    });
-    return 'none';
-  } catch (error) {
-    return (error as { code?: string }).code ?? String(error);
-  }
-}
+const syncCode = (batch: (context: RequestContext) => void): Promise<string> => syncCodeOn(host, batch);
 
 const sheet1 = (c: RequestContext) => c.workbook.worksheets.getItem('Sheet1');
 

@@ -6,6 +6,7 @@
  */
 import { createInMemoryExcel, type InMemoryExcel } from '../../src/workbench/excelHost';
 import { REQUEST_PAYLOAD_LIMIT, type RequestContext } from '../../src/workbench/excelHost/api';
+import { codeOf, syncCodeOn } from '../support/hostErrorCodes';
 
 let host: InMemoryExcel;
 beforeEach(() => {
@@ -14,28 +15,7 @@ beforeEach(() => {
 
 const run = <T>(batch: (context: RequestContext) => Promise<T>): Promise<T> => host.Excel.run(batch);
 
-/** The error code a call throws (synchronously), or 'none'. */
-function codeOf(read: () => unknown): string {
-  try {
-    read();
-    return 'none';
-  } catch (error) {
-    return (error as { code?: string }).code ?? String(error);
-  }
-}
-
-/** The error code a batch fails with at sync, or 'none'. */
-async function syncCode(batch: (context: RequestContext) => void): Promise<string> {
-  try {
-    await run(async (context) => {
-      batch(context);
-      await context.sync();
-    });
-    return 'none';
-  } catch (error) {
-    return (error as { code?: string }).code ?? String(error);
-  }
-}
+const syncCode = (batch: (context: RequestContext) => void): Promise<string> => syncCodeOn(host, batch);
 
 /** A sheet "Data" with a table, a chart, a name and a validation list, made through the API. */
 async function furnish(): Promise<void> {

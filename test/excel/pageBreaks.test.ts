@@ -6,32 +6,14 @@
  */
 import { createInMemoryExcel, type InMemoryExcel } from '../../src/workbench/excelHost';
 import { MAX_HORIZONTAL_PAGE_BREAKS, type RequestContext } from '../../src/workbench/excelHost/api';
+import { codeOf, syncCodeOn } from '../support/hostErrorCodes';
 
 let host: InMemoryExcel;
 beforeEach(() => {
   host = createInMemoryExcel();
 });
 
-async function syncCode(batch: (context: RequestContext) => void): Promise<string> {
-  try {
-    await host.Excel.run(async (context: RequestContext) => {
-      batch(context);
-      await context.sync();
-    });
-    return 'none';
-  } catch (error) {
-    return (error as { code?: string }).code ?? String(error);
-  }
-}
-
-function codeOf(call: () => unknown): string {
-  try {
-    call();
-    return 'none';
-  } catch (error) {
-    return (error as { code?: string }).code ?? String(error);
-  }
-}
+const syncCode = (batch: (context: RequestContext) => void): Promise<string> => syncCodeOn(host, batch);
 
 const sheet = (context: RequestContext) => context.workbook.worksheets.getItem('Sheet1');
 
