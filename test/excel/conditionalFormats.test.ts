@@ -209,9 +209,16 @@ describe('which cells a text rule colours (Excel: SEARCH, case-insensitive)', ()
 describe('conditional formats and the rest of the sheet', () => {
   test('on locked cells of a protected sheet every change is AccessDenied', async () => {
     await run(async (c) => {
+      addHighlight(c, 'B1:B3', 'x', 'red');
       sheet1(c).protection.protect();
       await c.sync();
     });
+    const existing = (c: RequestContext) => sheet1(c).getRange('B1:B3').conditionalFormats.getItemAt(0);
+    expect(await syncCode((c) => existing(c).textComparison.format.fill.clear())).toBe('AccessDenied');
+    expect(await syncCode((c) => (existing(c).textComparison.format.font.color = 'blue'))).toBe('AccessDenied');
+    expect(await syncCode((c) => (existing(c).textComparison.rule = { operator: 'Contains', text: 'y' }))).toBe('AccessDenied');
+    expect(await syncCode((c) => (existing(c).stopIfTrue = true))).toBe('AccessDenied');
+    expect(await syncCode((c) => existing(c).delete())).toBe('AccessDenied');
     expect(await syncCode((c) => void sheet1(c).getRange('A1:A3').conditionalFormats.add('ContainsText'))).toBe('AccessDenied');
     expect(await syncCode((c) => sheet1(c).getRange('A1:A3').conditionalFormats.clearAll())).toBe('AccessDenied');
   });

@@ -239,7 +239,11 @@ export class ConditionalRangeFillProxy extends ConditionalLookPartProxy {
     this.change('color', value, (format) => (format.format.fill = checkColor(value)));
   }
   clear(): void {
-    this.ctx.queue(() => delete this.model().format.fill);
+    this.ctx.queue(() => {
+      const format = this.model();
+      assertEditable(this.range.sheet.model(), format.box, 'a conditional format');
+      delete format.format.fill;
+    });
   }
 }
 
