@@ -189,7 +189,7 @@ export function portfolioReviewPlanOfTable(table: ReviewTable, options: Portfoli
 
   // Each status column's labels are distinct and none contains another, so a "contains" rule
   // matches its own label only (a test holds this).
-  const bodyOf = (header: string) => `${columnLetter(column(header))}${firstRow}:${columnLetter(column(header))}${lastRow}`;
+  const bodyOf = (header: string) => rangeOf(header).replace(/\$/g, '');
   const conditionalFormats: PlannedConditionalFormat[] = [
     ...Object.entries(EXCEPTION_LOOKS).map(([kind, look]) => ({ address: bodyOf('Exception'), textContains: EXCEPTION_LABELS[kind as keyof typeof EXCEPTION_LOOKS], look })),
     ...Object.entries(STATUS_LOOKS).map(([status, look]) => ({ address: bodyOf('Deadline status'), textContains: STATUS_LABELS[status as DeadlineStatus], look: look! })),

@@ -164,12 +164,16 @@ export function gridFromWorkbook(workbook: WorkbookModel, spills: SpillRegistry 
         }
       }
     }
-    // Conditional formats draw over the cell's own look where their rule matches its value.
+    // Conditional formats draw over the cell's own look where their rule matches its value. A cell
+    // under several formats (the review's status columns have 3 to 5) is looked up once: its look
+    // already weighs every format that covers it.
+    const looked = new Set<number>();
     for (const format of sheet.conditionalFormats) {
       for (let r = format.box.r0; r <= Math.min(format.box.r1, rows - 1); r++) {
         for (let c = format.box.c0; c <= Math.min(format.box.c1, columns - 1); c++) {
           const cell = cells[r][c];
-          if (!cell) continue;
+          if (!cell || looked.has(r * columns + c)) continue;
+          looked.add(r * columns + c);
           const look = conditionalLookAt(sheet, r, c, cell.value);
           if (Object.keys(look).length > 0) cells[r][c] = { ...cell, style: { ...cell.style, ...look } };
         }
