@@ -59,15 +59,20 @@ export interface Pace {
   /** Counts one item done; true when the work has held the event loop long enough. */
   due(): boolean;
   pause(): Promise<void>;
+  /** The longest time (ms) the work held the event loop before a pause (the bench's responsiveness figure). */
+  longestBlockMs(): number;
 }
 
 export function paceOf(options: Pick<ChunkOptions, 'signal' | 'chunkSize'> = {}): Pace {
   const chunk = Math.max(1, options.chunkSize ?? Infinity);
   let began = performance.now();
   let items = 0;
+  let longest = 0;
   return {
     due: () => ++items >= chunk || performance.now() - began >= REVIEW_SLICE_MS,
+    longestBlockMs: () => longest,
     pause: async () => {
+      longest = Math.max(longest, performance.now() - began);
       await yieldToEventLoop();
       throwIfCancelled(options.signal);
       began = performance.now();
@@ -80,10 +85,10 @@ export function paceOf(options: Pick<ChunkOptions, 'signal' | 'chunkSize'> = {})
  * Maps every item, pausing when the pace says so and once after the last item (what follows starts
  * a block of its own). `onPause` is told how many items are done before each pause.
  */
-export async function mapInChunks<T, U>(items: readonly T[], map: (item: T) => U, pace: Pace, onPause?: (done: number) => void): Promise<U[]> {
+export async function mapInChunks<T, U>(items: readonly T[], map: (item: T, index: number) => U, pace: Pace, onPause?: (done: number) => void): Promise<U[]> {
   const mapped: U[] = [];
   for (let i = 0; i < items.length; i++) {
-    mapped.push(map(items[i]));
+    mapped.push(map(items[i], i));
     if (pace.due() && i + 1 < items.length) {
       onPause?.(i + 1);
       await pace.pause();
@@ -99,22 +104,10 @@ export async function mapInChunks<T, U>(items: readonly T[], map: (item: T) => U
  * loop held the event loop between two yields (the bench's responsiveness figure).
  */
 export async function evaluateInChunks<T>(items: readonly T[], evaluate: (item: T, index: number) => PortfolioReviewRow, options: ChunkOptions = {}): Promise<{ rows: PortfolioReviewRow[]; longestBlockMs: number }> {
-  const chunk = Math.max(1, options.chunkSize ?? REVIEW_CHUNK);
-  const rows: PortfolioReviewRow[] = [];
-  let longestBlockMs = 0;
-  let i = 0;
-  while (i < items.length) {
-    throwIfCancelled(options.signal);
-    const began = performance.now();
-    const end = Math.min(items.length, i + chunk);
-    do {
-      rows.push(evaluate(items[i], i));
-      i++;
-    } while (i < end && performance.now() - began < REVIEW_SLICE_MS);
-    longestBlockMs = Math.max(longestBlockMs, performance.now() - began);
-    options.onProgress?.({ phase: 'evaluating', done: i, total: items.length });
-    await yieldToEventLoop();
-  }
   throwIfCancelled(options.signal);
-  return { rows, longestBlockMs };
+  if (items.length === 0) return { rows: [], longestBlockMs: 0 };
+  // The loans take the same pace as the sheet's rows, with a count too: REVIEW_CHUNK unless told.
+  const pace = paceOf({ signal: options.signal, chunkSize: options.chunkSize ?? REVIEW_CHUNK });
+  const rows = await mapInChunks(items, evaluate, pace, (done) => options.onProgress?.({ phase: 'evaluating', done, total: items.length }));
+  return { rows, longestBlockMs: pace.longestBlockMs() };
 }
