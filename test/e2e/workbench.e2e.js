@@ -412,6 +412,9 @@ test('=LM.PORTFOLIO (asynchronous, in slices) is computed in the grid: busy whil
 
 test('typing over a selected cell replaces it and Enter moves down, as in Excel', async ({ page }) => {
   const sheet = (await host(page, 'sheetNames'))[0];
+  // Go to the sheet first: the test before ends by switching tabs, and a selection it left pending
+  // (Enter after typing on its tape sheet) can land after that switch and keep the tape in front.
+  await page.locator(`[role=tab][data-sheet="${sheet}"]`).click();
   await page.locator(`[data-testid=sheet-table][data-sheet="${sheet}"] td[data-address="Y5"]`).click();
   const before = await host(page, 'syncCount');
   await page.keyboard.type('0392');
